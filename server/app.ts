@@ -1,0 +1,39 @@
+import { Hono } from 'hono';
+import type { AppEnv } from './app-env';
+import type { Db } from './db/client';
+import { ApiFailure, errorResponse } from './errors';
+import { facilitiesRoutes } from './features/facilities/routes';
+import { healthRoutes } from './features/health/routes';
+import { institutionsRoutes } from './features/institutions/routes';
+import { metaRoutes } from './features/meta/routes';
+import { municipalitiesRoutes } from './features/municipalities/routes';
+
+export interface AppDeps {
+  db: Db;
+  /** The clock; defaults to the real one. */
+  now?: () => Date;
+}
+
+/** The API. Static files are added by the server (server/main.ts), so tests can use this alone. */
+export function createApp(deps: AppDeps) {
+  const now = deps.now ?? (() => new Date());
+  const api = new Hono<AppEnv>()
+    .use(async (c, next) => {
+      c.set('db', deps.db);
+      c.set('today', () => now().toISOString().slice(0, 10));
+      await next();
+    })
+    .route('/health', healthRoutes)
+    .route('/meta', metaRoutes)
+    .route('/facilities', facilitiesRoutes)
+    .route('/institutions', institutionsRoutes)
+    .route('/municipalities', municipalitiesRoutes);
+
+  const app = new Hono().route('/api', api);
+  app.all('/api/*', (c) => errorResponse(new ApiFailure(404, 'not_found', `No API route ${c.req.method} ${c.req.path}`), c));
+  app.onError(errorResponse);
+  api.onError(errorResponse);
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { validateCareOfficeNumber, validateMedicalInstitutionCode, validateMunicipalityCode } from '../domain/identifiers';
+import { isKnownServiceCode, SERVICE_CODES } from '../domain/facility-types';
+import { REQUIREMENTS, normalizeRequirements, type Requirement } from '../domain/requirements';
+import { COVERAGE_STATUSES, type CoverageStatus } from '../domain/coverage';
+
+/**
+ * Zod schemas shared by every boundary: API parameters, import rows, the web client.
+ * Messages say what was expected and what was found.
+ */
+
+const show = (v: unknown) => (typeof v === 'string' ? `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"` : String(v));
+
+/** A string checked by a validator that returns null or an error sentence. */
+function checked(validate: (s: string) => string | null) {
+  return z.string().superRefine((s, ctx) => {
+    const err = validate(s);
+    if (err) ctx.addIssue({ code: 'custom', message: err });
+  });
+}
+
+export const careOfficeNumberSchema = checked(validateCareOfficeNumber);
+export const medicalInstitutionCodeSchema = checked(validateMedicalInstitutionCode);
+export const municipalityCodeSchema = checked(validateMunicipalityCode);
+
+export const serviceCodeSchema = z.string().refine(isKnownServiceCode, {
+  error: (iss) => `Expected a service code of domain.md §2 (${SERVICE_CODES.map((s) => s.code).join(', ')}), got ${show(iss.input)}`,
+});
+
+/** `<事業所番号>-<serviceCode>` — the facility id used by the API. */
+export const facilityIdSchema = z.string().transform((value, ctx) => {
+  const m = /^([0-9A-Z]{10})-([0-9A-Z]+)$/.exec(value);
+  if (!m) {
+    ctx.addIssue({ code: 'custom', message: `Expected a facility id "<10-character 事業所番号>-<service code>", e.g. "3151180209-520", got ${show(value)}` });
+    return z.NEVER;
+  }
+  const [, careOfficeNumber, serviceCode] = m as unknown as [string, string, string];
+  const err = validateCareOfficeNumber(careOfficeNumber) ?? (isKnownServiceCode(serviceCode) ? null : `Unknown service code ${show(serviceCode)}`);
+  if (err) {
+    ctx.addIssue({ code: 'custom', message: err });
+    return z.NEVER;
+  }
+  return { careOfficeNumber, serviceCode, id: value };
+});
+
+/** Integer query parameter within [min, max]. */
+export function intParam(name: string, min: number, max: number, fallback: number) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '') return fallback;
+      const n = Number(raw);
+      if (!/^-?\d+(\.\d+)?$/.test(raw.trim()) || !Number.isFinite(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `${name}: expected a number from ${min} to ${max}, got ${show(raw)}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+}
+
+/** `bbox=minLng,minLat,maxLng,maxLat` in degrees. */
+export const bboxParam = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    if (raw === undefined || raw === '') return undefined;
+    const parts = raw.split(',').map((p) => p.trim());
+    const nums = parts.map(Number);
+    const ok =
+      parts.length === 4 &&
+      parts.every((p) => /^-?\d+(\.\d+)?$/.test(p)) &&
+      nums[0]! >= -180 && nums[2]! <= 180 && nums[1]! >= -90 && nums[3]! <= 90 &&
+      nums[0]! <= nums[2]! && nums[1]! <= nums[3]!;
+    if (!ok) {
+      ctx.addIssue({ code: 'custom', message: `bbox: expected "minLng,minLat,maxLng,maxLat" in degrees with min ≤ max, got ${show(raw)}` });
+      return z.NEVER;
+    }
+    return nums as [number, number, number, number];
+  });
+
+/** Comma-separated list of allowed values, e.g. `status=none,partial`. */
+export function listParam<T extends string>(name: string, allowed: readonly T[]) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '') return undefined;
+      const items = raw.split(',').map((s) => s.trim());
+      const bad = items.filter((s) => !(allowed as readonly string[]).includes(s));
+      if (bad.length > 0) {
+        ctx.addIssue({ code: 'custom', message: `${name}: expected a comma-separated list of ${allowed.join(', ')}, got ${show(raw)}` });
+        return z.NEVER;
+      }
+      return [...new Set(items)] as T[];
+    });
+}
+
+export const requirementSchema = z.enum(REQUIREMENTS);
+export const requirementListSchema = z.array(requirementSchema).transform((rs) => normalizeRequirements(rs));
+export const coverageStatusSchema = z.enum(COVERAGE_STATUSES as [CoverageStatus, ...CoverageStatus[]]);
+
+/** ISO calendar date `YYYY-MM-DD` that exists. */
+export const isoDateSchema = z.string().refine(
+  (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+  { error: (iss) => `Expected a date YYYY-MM-DD, got ${show(iss.input)}` },
+);
+
+/** The one error shape of the API. */
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+export type { Requirement, CoverageStatus };
+export { show as showValue };

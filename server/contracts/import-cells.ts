@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { showValue } from './common';
+
+/**
+ * Zod schemas for single cells of the official files and templates. Each takes the raw cell text
+ * (already trimmed) and says what was expected when it fails.
+ */
+
+/** Free text; blank becomes null. */
+export const textCell = z.string().transform((s) => (s.trim() === '' ? null : s.trim()));
+
+export const requiredTextCell = z.string().trim().min(1, { message: 'Expected a value, found an empty cell' });
+
+const numberText = (s: string) => s.normalize('NFKC').trim();
+
+/**
+ * A coordinate in degrees. Blank and `0.000…` mean "not entered" in the 介護 open data and become
+ * null; text that is not a number is an error.
+ */
+export function degreesCell(min: number, max: number) {
+  return z.string().transform((raw, ctx) => {
+    const s = numberText(raw);
+    if (s === '') return null;
+    if (!/^[-+]?\d+(\.\d+)?$/.test(s)) {
+      ctx.addIssue({ code: 'custom', message: `Expected a number in degrees, found ${showValue(raw)}` });
+      return z.NEVER;
+    }
+    const n = Number(s);
+    if (n === 0) return null;
+    if (n < min || n > max) {
+      ctx.addIssue({ code: 'custom', message: `Expected degrees from ${min} to ${max}, found ${showValue(raw)}` });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+export const latitudeCell = degreesCell(-90, 90);
+export const longitudeCell = degreesCell(-180, 180);
+
+/** 定員: blank or 0 is "not entered" → null (unknown), never 0. */
+export const capacityCell = z.string().transform((raw, ctx) => {
+  const s = numberText(raw);
+  if (s === '') return null;
+  if (!/^\d+$/.test(s)) {
+    ctx.addIssue({ code: 'custom', message: `Expected a whole number of places (定員), found ${showValue(raw)}` });
+    return z.NEVER;
+  }
+  const n = Number(s);
+  return n === 0 ? null : n;
+});
+
+/** Digits written full- or half-width, as text (keeps leading zeros). */
+export function digitsCell(length: number, what: string) {
+  return z.string().transform((raw, ctx) => {
+    const s = numberText(raw);
+    if (!new RegExp(`^\\d{${length}}$`).test(s)) {
+      ctx.addIssue({ code: 'custom', message: `Expected a ${length}-digit ${what}, found ${showValue(raw)}` });
+      return z.NEVER;
+    }
+    return s;
+  });
+}
+
+const YES = ['○', '〇', '◯', '1', 'はい', 'true', 'yes', 'y', '有', 'あり'];
+const NO = ['', '×', '0', 'いいえ', 'false', 'no', 'n', '無', 'なし', '-', '－'];
+
+/** A yes/no cell of the templates: ○ / 1 / はい are yes; blank / × / 0 / いいえ are no. */
+export const flagCell = z.string().transform((raw, ctx) => {
+  const s = raw.normalize('NFKC').trim().toLowerCase();
+  if (YES.includes(s)) return true;
+  if (NO.includes(s)) return false;
+  ctx.addIssue({ code: 'custom', message: `Expected ○ or blank (also 1/0, はい/いいえ), found ${showValue(raw)}` });
+  return z.NEVER;
+});
+
+/** A date written YYYY-MM-DD or YYYY/MM/DD; blank → null. */
+export const dateCell = z.string().transform((raw, ctx) => {
+  const s = raw.normalize('NFKC').trim();
+  if (s === '') return null;
+  const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(s);
+  const iso = m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : '';
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (!m || Number.isNaN(d.getTime()) || !d.toISOString().startsWith(iso)) {
+    ctx.addIssue({ code: 'custom', message: `Expected a date YYYY-MM-DD, found ${showValue(raw)}` });
+    return z.NEVER;
+  }
+  return iso;
+});

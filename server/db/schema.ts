@@ -1,0 +1,148 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, foreignKey } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The database. Coordinates are WGS84 degrees; dates are ISO `YYYY-MM-DD` text.
+ * Every editable row carries `version`, bumped on each change (optimistic concurrency).
+ */
+
+/** Municipalities by 6-digit 全国地方公共団体コード. 政令市 wards are rows of their own whose
+ * `parentCode` is the city; the city row (kind designated_city) holds the union of its wards. */
+export const municipalities = sqliteTable(
+  'municipalities',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    prefCode: text('pref_code').notNull(),
+    prefName: text('pref_name').notNull(),
+    kind: text('kind', { enum: ['municipality', 'designated_city', 'ward'] }).notNull(),
+    parentCode: text('parent_code'),
+    /** GeoJSON geometry (Polygon or MultiPolygon) as text; null when no boundary was imported. */
+    boundary: text('boundary'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('municipalities_pref').on(t.prefCode), index('municipalities_parent').on(t.parentCode)],
+);
+
+/** Care facilities keyed by 事業所番号 + service code (one number can serve two services). */
+export const facilities = sqliteTable(
+  'facilities',
+  {
+    careOfficeNumber: text('care_office_number').notNull(),
+    serviceCode: text('service_code').notNull(),
+    name: text('name').notNull(),
+    kana: text('kana'),
+    address: text('address'),
+    municipalityCode: text('municipality_code').references(() => municipalities.code),
+    lat: real('lat'),
+    lng: real('lng'),
+    /** 定員; null when unknown (blank or 0 in the open data). */
+    capacity: integer('capacity'),
+    operatorName: text('operator_name'),
+    operatorNumber: text('operator_number'),
+    phone: text('phone'),
+    /** When the facility's partner situation was last reported (e.g. a filing); null = never. */
+    partnersReportedOn: text('partners_reported_on'),
+    source: text('source', { enum: ['kaigo_open_data', 'facility_template'] }).notNull(),
+    version: integer('version').notNull().default(1),
+    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.careOfficeNumber, t.serviceCode] }),
+    index('facilities_municipality').on(t.municipalityCode),
+    index('facilities_lat_lng').on(t.lat, t.lng),
+  ],
+);
+
+/** Hospitals and clinics (医科) by 10-digit 医療機関コード. */
+export const institutions = sqliteTable(
+  'institutions',
+  {
+    code: text('code').primaryKey(),
+    kind: text('kind', { enum: ['hospital', 'clinic', 'unknown'] }).notNull(),
+    name: text('name').notNull(),
+    postalCode: text('postal_code'),
+    address: text('address'),
+    phone: text('phone'),
+    municipalityCode: text('municipality_code').references(() => municipalities.code),
+    lat: real('lat'),
+    lng: real('lng'),
+    /** How the coordinates were found: source (ナビイ), town, municipality, or none. */
+    geocodePrecision: text('geocode_precision', { enum: ['source', 'town', 'municipality', 'none'] }).notNull(),
+    beds: integer('beds'),
+    /** 病床数 as published, e.g. "一般 59／療養 40". */
+    bedsDetail: text('beds_detail'),
+    /** 医療情報ネット ID matched by name and address; null when unmatched. */
+    naviiId: text('navii_id'),
+    /** Declared by the institution itself — JSON array of requirements; null = not declared. */
+    declaredOffers: text('declared_offers'),
+    willingness: text('willingness', { enum: ['accepting', 'not_accepting'] }),
+    /** Total number of partner facilities it will take; null = not declared. */
+    maxPartners: integer('max_partners'),
+    version: integer('version').notNull().default(1),
+    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [index('institutions_lat_lng').on(t.lat, t.lng), index('institutions_municipality').on(t.municipalityCode)],
+);
+
+/** Accepted facility-standard notifications (届出受理医療機関名簿), one row per notification. */
+export const institutionNotifications = sqliteTable(
+  'institution_notifications',
+  {
+    institutionCode: text('institution_code')
+      .notNull()
+      .references(() => institutions.code, { onDelete: 'cascade' }),
+    /** 受理記号, normalised to half-width digits (e.g. 支援診3). */
+    symbol: text('symbol').notNull(),
+    /** 受理番号 (e.g. 第248号). */
+    acceptedNumber: text('accepted_number').notNull(),
+    name: text('name'),
+    /** 算定開始年月日 as ISO date. */
+    startDate: text('start_date'),
+  },
+  (t) => [primaryKey({ columns: [t.institutionCode, t.symbol, t.acceptedNumber] })],
+);
+
+/** Partnerships between a facility and an institution. Coverage comes from the active ones. */
+export const agreements = sqliteTable(
+  'agreements',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    careOfficeNumber: text('care_office_number').notNull(),
+    serviceCode: text('service_code').notNull(),
+    institutionCode: text('institution_code')
+      .notNull()
+      .references(() => institutions.code),
+    coversConsult: integer('covers_consult', { mode: 'boolean' }).notNull(),
+    coversExamine: integer('covers_examine', { mode: 'boolean' }).notNull(),
+    coversAdmit: integer('covers_admit', { mode: 'boolean' }).notNull(),
+    agreedOn: text('agreed_on'),
+    /** Date the acute-response arrangement was last confirmed (yearly duty). */
+    confirmedOn: text('confirmed_on'),
+    endedOn: text('ended_on'),
+    status: text('status', { enum: ['active', 'ended'] }).notNull().default('active'),
+    /** 特別の関係 (same founder etc.): still a valid partner, but no A253. */
+    specialRelationship: integer('special_relationship', { mode: 'boolean' }).notNull().default(false),
+    version: integer('version').notNull().default(1),
+    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [
+    foreignKey({ columns: [t.careOfficeNumber, t.serviceCode], foreignColumns: [facilities.careOfficeNumber, facilities.serviceCode] }),
+    index('agreements_facility').on(t.careOfficeNumber, t.serviceCode),
+    index('agreements_institution').on(t.institutionCode),
+  ],
+);
+
+/** Each imported source: its kind, as-of date and attribution, for the UI to show. */
+export const datasets = sqliteTable('datasets', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind').notNull(),
+  label: text('label').notNull(),
+  fileName: text('file_name').notNull(),
+  asOf: text('as_of'),
+  attribution: text('attribution').notNull(),
+  /** True for made-up data (the demo region): the UI marks it 架空. */
+  fictional: integer('fictional', { mode: 'boolean' }).notNull().default(false),
+  rows: integer('rows').notNull(),
+  importedAt: text('imported_at').notNull(),
+});

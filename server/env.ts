@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Parsed once; a wrong value stops the program with a message
+ * naming the variable and what was expected.
+ */
+const schema = z.object({
+  DATABASE_PATH: z.string().min(1, { message: 'expected a file path (or :memory:)' }).default('data/renkei.db'),
+  HOST: z.string().min(1, { message: 'expected a host name or IP address' }).default('127.0.0.1'),
+  PORT: z
+    .string()
+    .default('8787')
+    .refine((s) => /^\d+$/.test(s) && Number(s) <= 65535, { error: (iss) => `expected a port number from 0 to 65535, got "${String(iss.input)}"` })
+    .transform(Number),
+  /** Folder of the built web app. */
+  WEB_DIST: z.string().min(1).default('dist/web'),
+  /** Folder (or files, comma-separated) loaded into an empty database at start. */
+  DEMO_DATA: z.string().min(1).default('data/demo'),
+  /** Load the demo region into an empty database at start (`0` to start empty). */
+  LOAD_DEMO: z.enum(['0', '1'], { error: (iss) => `expected 0 or 1, got "${String(iss.input)}"` }).default('1').transform((v) => v === '1'),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/** Config from the real environment; prints the problem and exits when it is wrong. */
+export function loadConfig(): Config {
+  try {
+    return parseConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,62 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-env';
+import { candidatesQuery, facilitiesQuery, facilityParams } from '../../contracts/api';
+import { facilityTypeOf } from '../../domain/facility-types';
+import { facilityId } from '../../domain/identifiers';
+import { ApiFailure, notFound } from '../../errors';
+import { validate } from '../../validate';
+import { featureCollection, pointFeature } from '../shared/geojson';
+import { municipalityScope } from '../shared/municipality-scope';
+import { rankFacilityCandidates } from './candidates-query';
+import { facilityDetail, findFacility, listFacilitiesWithCoverage } from './queries';
+
+export const facilitiesRoutes = new Hono<AppEnv>()
+  /** GeoJSON of facilities with their coverage status. */
+  .get('/', validate('query', facilitiesQuery), (c) => {
+    const q = c.req.valid('query');
+    const { db, today } = c.var;
+    let scope: Set<string> | undefined;
+    if (q.municipality) {
+      const s = municipalityScope(db, q.municipality);
+      if (s === null) throw new ApiFailure(404, 'not_found', `No municipality with code "${q.municipality}"`);
+      scope = s;
+    }
+    const list = listFacilitiesWithCoverage(db, { bbox: q.bbox, municipalities: scope, serviceCodes: q.serviceCode, statuses: q.status }, today());
+    return c.json(
+      featureCollection(
+        list.map(({ row, coverage }) => {
+          const type = facilityTypeOf(row.serviceCode);
+          return pointFeature(row.lng, row.lat, {
+            id: facilityId(row.careOfficeNumber, row.serviceCode),
+            name: row.name,
+            serviceCode: row.serviceCode,
+            type: type.key,
+            typeJa: type.shortJa,
+            level: type.level,
+            status: coverage.status,
+            required: coverage.required,
+            met: coverage.met,
+            missing: coverage.missing,
+            municipalityCode: row.municipalityCode,
+            capacity: row.capacity,
+          });
+        }),
+      ),
+    );
+  })
+  .get('/:id', validate('param', facilityParams), (c) => {
+    const { id } = c.req.valid('param');
+    const { db, today } = c.var;
+    const row = findFacility(db, id.careOfficeNumber, id.serviceCode);
+    if (!row) throw notFound('facility', id.id);
+    return c.json(facilityDetail(db, row, today()));
+  })
+  /** Ranked candidate institutions for the facility's missing requirements. */
+  .get('/:id/candidates', validate('param', facilityParams), validate('query', candidatesQuery), (c) => {
+    const { id } = c.req.valid('param');
+    const q = c.req.valid('query');
+    const { db, today } = c.var;
+    const row = findFacility(db, id.careOfficeNumber, id.serviceCode);
+    if (!row) throw notFound('facility', id.id);
+    return c.json(rankFacilityCandidates(db, row, { maxMinutes: q.maxMinutes, limit: q.limit }, today()));
+  });

@@ -1,0 +1,84 @@
+import { and, eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-env';
+import { institutionParams, institutionsQuery } from '../../contracts/api';
+import { facilities, institutionNotifications } from '../../db/schema';
+import { facilityTypeOf } from '../../domain/facility-types';
+import { facilityId } from '../../domain/identifiers';
+import { isRelevantSymbol, notificationSymbol, remainingCapacity } from '../../domain/institution-offers';
+import { notFound } from '../../errors';
+import { validate } from '../../validate';
+import { activeAgreements, coversOf } from '../shared/agreements-query';
+import { featureCollection, pointFeature } from '../shared/geojson';
+import { loadInstitutions } from '../shared/institution-view';
+
+export const institutionsRoutes = new Hono<AppEnv>()
+  /** GeoJSON of institutions with what they offer. `offers=admit` keeps those offering every listed requirement. */
+  .get('/', validate('query', institutionsQuery), (c) => {
+    const q = c.req.valid('query');
+    const { db, today } = c.var;
+    const list = loadInstitutions(db, today(), { bbox: q.bbox }).filter((i) => !q.offers || q.offers.every((r) => i.offers.offers.includes(r)));
+    return c.json(
+      featureCollection(
+        list.map((i) =>
+          pointFeature(i.row.lng, i.row.lat, {
+            code: i.row.code,
+            name: i.row.name,
+            kind: i.row.kind,
+            offers: i.offers.offers,
+            offersSource: i.offers.source,
+            eligible: i.offers.eligible,
+            /** Compact form for map styling: "123", "12", "3" or "". */
+            offersKey: i.offers.offers.map((r) => ({ consult: '1', examine: '2', admit: '3' })[r]).join(''),
+            geocodePrecision: i.row.geocodePrecision,
+            activePartners: i.activePartners,
+          }),
+        ),
+      ),
+    );
+  })
+  .get('/:code', validate('param', institutionParams), (c) => {
+    const { code } = c.req.valid('param');
+    const { db, today } = c.var;
+    const found = loadInstitutions(db, today(), { codes: [code] })[0];
+    if (!found) throw notFound('institution', code);
+    const { row, offers, activePartners } = found;
+    const notes = db.select().from(institutionNotifications).where(eq(institutionNotifications.institutionCode, code)).all();
+    const partners = activeAgreements(db, today(), [code]).map((a) => {
+      const f = db.select({ name: facilities.name, address: facilities.address }).from(facilities)
+        .where(and(eq(facilities.careOfficeNumber, a.careOfficeNumber), eq(facilities.serviceCode, a.serviceCode)))
+        .get();
+      return {
+        agreementId: a.id,
+        facilityId: facilityId(a.careOfficeNumber, a.serviceCode),
+        facilityName: f?.name ?? null,
+        typeJa: facilityTypeOf(a.serviceCode).shortJa,
+        covers: coversOf(a),
+        agreedOn: a.agreedOn,
+        confirmedOn: a.confirmedOn,
+      };
+    });
+    return c.json({
+      code: row.code,
+      name: row.name,
+      kind: row.kind,
+      postalCode: row.postalCode,
+      address: row.address,
+      phone: row.phone,
+      lat: row.lat,
+      lng: row.lng,
+      geocodePrecision: row.geocodePrecision,
+      beds: row.beds,
+      bedsDetail: row.bedsDetail,
+      offers,
+      willingness: row.willingness,
+      maxPartners: row.maxPartners,
+      activePartners,
+      remaining: remainingCapacity(row.maxPartners, activePartners),
+      notifications: notes
+        .map((n) => ({ symbol: n.symbol, name: n.name, acceptedNumber: n.acceptedNumber, startDate: n.startDate, relevant: isRelevantSymbol(n.symbol), offers: notificationSymbol(n.symbol)?.offers ?? [] }))
+        .sort((a, b) => Number(b.relevant) - Number(a.relevant) || a.symbol.localeCompare(b.symbol)),
+      partners,
+      version: row.version,
+    });
+  });

@@ -1,0 +1,24 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-env';
+import { datasets } from '../../db/schema';
+import { DEFAULT_SCORE_WEIGHTS } from '../../domain/candidates';
+import { FACILITY_TYPES, SERVICE_CODES, BINDING_FROM } from '../../domain/facility-types';
+import { DEFAULT_TRAVEL_MODEL } from '../../domain/geo';
+import { REQUIREMENT_INFO } from '../../domain/requirements';
+
+/** What the UI needs to label things: data sources with as-of dates and attribution, and the rule tables. */
+export const metaRoutes = new Hono<AppEnv>().get('/', (c) => {
+  const { db, today } = c.var;
+  const sources = db.select().from(datasets).all();
+  return c.json({
+    today: today(),
+    bindingFrom: BINDING_FROM,
+    fictional: sources.some((s) => s.fictional),
+    sources: sources.map((s) => ({ kind: s.kind, label: s.label, fileName: s.fileName, asOf: s.asOf, attribution: s.attribution, fictional: s.fictional, importedAt: s.importedAt })),
+    requirements: REQUIREMENT_INFO,
+    facilityTypes: FACILITY_TYPES,
+    serviceCodes: SERVICE_CODES,
+    travelModel: DEFAULT_TRAVEL_MODEL,
+    scoreWeights: DEFAULT_SCORE_WEIGHTS,
+  });
+});

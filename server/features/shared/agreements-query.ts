@@ -1,0 +1,44 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { agreements } from '../../db/schema';
+import { isActiveAgreement } from '../../domain/coverage';
+import { normalizeRequirements, type Requirement } from '../../domain/requirements';
+
+export type AgreementRow = typeof agreements.$inferSelect;
+
+export const coversOf = (a: Pick<AgreementRow, 'coversConsult' | 'coversExamine' | 'coversAdmit'>): Requirement[] =>
+  normalizeRequirements([...(a.coversConsult ? ['consult' as const] : []), ...(a.coversExamine ? ['examine' as const] : []), ...(a.coversAdmit ? ['admit' as const] : [])]);
+
+export const agreementFacilityKey = (a: Pick<AgreementRow, 'careOfficeNumber' | 'serviceCode'>) => `${a.careOfficeNumber}-${a.serviceCode}`;
+
+const asTerms = (a: AgreementRow) => ({ covers: coversOf(a), agreedOn: a.agreedOn, endedOn: a.endedOn, status: a.status });
+
+/** Agreements active on `today`, optionally for some institutions only. */
+export function activeAgreements(db: Db, today: string, institutionCodes?: readonly string[]): AgreementRow[] {
+  const where =
+    institutionCodes === undefined
+      ? eq(agreements.status, 'active')
+      : and(eq(agreements.status, 'active'), inArray(agreements.institutionCode, [...institutionCodes]));
+  return db.select().from(agreements).where(where).all().filter((a) => isActiveAgreement(asTerms(a), today));
+}
+
+/** All agreements of one facility (active and ended), oldest first. */
+export function facilityAgreements(db: Db, careOfficeNumber: string, serviceCode: string): AgreementRow[] {
+  return db
+    .select()
+    .from(agreements)
+    .where(and(eq(agreements.careOfficeNumber, careOfficeNumber), eq(agreements.serviceCode, serviceCode)))
+    .orderBy(agreements.id)
+    .all();
+}
+
+export function isActiveOn(a: AgreementRow, today: string): boolean {
+  return isActiveAgreement(asTerms(a), today);
+}
+
+/** Number of active agreements per institution code. */
+export function activeCountByInstitution(rows: readonly AgreementRow[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const a of rows) m.set(a.institutionCode, (m.get(a.institutionCode) ?? 0) + 1);
+  return m;
+}

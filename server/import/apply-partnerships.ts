@@ -1,0 +1,81 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { assertAgreementEligible } from '../domain/agreements';
+import { DomainError } from '../domain/errors';
+import type { Db } from '../db/client';
+import { agreements, facilities, institutions } from '../db/schema';
+import { emptyCounts, differs, type WriteCounts } from './counts';
+import type { ProblemLog } from './problems';
+import type { PartnershipRecord } from './records';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Known partnerships (template). Each row is checked against the database — the facility and the
+ * institution must exist, and the institution must be eligible for what the row claims (③ only from
+ * a 病院) — before anything is written. An agreement is identified by facility, institution and
+ * 協定締結日; a row without an institution records that the facility reported no partner.
+ */
+export function applyPartnerships(tx: Tx, records: readonly PartnershipRecord[], log: ProblemLog): WriteCounts {
+  const counts = emptyCounts();
+  for (const r of records) {
+    const facilityWhere = and(eq(facilities.careOfficeNumber, r.careOfficeNumber), eq(facilities.serviceCode, r.serviceCode));
+    const facility = tx.select().from(facilities).where(facilityWhere).get();
+    if (!facility) {
+      log.error(r.line, '事業所番号', `No facility ${r.careOfficeNumber} with service ${r.serviceCode} in the database: import the facility first`);
+      counts.rejected++;
+      continue;
+    }
+    const newerReport = r.reportedOn !== null && (facility.partnersReportedOn === null || facility.partnersReportedOn < r.reportedOn);
+    if (newerReport) {
+      tx.update(facilities).set({ partnersReportedOn: r.reportedOn, version: sql`${facilities.version} + 1` }).where(facilityWhere).run();
+    }
+    if (r.institutionCode === null) {
+      if (newerReport) counts.updated++;
+      else counts.unchanged++;
+      continue;
+    }
+    const inst = tx.select({ kind: institutions.kind }).from(institutions).where(eq(institutions.code, r.institutionCode)).get();
+    if (!inst) {
+      log.error(r.line, '医療機関コード', `No institution ${r.institutionCode} in the database: import the 厚生局 名簿 that lists it first`);
+      counts.rejected++;
+      continue;
+    }
+    try {
+      assertAgreementEligible(inst.kind, r.covers, r.institutionCode);
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      log.error(r.line, '③入院', e.message);
+      counts.rejected++;
+      continue;
+    }
+    const row = {
+      coversConsult: r.covers.includes('consult'),
+      coversExamine: r.covers.includes('examine'),
+      coversAdmit: r.covers.includes('admit'),
+      confirmedOn: r.confirmedOn,
+      endedOn: r.endedOn,
+      status: (r.endedOn === null ? 'active' : 'ended') as 'active' | 'ended',
+      specialRelationship: r.specialRelationship,
+    };
+    const prev = tx
+      .select()
+      .from(agreements)
+      .where(
+        and(
+          eq(agreements.careOfficeNumber, r.careOfficeNumber),
+          eq(agreements.serviceCode, r.serviceCode),
+          eq(agreements.institutionCode, r.institutionCode),
+          r.agreedOn === null ? isNull(agreements.agreedOn) : eq(agreements.agreedOn, r.agreedOn),
+        ),
+      )
+      .get();
+    if (!prev) {
+      tx.insert(agreements).values({ careOfficeNumber: r.careOfficeNumber, serviceCode: r.serviceCode, institutionCode: r.institutionCode, agreedOn: r.agreedOn, ...row }).run();
+      counts.imported++;
+    } else if (differs(prev, row)) {
+      tx.update(agreements).set({ ...row, version: sql`${agreements.version} + 1` }).where(eq(agreements.id, prev.id)).run();
+      counts.updated++;
+    } else counts.unchanged++;
+  }
+  return counts;
+}

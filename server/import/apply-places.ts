@@ -1,0 +1,83 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { facilities, municipalities } from '../db/schema';
+import { emptyCounts, differs, type WriteCounts } from './counts';
+import type { ProblemLog } from './problems';
+import type { FacilityRecord, MunicipalityRecord } from './records';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Municipalities from boundaries: inserted, or updated when name, grouping or boundary changed. */
+export function applyMunicipalities(tx: Tx, records: readonly MunicipalityRecord[]): WriteCounts {
+  const counts = emptyCounts();
+  const existing = new Map(tx.select().from(municipalities).all().map((m) => [m.code, m]));
+  for (const r of records) {
+    const row = { name: r.name, prefCode: r.prefCode, prefName: r.prefName, kind: r.kind, parentCode: r.parentCode, boundary: r.boundary ? JSON.stringify(r.boundary) : null };
+    const prev = existing.get(r.code);
+    if (!prev) {
+      tx.insert(municipalities).values({ code: r.code, ...row }).run();
+      counts.imported++;
+    } else if (differs(prev, row)) {
+      tx.update(municipalities).set({ ...row, version: sql`${municipalities.version} + 1` }).where(eq(municipalities.code, r.code)).run();
+      counts.updated++;
+    } else counts.unchanged++;
+  }
+  return counts;
+}
+
+/**
+ * Resolves a facility's municipality: the row's code, else its 市区町村名 within the prefecture.
+ * A code not yet known (no boundaries imported) gets a row without a boundary so nothing is lost.
+ */
+function resolveMunicipality(tx: Tx, r: FacilityRecord, log: ProblemLog): string | null | undefined {
+  if (r.municipalityCode !== null) {
+    const known = tx.select({ code: municipalities.code }).from(municipalities).where(eq(municipalities.code, r.municipalityCode)).get();
+    if (known) return r.municipalityCode;
+    if (r.source === 'facility_template' || !r.municipalityName || !r.prefName) {
+      log.error(r.line, '市区町村コード', `Unknown 市区町村コード ${r.municipalityCode}: import the region's boundaries first, or correct the code`);
+      return undefined;
+    }
+    tx.insert(municipalities)
+      .values({ code: r.municipalityCode, name: r.municipalityName, prefCode: r.municipalityCode.slice(0, 2), prefName: r.prefName, kind: 'municipality', parentCode: null, boundary: null })
+      .run();
+    return r.municipalityCode;
+  }
+  if (r.municipalityName && r.prefName) {
+    const found = tx
+      .select({ code: municipalities.code })
+      .from(municipalities)
+      .where(and(eq(municipalities.prefName, r.prefName), eq(municipalities.name, r.municipalityName)))
+      .get();
+    if (found) return found.code;
+  }
+  log.warn(r.line, '市区町村名', `Could not place 「${r.municipalityName ?? ''}」 in a known municipality; kept without one`);
+  return null;
+}
+
+export function applyFacilities(tx: Tx, records: readonly FacilityRecord[], log: ProblemLog): WriteCounts {
+  const counts = emptyCounts();
+  const existing = new Map(tx.select().from(facilities).all().map((f) => [`${f.careOfficeNumber}-${f.serviceCode}`, f]));
+  for (const r of records) {
+    const municipalityCode = resolveMunicipality(tx, r, log);
+    if (municipalityCode === undefined) {
+      counts.rejected++;
+      continue;
+    }
+    const row = {
+      name: r.name, kana: r.kana, address: r.address, municipalityCode, lat: r.lat, lng: r.lng, capacity: r.capacity,
+      operatorName: r.operatorName, operatorNumber: r.operatorNumber, phone: r.phone, source: r.source,
+    };
+    const prev = existing.get(`${r.careOfficeNumber}-${r.serviceCode}`);
+    if (!prev) {
+      tx.insert(facilities).values({ careOfficeNumber: r.careOfficeNumber, serviceCode: r.serviceCode, ...row }).run();
+      counts.imported++;
+    } else if (differs(prev, row)) {
+      tx.update(facilities)
+        .set({ ...row, version: sql`${facilities.version} + 1`, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
+        .where(and(eq(facilities.careOfficeNumber, r.careOfficeNumber), eq(facilities.serviceCode, r.serviceCode)))
+        .run();
+      counts.updated++;
+    } else counts.unchanged++;
+  }
+  return counts;
+}

@@ -1,0 +1,67 @@
+import { parse } from 'csv-parse/sync';
+import type { z } from 'zod';
+import { FatalImportError, type ProblemLog } from './problems';
+
+/** One CSV record with the file line it ends on (1-based), for problem reports. */
+export interface CsvRow {
+  line: number;
+  cells: string[];
+}
+
+/** Parses CSV text (CRLF or LF, quoted fields) keeping line numbers. */
+export function parseCsv(text: string, file: string): CsvRow[] {
+  try {
+    const records = parse(text, { relax_column_count: true, skip_empty_lines: true, info: true, bom: true }) as unknown as {
+      record: string[];
+      info: { lines: number };
+    }[];
+    return records.map((r) => ({ line: r.info.lines, cells: r.record }));
+  } catch (e) {
+    const err = e as { message: string; lines?: number };
+    throw new FatalImportError({ file, row: err.lines ?? null, column: null, message: `Not a readable CSV: ${err.message}` });
+  }
+}
+
+/** Normalises a header cell for comparison: NFKC, no spaces. */
+export const headerKey = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+
+/**
+ * Maps the rows after `headerIndex` to objects keyed by the header names in `columns`.
+ * A missing column is fatal: the file is not what it claims to be.
+ */
+export function rowsAsObjects<C extends string>(
+  rows: CsvRow[],
+  headerIndex: number,
+  columns: readonly C[],
+  file: string,
+): { line: number; values: Record<C, string> }[] {
+  const header = (rows[headerIndex]?.cells ?? []).map(headerKey);
+  const positions = columns.map((c) => header.indexOf(headerKey(c)));
+  const missing = columns.filter((_, i) => positions[i] === -1);
+  if (missing.length > 0) {
+    throw new FatalImportError({
+      file,
+      row: rows[headerIndex]?.line ?? 1,
+      column: missing[0] ?? null,
+      message: `Missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `「${m}」`).join(', ')}; expected a header with ${columns.map((c) => `「${c}」`).join(', ')}`,
+    });
+  }
+  return rows.slice(headerIndex + 1).map((r) => {
+    const values = {} as Record<C, string>;
+    columns.forEach((c, i) => (values[c] = (r.cells[positions[i] as number] ?? '').trim()));
+    return { line: r.line, values };
+  });
+}
+
+/**
+ * Parses one row object with a zod schema whose keys are column names; each issue becomes a
+ * problem on that row and column. Returns null when the row has errors.
+ */
+export function parseRow<S extends z.ZodType>(schema: S, values: unknown, line: number, log: ProblemLog): z.output<S> | null {
+  const result = schema.safeParse(values);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    log.error(line, issue.path.length > 0 ? String(issue.path[0]) : null, issue.message);
+  }
+  return null;
+}

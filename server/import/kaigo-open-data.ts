@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { careOfficeNumberSchema, municipalityCodeSchema } from '../contracts/common';
+import { capacityCell, latitudeCell, longitudeCell, requiredTextCell, textCell } from '../contracts/import-cells';
+import { serviceCodeFromOpenDataName } from '../domain/facility-types';
+import { isInJapan } from '../domain/geo';
+import { headerKey, parseRow, rowsAsObjects, type CsvRow } from './csv-table';
+import { ProblemLog } from './problems';
+import type { FacilityRecord, ParsedFile } from './records';
+
+/**
+ * 介護サービス情報公表システム open data (`jigyosho_<code>.csv`, 24 columns). The service code is
+ * not a column: it follows from サービスの種類. Rows of services outside domain.md §2 are skipped.
+ */
+export const KAIGO_COLUMNS = [
+  '都道府県コード又は市町村コード', '都道府県名', '市区町村名', '事業所名', '事業所名カナ', 'サービスの種類',
+  '住所', '緯度', '経度', '電話番号', '法人番号', '法人の名称', '事業所番号', '定員',
+] as const;
+
+export function looksLikeKaigoOpenData(header: readonly string[]): boolean {
+  const h = header.map(headerKey);
+  return h.includes('事業所番号') && h.includes('サービスの種類');
+}
+
+const rowSchema = z.object({
+  都道府県コード又は市町村コード: municipalityCodeSchema,
+  都道府県名: textCell,
+  市区町村名: textCell,
+  事業所名: requiredTextCell,
+  事業所名カナ: textCell,
+  サービスの種類: z.string(),
+  住所: textCell,
+  緯度: latitudeCell,
+  経度: longitudeCell,
+  電話番号: textCell,
+  法人番号: textCell,
+  法人の名称: textCell,
+  事業所番号: careOfficeNumberSchema,
+  定員: capacityCell,
+});
+
+export function parseKaigoOpenData(rows: CsvRow[], path: string): ParsedFile {
+  const log = new ProblemLog(path);
+  const records: FacilityRecord[] = [];
+  let skipped = 0;
+  const data = rowsAsObjects(rows, 0, KAIGO_COLUMNS, path);
+  for (const { line, values } of data) {
+    const serviceCode = serviceCodeFromOpenDataName(values.サービスの種類);
+    if (serviceCode === undefined) {
+      skipped++;
+      continue;
+    }
+    const row = parseRow(rowSchema, values, line, log);
+    if (row === null) continue;
+    let [lat, lng] = [row.緯度, row.経度];
+    if (lat !== null && lng !== null && !isInJapan(lng, lat)) {
+      log.warn(line, '緯度', `Coordinates ${lat}, ${lng} are outside Japan; kept the facility without a position`);
+      [lat, lng] = [null, null];
+    } else if ((lat === null) !== (lng === null)) {
+      log.warn(line, lat === null ? '緯度' : '経度', 'Only one of 緯度/経度 is given; kept the facility without a position');
+      [lat, lng] = [null, null];
+    }
+    const code = row.都道府県コード又は市町村コード;
+    records.push({
+      line,
+      careOfficeNumber: row.事業所番号,
+      serviceCode,
+      name: row.事業所名,
+      kana: row.事業所名カナ,
+      address: row.住所,
+      // `PP000C` is a prefecture code: the municipality then follows from 市区町村名.
+      municipalityCode: code.slice(2, 5) === '000' ? null : code,
+      municipalityName: row.市区町村名,
+      prefName: row.都道府県名,
+      lat,
+      lng,
+      capacity: row.定員,
+      operatorName: row.法人の名称,
+      operatorNumber: row.法人番号,
+      phone: row.電話番号,
+      source: 'kaigo_open_data',
+    });
+  }
+  return { kind: 'kaigo_open_data', path, rows: data.length, skipped, problems: log.problems, asOf: null, records: dedupeFacilities(records, log) };
+}
+
+/** The same 事業所番号 + service twice in one file: the later row wins, with a warning. */
+export function dedupeFacilities(records: FacilityRecord[], log: ProblemLog): FacilityRecord[] {
+  const byKey = new Map<string, FacilityRecord>();
+  for (const r of records) {
+    const key = `${r.careOfficeNumber}-${r.serviceCode}`;
+    const prev = byKey.get(key);
+    if (prev) log.warn(r.line, '事業所番号', `事業所番号 ${r.careOfficeNumber} (service ${r.serviceCode}) also on row ${prev.line}; this row is kept`);
+    byKey.set(key, r);
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,117 @@
+import type { Requirement } from '../domain/requirements';
+import type { InstitutionKind } from '../domain/institution-offers';
+import type { Problem } from './problems';
+
+/** What the parsers produce: plain records, written to the database by apply-*.ts. */
+
+export type SourceKind =
+  | 'manifest'
+  | 'n03_boundaries'
+  | 'kaigo_open_data'
+  | 'facility_template'
+  | 'kouseikyoku_meibo'
+  | 'navii'
+  | 'partnership_template';
+
+export interface MunicipalityRecord {
+  code: string;
+  name: string;
+  prefCode: string;
+  prefName: string;
+  kind: 'municipality' | 'designated_city' | 'ward';
+  parentCode: string | null;
+  boundary: GeoJSON.Polygon | GeoJSON.MultiPolygon | null;
+}
+
+export interface FacilityRecord {
+  line: number;
+  careOfficeNumber: string;
+  serviceCode: string;
+  name: string;
+  kana: string | null;
+  address: string | null;
+  /** 6-digit code when the row gives a municipality; null when it gives only the prefecture. */
+  municipalityCode: string | null;
+  municipalityName: string | null;
+  prefName: string | null;
+  lat: number | null;
+  lng: number | null;
+  capacity: number | null;
+  operatorName: string | null;
+  operatorNumber: string | null;
+  phone: string | null;
+  source: 'kaigo_open_data' | 'facility_template';
+}
+
+export interface NotificationRecord {
+  symbol: string;
+  acceptedNumber: string;
+  name: string | null;
+  startDate: string | null;
+}
+
+export interface InstitutionRecord {
+  line: number;
+  code: string;
+  kind: InstitutionKind;
+  name: string;
+  postalCode: string | null;
+  address: string | null;
+  phone: string | null;
+  municipalityCode: string | null;
+  beds: number | null;
+  bedsDetail: string | null;
+  notifications: NotificationRecord[];
+}
+
+export interface NaviiRecord {
+  line: number;
+  id: string;
+  name: string;
+  kind: InstitutionKind;
+  municipalityCode: string | null;
+  address: string;
+  lat: number | null;
+  lng: number | null;
+  beds: number | null;
+}
+
+export interface PartnershipRecord {
+  line: number;
+  careOfficeNumber: string;
+  serviceCode: string;
+  /** null: the facility reported that it has no partner at all. */
+  institutionCode: string | null;
+  covers: Requirement[];
+  agreedOn: string | null;
+  confirmedOn: string | null;
+  endedOn: string | null;
+  specialRelationship: boolean;
+  reportedOn: string | null;
+}
+
+export interface Manifest {
+  label: string;
+  fictional: boolean;
+  asOf: string | null;
+  attribution: string;
+  designatedCities: { code: string; prefName: string; name: string; kind: '指定都市' | '中核市' }[];
+}
+
+interface ParsedBase {
+  path: string;
+  /** Data rows read (header and title rows excluded). */
+  rows: number;
+  /** Rows deliberately not imported (other services, 歯科/薬局, continuation rows …). */
+  skipped: number;
+  problems: Problem[];
+  asOf: string | null;
+}
+
+export type ParsedFile =
+  | (ParsedBase & { kind: 'manifest'; manifest: Manifest })
+  | (ParsedBase & { kind: 'n03_boundaries'; records: MunicipalityRecord[] })
+  | (ParsedBase & { kind: 'kaigo_open_data' | 'facility_template'; records: FacilityRecord[] })
+  | (ParsedBase & { kind: 'kouseikyoku_meibo'; records: InstitutionRecord[] })
+  | (ParsedBase & { kind: 'navii'; records: NaviiRecord[] })
+  | (ParsedBase & { kind: 'partnership_template'; records: PartnershipRecord[] });

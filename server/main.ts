@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { sql } from 'drizzle-orm';
+import { compress } from 'hono/compress';
+import { createApp } from './app';
+import { openDb, type Db } from './db/client';
+import { facilities, institutions, municipalities } from './db/schema';
+import { loadConfig, type Config } from './env';
+import { importPaths } from './import/run-import';
+import { formatProblem } from './import/problems';
+
+function isEmpty(db: Db): boolean {
+  const n = (t: typeof facilities | typeof institutions | typeof municipalities) => db.select({ n: sql<number>`count(*)` }).from(t).get()?.n ?? 0;
+  return n(facilities) + n(institutions) + n(municipalities) === 0;
+}
+
+/** Loads the demo region into an empty database, through the same import path as real data. */
+export function loadDemoIfEmpty(db: Db, config: Config, log: (line: string) => void): void {
+  if (!config.LOAD_DEMO || !isEmpty(db)) return;
+  const summary = importPaths(db, config.DEMO_DATA.split(','), { now: new Date() });
+  const rows = summary.files.reduce((s, f) => s + f.imported, 0);
+  log(`Loaded the demo region (デモ県, 架空) from ${config.DEMO_DATA}: ${rows} rows from ${summary.files.length} files.`);
+  for (const p of summary.problems) log(`  ${formatProblem(p)}`);
+}
+
+export interface RunningServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Opens and migrates the database, loads the demo if empty, serves the API and the built web app. */
+export function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
+  const db = openDb(config.DATABASE_PATH);
+  loadDemoIfEmpty(db, config, log);
+  const app = createApp({ db });
+  app.use('/api/*', compress());
+  if (!existsSync(join(config.WEB_DIST, 'index.html'))) {
+    log(`Note: no web build in ${config.WEB_DIST} (run npm run build); serving the API only.`);
+  }
+  app.use('/*', serveStatic({ root: config.WEB_DIST }));
+  app.get('*', serveStatic({ path: join(config.WEB_DIST, 'index.html') }));
+
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
+      const url = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;
+      log(`Renkei Map (連携マップ) is serving ${config.DATABASE_PATH} at ${url}`);
+      resolve({
+        url,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => {
+              db.$client.close();
+              done();
+            });
+          }),
+      });
+    });
+    server.on('error', reject);
+  });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const config = loadConfig();
+  startServer(config).catch((e: Error & { code?: string }) => {
+    console.error(e.code === 'EADDRINUSE' ? `Port ${config.PORT} on ${config.HOST} is in use: set PORT to another port.` : e.message);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/**
+ * Browser-test harness: the real server (node + tsx, as `npm start` runs it) on a free port with a
+ * fresh database, and Debian's Chromium rendering WebGL in software (SwiftShader).
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+export const RESULTS_DIR = 'test-results';
+
+export interface ServerHandle {
+  url: string;
+  stop: () => Promise<void>;
+  output: () => string;
+}
+
+export async function startAppServer(): Promise<ServerHandle> {
+  if (!existsSync('dist/web/index.html')) throw new Error('No web build in dist/web: run `npm run build` (npm test does) before the browser tests');
+  const dir = mkdtempSync(join(tmpdir(), 'renkei-e2e-'));
+  let out = '';
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'e2e.db') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /serving .* at (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1] as string);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+  });
+  return {
+    url,
+    output: () => out,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH`);
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const path = join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+export const waitForMapIdle = (page: Page) => page.waitForFunction(() => document.body.dataset.mapIdle === 'true', null, { timeout: 30_000 });
+
+/**
+ * Counts, in a screenshot of `selector`, the pixels close to each of `colors` (hex), by decoding the
+ * PNG in the page. A blank or grey canvas has none of the data colours.
+ */
+export async function countColors(page: Page, selector: string, colors: Record<string, string>, tolerance = 40): Promise<Record<string, number>> {
+  const png = await page.locator(selector).screenshot();
+  return page.evaluate(
+    async ([b64, colors, tol]) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, img.width, img.height).data;
+      const targets = Object.entries(colors).map(([k, hex]) => [k, parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)] as const);
+      const counts: Record<string, number> = Object.fromEntries(targets.map(([k]) => [k, 0]));
+      for (let i = 0; i < data.length; i += 4) {
+        for (const [k, r, g, b] of targets) {
+          if (Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b) <= tol) counts[k]!++;
+        }
+      }
+      return counts;
+    },
+    [png.toString('base64'), colors, tolerance] as const,
+  );
+}
+
+/**
+ * True when Japanese text renders as real glyphs: 「連」 drawn in the page's font must differ from
+ * the box drawn for a code point no font has (tofu).
+ */
+export function japaneseRendersWithoutTofu(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const draw = (text: string) => {
+      const c = document.createElement('canvas');
+      c.width = c.height = 48;
+      const ctx = c.getContext('2d') as CanvasRenderingContext2D;
+      ctx.font = `32px ${getComputedStyle(document.body).fontFamily}`;
+      ctx.fillText(text, 4, 38);
+      return Array.from(ctx.getImageData(0, 0, 48, 48).data).join(',');
+    };
+    const tofu = draw('\u{F0000}');
+    return ['連', '携', '施'].every((ch) => draw(ch) !== tofu) && draw('連') !== draw('携');
+  });
+}

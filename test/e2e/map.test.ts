@@ -1,0 +1,105 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LINE_COLOR, LAND_COLOR, STATUS_COLORS } from '../../web/src/map/palette';
+import { countColors, japaneseRendersWithoutTofu, launchBrowser, saveScreenshot, startAppServer, waitForMapIdle, type ServerHandle } from './harness';
+
+let server: ServerHandle;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Screen position of a [lng, lat] on the map canvas. */
+async function screenPoint(p: Page, lngLat: [number, number]): Promise<[number, number]> {
+  return p.evaluate((ll) => {
+    const map = window.__renkeiMap!;
+    const pt = map.project(ll);
+    const r = map.getCanvas().getBoundingClientRect();
+    return [r.left + pt.x, r.top + pt.y] as [number, number];
+  }, lngLat);
+}
+
+describe('the map of the demo region', () => {
+  it('loads the demo region into the empty database through the import path', () => {
+    expect(server.output()).toMatch(/Loaded the demo region \(デモ県, 架空\)/);
+  });
+
+  it('renders boundaries and facilities coloured by status with real WebGL, Japanese not tofu', async () => {
+    await page.goto(server.url);
+    await waitForMapIdle(page);
+    await expect.poll(() => page.evaluate(() => window.__renkeiMap!.querySourceFeatures('facilities').length)).toBeGreaterThan(0);
+    await waitForMapIdle(page);
+    await saveScreenshot(page, 'map-overview');
+
+    const counts = await countColors(page, '[data-testid=map]', { land: LAND_COLOR, covered: STATUS_COLORS.covered, partial: STATUS_COLORS.partial, none: STATUS_COLORS.none }, 30);
+    expect(counts.land, 'land polygons drawn').toBeGreaterThan(20_000);
+    expect(counts.covered, '充足 points drawn').toBeGreaterThan(100);
+    expect(counts.partial, '一部 points drawn').toBeGreaterThan(50);
+    expect(counts.none, '未 points drawn').toBeGreaterThan(20);
+
+    expect(await japaneseRendersWithoutTofu(page)).toBe(true);
+    await expect.poll(() => page.locator('.legend').innerText()).toContain('未把握');
+    expect(await page.getByTestId('fictional-badge').innerText()).toContain('架空');
+    const labels = await page.evaluate(() => window.__renkeiMap!.queryRenderedFeatures({ layers: ['municipality-label'] }).map((f) => f.properties.name as string));
+    expect(labels.length).toBeGreaterThan(3);
+  });
+
+  it('opens a facility by clicking it, ranks candidates and draws a line to the hovered one', async () => {
+    const list = await page.evaluate(async () => (await (await fetch('/api/facilities?serviceCode=510,520&status=unknown')).json()) as GeoJSON.FeatureCollection<GeoJSON.Point | null>);
+    const target = list.features.find((f) => f.geometry !== null)!;
+    const lngLat = target.geometry!.coordinates as [number, number];
+    await page.evaluate((ll) => window.__renkeiMap!.jumpTo({ center: ll, zoom: 13 }), lngLat);
+    await waitForMapIdle(page);
+    const [x, y] = await screenPoint(page, lngLat);
+    await page.mouse.click(x, y);
+
+    const panel = page.getByTestId('facility-panel');
+    await panel.waitFor();
+    expect(await page.getByTestId('panel-title').innerText()).toBe(target.properties!.name);
+    expect(await panel.innerText()).toContain('義務');
+    expect(await page.getByTestId('deadline').innerText()).toContain('2027-04-01');
+    expect(await page.getByTestId('coverage').innerText()).toContain('未把握');
+
+    const items = page.getByTestId('candidate');
+    await items.first().waitFor();
+    const n = await items.count();
+    expect(n).toBeGreaterThan(1);
+    const scores = await items.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.score)));
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (let i = 0; i < n; i++) {
+      const text = await items.nth(i).innerText();
+      expect(text).toMatch(/\d+\.\d km/);
+      expect(text).toMatch(/約 \d+\.\d 分/);
+      expect(text).toMatch(/スコア -?\d+\.\d\d ＝ 要件 [+−±]\d\.\d\d · 移動 [+−±]\d\.\d\d/);
+    }
+    expect(scores.every((s) => Number.isFinite(s))).toBe(true);
+
+    const first = items.first();
+    const code = await first.getAttribute('data-code');
+    await first.hover();
+    await expect
+      .poll(() => page.evaluate(() => (window.__renkeiMap!.querySourceFeatures('candidate-line')[0]?.geometry as GeoJSON.LineString | undefined)?.coordinates.length ?? 0))
+      .toBe(2);
+    const inst = await page.evaluate(async (c) => (await (await fetch(`/api/institutions/${c}`)).json()) as { lng: number; lat: number }, code);
+    await page.evaluate(([a, b]) => window.__renkeiMap!.fitBounds([a, b], { padding: 120, duration: 0 }), [lngLat, [inst.lng, inst.lat]] as [[number, number], [number, number]]);
+    await waitForMapIdle(page);
+    const line = await countColors(page, '[data-testid=map]', { line: LINE_COLOR }, 30);
+    expect(line.line, 'candidate line drawn').toBeGreaterThan(80);
+    await saveScreenshot(page, 'facility-candidates');
+
+    await first.click();
+    await page.getByTestId('institution-panel').waitFor();
+    expect(await page.getByTestId('institution-panel').innerText()).toContain(code!);
+    await saveScreenshot(page, 'institution-panel');
+  });
+});

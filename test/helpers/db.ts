@@ -1,0 +1,19 @@
+import { openDb, type Db } from '../../server/db/client';
+import { importPaths } from '../../server/import/run-import';
+
+/** A fresh in-memory database with the committed migrations applied. */
+export const memoryDb = (): Db => openDb(':memory:');
+
+/** An in-memory database with the demo region imported through the real import path. */
+export function demoDb(): Db {
+  const db = memoryDb();
+  const summary = importPaths(db, ['data/demo'], { now: new Date('2026-10-15T00:00:00Z') });
+  if (!summary.ok) throw new Error(`demo import had problems: ${JSON.stringify(summary.problems.slice(0, 3))}`);
+  return db;
+}
+
+/** Row counts of every table, to check that a failed import changed nothing. */
+export function tableCounts(db: Db): Record<string, number> {
+  const tables = db.$client.prepare("select name from sqlite_master where type = 'table' and name not like '%migrations%' and name not like 'sqlite_%'").all() as { name: string }[];
+  return Object.fromEntries(tables.map(({ name }) => [name, (db.$client.prepare(`select count(*) n from "${name}"`).get() as { n: number }).n]));
+}

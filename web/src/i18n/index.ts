@@ -1,0 +1,17 @@
+import { createSignal } from 'solid-js';
+import { en } from './en';
+import { ja, type MessageKey } from './ja';
+
+export type Lang = 'ja' | 'en';
+const DICTS: Record<Lang, Record<MessageKey, string>> = { ja, en };
+
+const initial: Lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'ja';
+const [lang, setLang] = createSignal<Lang>(initial);
+export { lang, setLang };
+
+/** Translates `key`, filling `{name}` placeholders. Japanese is the default. */
+export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
+  return DICTS[lang()][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+}
+
+export type { MessageKey };

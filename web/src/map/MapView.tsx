@@ -1,0 +1,141 @@
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { createEffect, onCleanup, onMount } from 'solid-js';
+import type { FacilityCollection, InstitutionCollection, MunicipalityCollection } from '../api';
+import { drawInstitutionIcon } from './icons';
+import { INSTITUTION_SHAPES } from './palette';
+import { baseStyle, CLICKABLE_LAYERS, LOCAL_FONT_FAMILY, SOURCES } from './style';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+export type Selection = { kind: 'facility'; id: string } | { kind: 'institution'; code: string } | null;
+
+export interface MapViewProps {
+  municipalities: MunicipalityCollection | undefined;
+  facilities: FacilityCollection | undefined;
+  institutions: InstitutionCollection | undefined;
+  /** [from, to] in [lng, lat] — the hovered candidate's line; null to clear. */
+  line: [[number, number], [number, number]] | null;
+  /** Position of the selected feature, ringed on the map. */
+  selectedAt: [number, number] | null;
+  attribution: string;
+  onSelect: (selection: Selection) => void;
+}
+
+declare global {
+  interface Window {
+    /** The live map, for browser tests and debugging. */
+    __renkeiMap?: maplibregl.Map;
+  }
+}
+
+const withGeometry = <T extends { features: { geometry: unknown }[] }>(fc: T): GeoJSON.FeatureCollection =>
+  ({ type: 'FeatureCollection', features: fc.features.filter((f) => f.geometry !== null) }) as unknown as GeoJSON.FeatureCollection;
+
+function boundsOf(fc: MunicipalityCollection): maplibregl.LngLatBounds | null {
+  const b = new maplibregl.LngLatBounds();
+  let any = false;
+  const visit = (coords: unknown): void => {
+    if (typeof (coords as number[])[0] === 'number') {
+      b.extend(coords as [number, number]);
+      any = true;
+    } else (coords as unknown[]).forEach(visit);
+  };
+  for (const f of fc.features) if (f.geometry) visit(f.geometry.coordinates);
+  return any ? b : null;
+}
+
+/** The one component that owns the MapLibre map: created on mount, removed on cleanup. */
+export function MapView(props: MapViewProps) {
+  let container!: HTMLDivElement;
+  let map: maplibregl.Map | undefined;
+  let fitted = false;
+  let markReady!: () => void;
+  /** Resolves once the style has loaded; data set before that waits for it, in order. */
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+
+  const setData = (source: string, data: GeoJSON.FeatureCollection | GeoJSON.Feature) => {
+    void ready.then(() => (map?.getSource(source) as maplibregl.GeoJSONSource | undefined)?.setData(data));
+  };
+
+  onMount(() => {
+    map = new maplibregl.Map({
+      container,
+      style: baseStyle(),
+      center: [137.0, 32.3],
+      zoom: 8,
+      localIdeographFontFamily: LOCAL_FONT_FAMILY,
+      attributionControl: false,
+    });
+    window.__renkeiMap = map;
+    map.once('load', () => markReady());
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: props.attribution }), 'bottom-right');
+    const ratio = Math.min(2, window.devicePixelRatio || 1);
+    for (const shape of INSTITUTION_SHAPES) map.addImage(`inst-${shape}`, drawInstitutionIcon(shape, ratio), { pixelRatio: ratio });
+
+    map.on('idle', () => (document.body.dataset.mapIdle = 'true'));
+    map.on('movestart', () => (document.body.dataset.mapIdle = 'false'));
+
+    for (const layer of CLICKABLE_LAYERS) {
+      map.on('mouseenter', layer, () => (map!.getCanvas().style.cursor = 'pointer'));
+      map.on('mouseleave', layer, () => (map!.getCanvas().style.cursor = ''));
+    }
+    // eslint-disable-next-line solid/reactivity -- a MapLibre event handler, not a tracked scope
+    map.on('click', (e) => {
+      const hit = map!.queryRenderedFeatures(e.point, { layers: [...CLICKABLE_LAYERS] })[0];
+      if (!hit) return;
+      const p = hit.properties as Record<string, unknown>;
+      if (p.cluster) {
+        const source = map!.getSource(hit.source) as maplibregl.GeoJSONSource;
+        void source.getClusterExpansionZoom(p.cluster_id as number).then((zoom) =>
+          map!.easeTo({ center: (hit.geometry as GeoJSON.Point).coordinates as [number, number], zoom: zoom + 0.5 }),
+        );
+      } else if (hit.layer.id === 'facility-point') props.onSelect({ kind: 'facility', id: p.id as string });
+      else props.onSelect({ kind: 'institution', code: p.code as string });
+    });
+  });
+
+  createEffect(() => {
+    const m = props.municipalities;
+    if (!m) return;
+    setData(SOURCES.municipalities, m as unknown as GeoJSON.FeatureCollection);
+    void ready.then(() => {
+      const b = boundsOf(m);
+      if (b && !fitted) {
+        fitted = true;
+        // Keep the region clear of the legend (bottom-left) on wide screens.
+        const wide = container.clientWidth > 800;
+        map!.fitBounds(b, { padding: { top: 30, bottom: 30, right: 30, left: wide ? 240 : 30 }, duration: 0 });
+      }
+    });
+  });
+  createEffect(() => {
+    const f = props.facilities;
+    if (f) setData(SOURCES.facilities, withGeometry(f));
+  });
+  createEffect(() => {
+    const i = props.institutions;
+    if (i) setData(SOURCES.institutions, withGeometry(i));
+  });
+  createEffect(() => {
+    const line = props.line;
+    setData(SOURCES.candidateLine, {
+      type: 'FeatureCollection',
+      features: line ? [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: line } }] : [],
+    });
+  });
+  createEffect(() => {
+    const at = props.selectedAt;
+    setData(SOURCES.selection, { type: 'FeatureCollection', features: at ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: at } }] : [] });
+  });
+
+  onCleanup(() => {
+    map?.remove();
+    if (window.__renkeiMap === map) delete window.__renkeiMap;
+  });
+
+  return <div ref={container} class="map" data-testid="map" />;
+}

@@ -1,0 +1,54 @@
+import { INSTITUTION_COLOR, type InstitutionShape } from './palette';
+
+/**
+ * Institution markers drawn on a canvas at start (no sprite server needed offline):
+ *   full ①②③ — square, admit ③ only — triangle, primary ①② — diamond, none — hollow circle.
+ */
+const SIZE = 22;
+
+function path(ctx: CanvasRenderingContext2D, shape: InstitutionShape): void {
+  const s = SIZE;
+  ctx.beginPath();
+  if (shape === 'full') ctx.rect(4, 4, s - 8, s - 8);
+  else if (shape === 'admit') {
+    ctx.moveTo(s / 2, 2.5);
+    ctx.lineTo(s - 2.5, s - 4);
+    ctx.lineTo(2.5, s - 4);
+    ctx.closePath();
+  } else if (shape === 'primary') {
+    ctx.moveTo(s / 2, 2);
+    ctx.lineTo(s - 2, s / 2);
+    ctx.lineTo(s / 2, s - 2);
+    ctx.lineTo(2, s / 2);
+    ctx.closePath();
+  } else ctx.arc(s / 2, s / 2, 5.5, 0, Math.PI * 2);
+}
+
+export function drawInstitutionIcon(shape: InstitutionShape, ratio = 1): ImageData {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = SIZE * ratio;
+  const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+  ctx.scale(ratio, ratio);
+  path(ctx, shape);
+  ctx.lineWidth = 2;
+  ctx.strokeStyle = shape === 'none' ? INSTITUTION_COLOR : '#FFFFFF';
+  ctx.fillStyle = shape === 'none' ? '#FFFFFF' : INSTITUTION_COLOR;
+  ctx.fill();
+  ctx.stroke();
+  if (shape !== 'none') {
+    // a thin dark edge keeps the white outline visible on light land
+    ctx.lineWidth = 0.8;
+    ctx.strokeStyle = '#0B2540';
+    ctx.stroke();
+  }
+  return ctx.getImageData(0, 0, SIZE * ratio, SIZE * ratio);
+}
+
+/** An <svg>-free legend swatch: the same drawing as a data URL. */
+export function institutionIconUrl(shape: InstitutionShape): string {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = SIZE;
+  const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+  ctx.putImageData(drawInstitutionIcon(shape), 0, 0);
+  return canvas.toDataURL();
+}
