@@ -56,7 +56,7 @@ export function makeInstitutions(rng: Rng, specs: readonly MunicipalitySpec[], p
     seq++;
     const gg = String(1 + Math.floor(seq / 90)).padStart(2, '0');
     const code = withMedicalCheckDigit(`991${gg}${String(1000 + seq).padStart(4, '0')}`);
-    const name = kind === 'hospital' ? hospitalName(rng, spec.name.replace(/[区市町村]$/, ''), usedNames) : clinicName(rng, usedNames);
+    const name = kind === 'hospital' ? hospitalName(rng, rng.pick(spec.towns), usedNames) : clinicName(rng, usedNames);
     const general = kind === 'hospital' ? rng.int(3, 40) * 10 : rng.chance(0.2) ? rng.int(1, 19) : 0;
     const longTerm = kind === 'hospital' && rng.chance(0.35) ? rng.int(2, 12) * 10 : 0;
     const symbols = kind === 'hospital' ? hospitalSymbols(rng) : clinicSymbols(rng);

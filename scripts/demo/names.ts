@@ -18,7 +18,7 @@ const SURNAMES: Named[] = [
 ];
 const SPECIALTIES = ['内科', '外科', '整形外科', '内科・小児科', '循環器内科', '消化器内科', '脳神経外科', '心療内科', '泌尿器科', '眼科', '皮膚科', '耳鼻咽喉科'];
 const CLINIC_SUFFIX = ['クリニック', '医院', '診療所'];
-const HOSPITAL_STEMS = ['中央', '記念', '総合', '協立', '共済', '第一', '市民', '厚生', '南部', '東部'];
+const HOSPITAL_STEMS = ['中央', '記念', '総合', '協立', '共済', '第一', '市民', '厚生'];
 
 export interface TypeNaming {
   prefix: Named;
@@ -74,10 +74,11 @@ export function clinicName(rng: Rng, used: Set<string>): string {
   }
 }
 
-export function hospitalName(rng: Rng, placeName: string, used: Set<string>): string {
+/** `<town><stem>病院` or `<surname><stem>病院`, e.g. 緑ケ丘総合病院, 森田記念病院. */
+export function hospitalName(rng: Rng, town: string, used: Set<string>): string {
   for (;;) {
     const stem = rng.pick(HOSPITAL_STEMS);
-    const name = rng.chance(0.5) ? `${placeName}${stem}病院` : `${rng.pick(SURNAMES)[0]}${stem === '市民' ? '記念' : stem}病院`;
+    const name = rng.chance(0.5) ? `${town}${stem}病院` : `${rng.pick(SURNAMES)[0]}${stem === '市民' ? '記念' : stem}病院`;
     if (!used.has(name)) {
       used.add(name);
       return name;

@@ -100,8 +100,9 @@ export function parseKouseikyokuMeibo(rows: CsvRow[], path: string): ParsedFile 
         kind: KIND_BY_SHUBETSU[row.種別 ?? ''] ?? kindFromBeds(beds),
         name: row.医療機関名称.replace(/\u3000/g, ' ').trim(),
         postalCode: row['医療機関所在地（郵便番号）'],
-        // The lists omit the prefecture; it is added so addresses read the same everywhere.
-        address: row['医療機関所在地（住所）'] === null ? null : `${prefName}${row['医療機関所在地（住所）']}`,
+        // The lists omit the prefecture and print full-width digits: stored with the prefecture and
+        // NFKC-normalised so addresses read the same as the 介護 open data's.
+        address: row['医療機関所在地（住所）'] === null ? null : `${prefName}${row['医療機関所在地（住所）']}`.normalize('NFKC'),
         phone: row.電話番号,
         municipalityCode: row.市町村コード && /^\d{6}$/.test(row.市町村コード) ? row.市町村コード : null,
         beds,

@@ -102,4 +102,15 @@ describe('the map of the demo region', () => {
     expect(await page.getByTestId('institution-panel').innerText()).toContain(code!);
     await saveScreenshot(page, 'institution-panel');
   });
+
+  it('switches the labels to English and back, keeping the selection in the URL', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('.legend').innerText()).toContain('Covered');
+    expect(await page.getByTestId('institution-panel').innerText()).toContain('Offers');
+    expect(page.url()).toMatch(/[?&]institution=\d{10}/);
+    expect(page.url()).toContain('lang=en');
+    await saveScreenshot(page, 'english');
+    await page.getByRole('button', { name: '日本語' }).click();
+    await expect.poll(() => page.locator('.legend').innerText()).toContain('充足');
+  });
 });

@@ -61,7 +61,7 @@ describe('厚生局 届出受理医療機関名簿', () => {
 
   it('reads the as-of date from the title row', () => expect(parsed.asOf).toBe('2025-10-01'));
   it('builds 10-digit codes and the kind from 種別, else 病床数, else unknown', () => {
-    expect(byCode.get('3110110750')).toMatchObject({ kind: 'hospital', beds: 120, address: '鳥取県鳥取市雲山５７' });
+    expect(byCode.get('3110110750')).toMatchObject({ kind: 'hospital', beds: 120, address: '鳥取県鳥取市雲山57' });
     expect(byCode.get('3110110685')?.kind).toBe('clinic');
     expect(byCode.get('3110110818')).toMatchObject({ kind: 'unknown', beds: null });
   });

@@ -207,6 +207,9 @@ describe('GET /api/municipalities', () => {
     const sum = body.features.filter((f: any) => f.properties.kind !== 'designated_city').reduce((s: number, f: any) => s + f.properties.counts.total, 0);
     expect(sum).toBe(all);
     expect(body.features.every((f: any) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon')).toBe(true);
+    // one label point per municipality, inside its own boundary
+    const { booleanPointInPolygon } = await import('@turf/turf');
+    for (const f of body.features) expect(booleanPointInPolygon(f.properties.labelPoint, f.geometry), f.properties.name).toBe(true);
   });
   it('answers 400 for a malformed prefecture', async () => expect((await get('/api/municipalities?prefecture=9')).status).toBe(400));
 });

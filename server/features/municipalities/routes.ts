@@ -1,3 +1,4 @@
+import { booleanPointInPolygon, centerOfMass, pointOnFeature } from '@turf/turf';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { municipalitiesQuery } from '../../contracts/api';
@@ -5,6 +6,14 @@ import { municipalities } from '../../db/schema';
 import { COVERAGE_STATUSES, type CoverageStatus } from '../../domain/coverage';
 import { validate } from '../../validate';
 import { listFacilitiesWithCoverage } from '../facilities/queries';
+
+/** One point inside the boundary to label it by: the centre of mass when it falls inside, else a point on it. */
+function labelPoint(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon | null): [number, number] | null {
+  if (!geometry) return null;
+  const centre = centerOfMass(geometry);
+  const p = booleanPointInPolygon(centre, geometry) ? centre : pointOnFeature(geometry);
+  return p.geometry.coordinates as [number, number];
+}
 
 type Counts = Record<CoverageStatus, number> & { total: number };
 const emptyCounts = (): Counts => ({ covered: 0, partial: 0, none: 0, unknown: 0, total: 0 });
@@ -36,18 +45,22 @@ export const municipalitiesRoutes = new Hono<AppEnv>()
     }
     return c.json({
       type: 'FeatureCollection' as const,
-      features: rows.map((m) => ({
-        type: 'Feature' as const,
-        geometry: m.boundary ? (JSON.parse(m.boundary) as GeoJSON.Polygon | GeoJSON.MultiPolygon) : null,
-        properties: {
-          code: m.code,
-          name: m.name,
-          prefCode: m.prefCode,
-          prefName: m.prefName,
-          kind: m.kind,
-          parentCode: m.parentCode,
-          counts: counts.get(m.code) ?? emptyCounts(),
-        },
-      })),
+      features: rows.map((m) => {
+        const geometry = m.boundary ? (JSON.parse(m.boundary) as GeoJSON.Polygon | GeoJSON.MultiPolygon) : null;
+        return {
+          type: 'Feature' as const,
+          geometry,
+          properties: {
+            code: m.code,
+            name: m.name,
+            prefCode: m.prefCode,
+            prefName: m.prefName,
+            kind: m.kind,
+            parentCode: m.parentCode,
+            labelPoint: labelPoint(geometry),
+            counts: counts.get(m.code) ?? emptyCounts(),
+          },
+        };
+      }),
     });
   });

@@ -102,6 +102,12 @@ export function MapView(props: MapViewProps) {
     const m = props.municipalities;
     if (!m) return;
     setData(SOURCES.municipalities, m as unknown as GeoJSON.FeatureCollection);
+    setData(SOURCES.municipalityLabels, {
+      type: 'FeatureCollection',
+      features: m.features.flatMap((f) =>
+        f.properties.labelPoint ? [{ type: 'Feature' as const, properties: { name: f.properties.name, kind: f.properties.kind }, geometry: { type: 'Point' as const, coordinates: f.properties.labelPoint } }] : [],
+      ),
+    });
     void ready.then(() => {
       const b = boundsOf(m);
       if (b && !fitted) {
@@ -129,6 +135,8 @@ export function MapView(props: MapViewProps) {
   });
   createEffect(() => {
     const at = props.selectedAt;
+    // Bring a selection made from a list (not by clicking the map) into view.
+    if (at) void ready.then(() => !map!.getBounds().contains(at) && map!.easeTo({ center: at, duration: 400 }));
     setData(SOURCES.selection, { type: 'FeatureCollection', features: at ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: at } }] : [] });
   });
 

@@ -7,6 +7,8 @@ import { FACILITY_CLUSTER_COLOR, INSTITUTION_COLOR, LAND_COLOR, LINE_COLOR, SEA_
  */
 export const SOURCES = {
   municipalities: 'municipalities',
+  /** One point per municipality to hang its name on (polygon labels repeat per tile). */
+  municipalityLabels: 'municipality-labels',
   facilities: 'facilities',
   institutions: 'institutions',
   candidateLine: 'candidate-line',
@@ -34,6 +36,21 @@ export const institutionIcon: ExpressionSpecification = [
   'inst-none',
 ];
 
+/** A cluster circle (sized by count: <10, <50, more) and its count label. */
+function clusterLayers(prefix: string, source: string, color: string, radii: [number, number, number], textSize: number): LayerSpecification[] {
+  return [
+    {
+      id: `${prefix}-cluster`, type: 'circle', source, filter: ['has', 'point_count'],
+      paint: { 'circle-color': color, 'circle-opacity': 0.85, 'circle-radius': ['step', ['get', 'point_count'], radii[0], 10, radii[1], 50, radii[2]], 'circle-stroke-width': 1.5, 'circle-stroke-color': '#FFFFFF' },
+    },
+    {
+      id: `${prefix}-cluster-count`, type: 'symbol', source, filter: ['has', 'point_count'],
+      layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-size': textSize, 'text-font': ['sans-serif'] },
+      paint: { 'text-color': '#FFFFFF' },
+    },
+  ];
+}
+
 export const LAYERS: LayerSpecification[] = [
   { id: 'background', type: 'background', paint: { 'background-color': SEA_COLOR } },
   {
@@ -56,28 +73,12 @@ export const LAYERS: LayerSpecification[] = [
     id: 'candidate-line', type: 'line', source: SOURCES.candidateLine,
     paint: { 'line-color': LINE_COLOR, 'line-width': 3.5, 'line-dasharray': [2, 1] },
   },
-  {
-    id: 'institution-cluster', type: 'circle', source: SOURCES.institutions, filter: ['has', 'point_count'],
-    paint: { 'circle-color': INSTITUTION_COLOR, 'circle-opacity': 0.85, 'circle-radius': ['step', ['get', 'point_count'], 12, 10, 15, 50, 19], 'circle-stroke-width': 1.5, 'circle-stroke-color': '#FFFFFF' },
-  },
-  {
-    id: 'institution-cluster-count', type: 'symbol', source: SOURCES.institutions, filter: ['has', 'point_count'],
-    layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-size': 11, 'text-font': ['sans-serif'] },
-    paint: { 'text-color': '#FFFFFF' },
-  },
+  ...clusterLayers('institution', SOURCES.institutions, INSTITUTION_COLOR, [12, 15, 19], 11),
   {
     id: 'institution-point', type: 'symbol', source: SOURCES.institutions, filter: ['!', ['has', 'point_count']],
     layout: { 'icon-image': institutionIcon, 'icon-allow-overlap': true, 'icon-ignore-placement': true, 'icon-size': ['interpolate', ['linear'], ['zoom'], 8, 0.7, 13, 1] },
   },
-  {
-    id: 'facility-cluster', type: 'circle', source: SOURCES.facilities, filter: ['has', 'point_count'],
-    paint: { 'circle-color': FACILITY_CLUSTER_COLOR, 'circle-opacity': 0.85, 'circle-radius': ['step', ['get', 'point_count'], 13, 10, 16, 50, 20], 'circle-stroke-width': 1.5, 'circle-stroke-color': '#FFFFFF' },
-  },
-  {
-    id: 'facility-cluster-count', type: 'symbol', source: SOURCES.facilities, filter: ['has', 'point_count'],
-    layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-size': 12, 'text-font': ['sans-serif'] },
-    paint: { 'text-color': '#FFFFFF' },
-  },
+  ...clusterLayers('facility', SOURCES.facilities, FACILITY_CLUSTER_COLOR, [13, 16, 20], 12),
   {
     id: 'facility-point', type: 'circle', source: SOURCES.facilities, filter: ['!', ['has', 'point_count']],
     paint: {
@@ -93,7 +94,7 @@ export const LAYERS: LayerSpecification[] = [
   },
   {
     // Names on top: circles never hide them, and clicks query the point layers only.
-    id: 'municipality-label', type: 'symbol', source: SOURCES.municipalities,
+    id: 'municipality-label', type: 'symbol', source: SOURCES.municipalityLabels,
     filter: ['!=', ['get', 'kind'], 'designated_city'],
     layout: { 'text-field': ['get', 'name'], 'text-size': 13, 'text-font': ['sans-serif'], 'symbol-placement': 'point' },
     paint: { 'text-color': '#5B5448', 'text-halo-color': '#FFFFFF', 'text-halo-width': 1.5 },
@@ -108,6 +109,7 @@ export function baseStyle(): StyleSpecification {
     version: 8,
     sources: {
       [SOURCES.municipalities]: { type: 'geojson', data: EMPTY },
+      [SOURCES.municipalityLabels]: { type: 'geojson', data: EMPTY },
       [SOURCES.facilities]: { type: 'geojson', data: EMPTY, cluster: true, clusterRadius: 24, clusterMaxZoom: 7 },
       [SOURCES.institutions]: { type: 'geojson', data: EMPTY, cluster: true, clusterRadius: 22, clusterMaxZoom: 7 },
       [SOURCES.candidateLine]: { type: 'geojson', data: EMPTY },
