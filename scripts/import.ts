@@ -1,6 +1,7 @@
 /**
- * `npm run import -- [--db PATH] [--json] <files or folders>`: imports official files (and the
- * project's templates) into the database as one transaction, then prints a summary.
+ * `npm run import -- [--db PATH] [--as-of YYYY-MM-DD] [--json] <files or folders>`: imports official
+ * files (and the project's templates) as one transaction, then prints a summary — or, with --json,
+ * one JSON object. Progress on long files goes to standard error.
  * Exit code: 0 when every row was imported, 1 when rows had errors, 2 when nothing was written.
  */
 import { openDb } from '../server/db/client';
@@ -9,39 +10,54 @@ import { FatalImportError, formatProblem } from '../server/import/problems';
 import { importPaths, type ImportSummary } from '../server/import/run-import';
 
 const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 const json = args.includes('--json');
-const dbIndex = args.indexOf('--db');
-const dbPath = dbIndex >= 0 ? args[dbIndex + 1] : loadConfig().DATABASE_PATH;
-const paths = args.filter((a, i) => !a.startsWith('--') && !(dbIndex >= 0 && i === dbIndex + 1));
+const dbPath = flag('--db') ?? loadConfig().DATABASE_PATH;
+const asOf = flag('--as-of');
+const valued = new Set(['--db', '--as-of'].flatMap((f) => (args.includes(f) ? [args.indexOf(f) + 1] : [])));
+const paths = args.filter((a, i) => !a.startsWith('--') && !valued.has(i));
 
-if (!dbPath || paths.length === 0) {
-  console.error('Usage: npm run import -- [--db data/renkei.db] [--json] <files or folders>');
+if (paths.length === 0 || (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf))) {
+  console.error('Usage: npm run import -- [--db data/renkei.db] [--as-of YYYY-MM-DD] [--json] <files or folders>');
   process.exit(2);
 }
 
-function print(summary: ImportSummary): void {
-  if (json) {
-    console.log(JSON.stringify(summary, null, 2));
-    return;
-  }
-  for (const f of summary.files) {
-    console.log(`${f.path}  [${f.kind}]  rows ${f.rows}, imported ${f.imported}, updated ${f.updated}, unchanged ${f.unchanged}, skipped ${f.skipped}, rejected ${f.rejected}`);
+function printText(s: ImportSummary): void {
+  for (const f of s.files) {
+    const withdrawn = f.withdrawn > 0 ? `, withdrawn ${f.withdrawn}` : '';
+    console.log(`${f.path}  [${f.kind}${f.asOf ? `, as of ${f.asOf}` : ''}]`);
+    console.log(`    rows ${f.rows}: imported ${f.imported}, updated ${f.updated}, unchanged ${f.unchanged}, skipped ${f.skipped}, rejected ${f.rejected}${withdrawn}`);
     for (const n of f.notes) console.log(`    ${n}`);
   }
-  console.log(summary.problems.length === 0 ? 'No problems.' : `${summary.problems.length} problem(s):`);
-  for (const p of summary.problems) console.log(`  ${p.level === 'warning' ? 'warning' : 'error  '} ${formatProblem(p)}`);
+  const r = s.reconcile;
+  console.log(`ナビイ join: ${r.navii.matched} of ${r.navii.rows} ナビイ rows matched; hospitals in the 名簿: ${r.navii.hospitalsMatched} of ${r.navii.hospitalsInLists} matched`);
+  const p = (x: Record<string, number>) => `source ${x.source}, town ${x.town}, municipality ${x.municipality}, none ${x.none}`;
+  console.log(`Positions — institutions: ${p(r.institutions)}; facilities: ${p(r.facilities)} (${r.facilities.flagged} coordinates flagged)`);
+  console.log(s.problems.length === 0 ? 'No problems.' : `${s.problems.length} problem(s):`);
+  for (const pr of s.problems) console.log(`  ${pr.level === 'warning' ? 'warning' : 'error  '} ${formatProblem(pr)}`);
 }
 
+const progress = json
+  ? undefined
+  : (path: string, done: number, total: number) => process.stderr.write(`\r  reading ${path}: ${done.toLocaleString()} / ${total.toLocaleString()} rows${done + 2000 >= total ? '\n' : ''}`);
+
 const db = openDb(dbPath);
+let code: number;
 try {
-  const summary = importPaths(db, paths, { now: new Date() });
-  print(summary);
-  process.exit(summary.ok ? 0 : 1);
+  const summary = await importPaths(db, paths, { now: new Date(), asOf, progress });
+  if (json) console.log(JSON.stringify(summary, null, 2));
+  else printText(summary);
+  code = summary.ok ? 0 : 1;
 } catch (e) {
-  if (!(e instanceof FatalImportError)) throw e;
-  if (json) console.log(JSON.stringify({ ok: false, files: [], problems: [{ ...e.problem, level: 'error' }] }, null, 2));
-  else console.error(`Nothing was imported: ${e.message}`);
-  process.exit(2);
+  // Nothing was written either way: the run is one transaction.
+  const problem = e instanceof FatalImportError ? e.problem : { file: '-', row: null, column: null, message: `Unexpected failure: ${(e as Error).message}` };
+  if (json) console.log(JSON.stringify({ ok: false, files: [], problems: [{ ...problem, level: 'error' }] }, null, 2));
+  else console.error(`Nothing was imported: ${e instanceof FatalImportError ? e.message : problem.message}`);
+  code = 2;
 } finally {
   db.$client.close();
 }
+process.exit(code);

@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { dateInJapan } from './domain/dates';
 import type { AppEnv } from './app-env';
 import type { Db } from './db/client';
 import { ApiFailure, errorResponse } from './errors';
@@ -18,9 +20,10 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const api = new Hono<AppEnv>()
+    .use(compress())
     .use(async (c, next) => {
       c.set('db', deps.db);
-      c.set('today', () => now().toISOString().slice(0, 10));
+      c.set('today', () => dateInJapan(now()));
       await next();
     })
     .route('/health', healthRoutes)

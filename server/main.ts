@@ -4,7 +4,6 @@ import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { sql } from 'drizzle-orm';
-import { compress } from 'hono/compress';
 import { createApp } from './app';
 import { openDb, type Db } from './db/client';
 import { facilities, institutions, municipalities } from './db/schema';
@@ -18,9 +17,9 @@ function isEmpty(db: Db): boolean {
 }
 
 /** Loads the demo region into an empty database, through the same import path as real data. */
-export function loadDemoIfEmpty(db: Db, config: Config, log: (line: string) => void): void {
+export async function loadDemoIfEmpty(db: Db, config: Config, log: (line: string) => void): Promise<void> {
   if (!config.LOAD_DEMO || !isEmpty(db)) return;
-  const summary = importPaths(db, config.DEMO_DATA.split(','), { now: new Date() });
+  const summary = await importPaths(db, config.DEMO_DATA.split(','), { now: new Date() });
   const rows = summary.files.reduce((s, f) => s + f.imported, 0);
   log(`Loaded the demo region (デモ県, 架空) from ${config.DEMO_DATA}: ${rows} rows from ${summary.files.length} files.`);
   for (const p of summary.problems) log(`  ${formatProblem(p)}`);
@@ -32,11 +31,10 @@ export interface RunningServer {
 }
 
 /** Opens and migrates the database, loads the demo if empty, serves the API and the built web app. */
-export function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
+export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
   const db = openDb(config.DATABASE_PATH);
-  loadDemoIfEmpty(db, config, log);
+  await loadDemoIfEmpty(db, config, log);
   const app = createApp({ db });
-  app.use('/api/*', compress());
   if (!existsSync(join(config.WEB_DIST, 'index.html'))) {
     log(`Note: no web build in ${config.WEB_DIST} (run npm run build); serving the API only.`);
   }

@@ -1,11 +1,21 @@
 import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import type { ZodType } from 'zod';
-import { invalidInput } from './errors';
+import { ApiFailure, invalidInput } from './errors';
 
-/** zValidator that turns a failure into the API's 400 shape, naming the parameter. */
+/**
+ * zValidator that turns a failure into the API's 400 shape, naming the parameter. A query parameter
+ * given twice (`status=a&status=b`) is rejected by name: lists are comma-separated.
+ */
 export function validate<T extends keyof ValidationTargets, S extends ZodType>(target: T, schema: S) {
   return zValidator(target, schema, (result) => {
-    if (!result.success) throw invalidInput(result.error as never, target);
+    if (result.success) return;
+    const repeated = target === 'query' ? Object.entries(result.data as Record<string, unknown>).find(([, v]) => Array.isArray(v)) : undefined;
+    if (repeated) {
+      throw new ApiFailure(400, 'invalid_parameter', `${repeated[0]}: given more than once; expected one value (use a comma-separated list)`, [
+        { path: repeated[0], message: 'given more than once; expected one value (use a comma-separated list)' },
+      ]);
+    }
+    throw invalidInput(result.error as never, target);
   });
 }

@@ -46,8 +46,13 @@ const likely = (i: DemoInstitution) => likelyOffers(i.kind, i.symbols.map((s) =>
  */
 export function makePartnerships(rng: Rng, facilities: readonly DemoFacility[], insts: readonly DemoInstitution[]): DemoPartnership[] {
   const out: DemoPartnership[] = [];
-  const agree = (facility: DemoFacility, institution: DemoInstitution, covers: Requirement[], extra: Partial<DemoPartnership> = {}) =>
-    out.push({ facility, institution, covers, agreedOn: date(rng, 2019, 2025), confirmedOn: date(rng, 2025, 2026), endedOn: null, specialRelationship: false, reportedOn: REPORTED_ON, ...extra });
+  const agree = (facility: DemoFacility, institution: DemoInstitution, covers: Requirement[], extra: Partial<DemoPartnership> = {}) => {
+    const agreedOn = date(rng, 2019, 2025);
+    // The yearly confirmation is on or after the agreement, and before the filing.
+    const confirmed = date(rng, 2025, 2026);
+    const confirmedOn = confirmed < agreedOn ? agreedOn : confirmed > REPORTED_ON ? REPORTED_ON : confirmed;
+    out.push({ facility, institution, covers, agreedOn, confirmedOn, endedOn: null, specialRelationship: false, reportedOn: REPORTED_ON, ...extra });
+  };
 
   for (const f of facilities) {
     const required = facilityTypeOf(f.serviceCode).required;

@@ -43,7 +43,7 @@ export const facilityIdSchema = z.string().transform((value, ctx) => {
   return { careOfficeNumber, serviceCode, id: value };
 });
 
-/** Integer query parameter within [min, max]. */
+/** Whole-number query parameter within [min, max]. */
 export function intParam(name: string, min: number, max: number, fallback: number) {
   return z
     .string()
@@ -51,8 +51,8 @@ export function intParam(name: string, min: number, max: number, fallback: numbe
     .transform((raw, ctx) => {
       if (raw === undefined || raw === '') return fallback;
       const n = Number(raw);
-      if (!/^-?\d+(\.\d+)?$/.test(raw.trim()) || !Number.isFinite(n) || n < min || n > max) {
-        ctx.addIssue({ code: 'custom', message: `${name}: expected a number from ${min} to ${max}, got ${show(raw)}` });
+      if (!/^-?\d+$/.test(raw.trim()) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `${name}: expected a whole number from ${min} to ${max}, got ${show(raw)}` });
         return z.NEVER;
       }
       return n;

@@ -34,8 +34,16 @@ export const facilities = sqliteTable(
     kana: text('kana'),
     address: text('address'),
     municipalityCode: text('municipality_code').references(() => municipalities.code),
+    /** The file's own coordinates (null when blank or 0.0). */
+    sourceLat: real('source_lat'),
+    sourceLng: real('source_lng'),
+    /** The position used: the file's coordinates when they pass the checks, else geocoded from the address. */
     lat: real('lat'),
     lng: real('lng'),
+    /** How the position was found: source (the file's own coordinates), town, municipality, or none. */
+    geocodePrecision: text('geocode_precision', { enum: ['source', 'town', 'municipality', 'none'] }).notNull().default('none'),
+    /** Why the file's own coordinates were not trusted: outside Japan, or outside the facility's municipality. */
+    positionFlag: text('position_flag', { enum: ['outside_japan', 'outside_municipality'] }),
     /** 定員; null when unknown (blank or 0 in the open data). */
     capacity: integer('capacity'),
     operatorName: text('operator_name'),
@@ -44,6 +52,8 @@ export const facilities = sqliteTable(
     /** When the facility's partner situation was last reported (e.g. a filing); null = never. */
     partnersReportedOn: text('partners_reported_on'),
     source: text('source', { enum: ['kaigo_open_data', 'facility_template'] }).notNull(),
+    /** Set when a newer file of the same kind, prefecture and service no longer lists it; never deleted. */
+    withdrawnOn: text('withdrawn_on'),
     version: integer('version').notNull().default(1),
     updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
@@ -79,6 +89,8 @@ export const institutions = sqliteTable(
     willingness: text('willingness', { enum: ['accepting', 'not_accepting'] }),
     /** Total number of partner facilities it will take; null = not declared. */
     maxPartners: integer('max_partners'),
+    /** Set when a newer 名簿 of its prefecture no longer lists it; never deleted. */
+    withdrawnOn: text('withdrawn_on'),
     version: integer('version').notNull().default(1),
     updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
@@ -131,6 +143,40 @@ export const agreements = sqliteTable(
     index('agreements_facility').on(t.careOfficeNumber, t.serviceCode),
     index('agreements_institution').on(t.institutionCode),
   ],
+);
+
+/** ナビイ 施設票 rows, kept so the name + address join can run whichever file is imported first. */
+export const naviiFacilities = sqliteTable(
+  'navii_facilities',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['hospital', 'clinic', 'unknown'] }).notNull(),
+    prefCode: text('pref_code'),
+    municipalityCode: text('municipality_code'),
+    address: text('address').notNull(),
+    lat: real('lat'),
+    lng: real('lng'),
+    beds: integer('beds'),
+    /** The 医療機関コード it was joined to; null when no 名簿 institution matched. */
+    institutionCode: text('institution_code'),
+  },
+  (t) => [index('navii_institution').on(t.institutionCode)],
+);
+
+/** Town-level representative points (Geolonia japanese-addresses format) for offline geocoding. */
+export const townPoints = sqliteTable(
+  'town_points',
+  {
+    prefName: text('pref_name').notNull(),
+    /** Municipality as the file names it, e.g. 日野郡日南町 or 鳥取市. */
+    municipalityName: text('municipality_name').notNull(),
+    town: text('town').notNull(),
+    koaza: text('koaza').notNull(),
+    lat: real('lat').notNull(),
+    lng: real('lng').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.prefName, t.municipalityName, t.town, t.koaza] })],
 );
 
 /** Each imported source: its kind, as-of date and attribution, for the UI to show. */

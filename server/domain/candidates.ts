@@ -14,7 +14,7 @@ import { intersectRequirements, subtractRequirements, type Requirement } from '.
  *   willingness = +weights.willingness when it declared it accepts new partners
  *
  * Institutions that declared they take no new partners, or are at their declared maximum, are left
- * out and counted in `excluded`.
+ * out and counted in `excluded` — unless they are already the facility's partner.
  */
 export interface ScoreWeights {
   coverage: number;
@@ -112,12 +112,14 @@ export function rankCandidates(opts: RankOptions): Ranking {
       inst.offers.source === 'declared' ? [] : subtractRequirements(intersectRequirements(opts.missing, inst.offers.eligible), offered);
     if (offered.length === 0 && eligibleOnly.length === 0) continue;
 
-    if (inst.willingness === 'not_accepting') {
+    // A current partner asked to add a requirement takes no new slot: never excluded for capacity.
+    const currentPartner = opts.partnerCodes?.has(inst.code) ?? false;
+    if (inst.willingness === 'not_accepting' && !currentPartner) {
       excluded.notAccepting++;
       continue;
     }
     const remaining = inst.maxPartners === null ? null : inst.maxPartners - inst.activePartners;
-    if (remaining !== null && remaining <= 0) {
+    if (remaining !== null && remaining <= 0 && !currentPartner) {
       excluded.atCapacity++;
       continue;
     }
@@ -133,7 +135,7 @@ export function rankCandidates(opts: RankOptions): Ranking {
       distanceKm: round(distanceKm, 2),
       minutes: round(minutes, 1),
       covers: { offered, eligibleOnly },
-      currentPartner: opts.partnerCodes?.has(inst.code) ?? false,
+      currentPartner,
       remaining,
       score: { total: round(parts.coverage + parts.travel + parts.load + parts.willingness, 3), parts },
     });

@@ -17,6 +17,20 @@ export function kindFromBeds(beds: number | null): InstitutionKind {
   return beds >= HOSPITAL_MIN_BEDS ? 'hospital' : 'clinic';
 }
 
+/**
+ * Some notifications exist for one kind only: 在宅療養支援病院, 在宅療養後方支援病院 and 地域包括ケア病棟
+ * for a 病院; 在宅療養支援診療所 for a 診療所. Used when neither 種別 nor 病床数 tells the kind.
+ */
+export function kindFromSymbols(symbols: Iterable<string>): InstitutionKind {
+  const kinds = new Set<InstitutionKind>();
+  for (const raw of symbols) {
+    const s = normalizeSymbol(raw);
+    if (/^(支援病|在後病|地包ケア|地包医)/.test(s)) kinds.add('hospital');
+    else if (/^支援診/.test(s)) kinds.add('clinic');
+  }
+  return kinds.size === 1 ? ([...kinds][0] as InstitutionKind) : 'unknown';
+}
+
 export function eligibleOffers(kind: InstitutionKind): Requirement[] {
   return kind === 'hospital' ? ['consult', 'examine', 'admit'] : ['consult', 'examine'];
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { assertAgreementEligible } from '../domain/agreements';
 import { DomainError } from '../domain/errors';
 import type { Db } from '../db/client';
@@ -12,12 +12,20 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /**
  * Known partnerships (template). Each row is checked against the database — the facility and the
  * institution must exist, and the institution must be eligible for what the row claims (③ only from
- * a 病院) — before anything is written. An agreement is identified by facility, institution and
- * 協定締結日; a row without an institution records that the facility reported no partner.
+ * a 病院) — before anything is written. An agreement is identified by facility and institution
+ * (a corrected date updates it); a row without an institution records that the facility reported
+ * no partner. Dates after today are rejected.
  */
-export function applyPartnerships(tx: Tx, records: readonly PartnershipRecord[], log: ProblemLog): WriteCounts {
+export function applyPartnerships(tx: Tx, records: readonly PartnershipRecord[], today: string, log: ProblemLog): WriteCounts {
   const counts = emptyCounts();
   for (const r of records) {
+    const dates = [['報告日', r.reportedOn], ['協定締結日', r.agreedOn], ['急変時対応確認日', r.confirmedOn]] as const;
+    const future = dates.find(([, d]) => d !== null && d > today);
+    if (future) {
+      log.error(r.line, future[0], `Expected a date on or before today (${today}), found ${future[1]}`);
+      counts.rejected++;
+      continue;
+    }
     const facilityWhere = and(eq(facilities.careOfficeNumber, r.careOfficeNumber), eq(facilities.serviceCode, r.serviceCode));
     const facility = tx.select().from(facilities).where(facilityWhere).get();
     if (!facility) {
@@ -49,12 +57,15 @@ export function applyPartnerships(tx: Tx, records: readonly PartnershipRecord[],
       continue;
     }
     const row = {
+      agreedOn: r.agreedOn,
       coversConsult: r.covers.includes('consult'),
       coversExamine: r.covers.includes('examine'),
       coversAdmit: r.covers.includes('admit'),
       confirmedOn: r.confirmedOn,
       endedOn: r.endedOn,
-      status: (r.endedOn === null ? 'active' : 'ended') as 'active' | 'ended',
+      // Dates decide whether it is in force (a future 終了日 still counts until then); `ended` is kept
+      // for explicit terminations.
+      status: 'active' as const,
       specialRelationship: r.specialRelationship,
     };
     const prev = tx
@@ -65,12 +76,11 @@ export function applyPartnerships(tx: Tx, records: readonly PartnershipRecord[],
           eq(agreements.careOfficeNumber, r.careOfficeNumber),
           eq(agreements.serviceCode, r.serviceCode),
           eq(agreements.institutionCode, r.institutionCode),
-          r.agreedOn === null ? isNull(agreements.agreedOn) : eq(agreements.agreedOn, r.agreedOn),
         ),
       )
       .get();
     if (!prev) {
-      tx.insert(agreements).values({ careOfficeNumber: r.careOfficeNumber, serviceCode: r.serviceCode, institutionCode: r.institutionCode, agreedOn: r.agreedOn, ...row }).run();
+      tx.insert(agreements).values({ careOfficeNumber: r.careOfficeNumber, serviceCode: r.serviceCode, institutionCode: r.institutionCode, ...row }).run();
       counts.imported++;
     } else if (differs(prev, row)) {
       tx.update(agreements).set({ ...row, version: sql`${agreements.version} + 1` }).where(eq(agreements.id, prev.id)).run();

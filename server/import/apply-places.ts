@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { facilities, municipalities } from '../db/schema';
 import { emptyCounts, differs, type WriteCounts } from './counts';
@@ -23,6 +23,27 @@ export function applyMunicipalities(tx: Tx, records: readonly MunicipalityRecord
     } else counts.unchanged++;
   }
   return counts;
+}
+
+/** Marks open-data facilities of the scope that the file did not list as withdrawn (never deletes). */
+function withdrawFacilities(tx: Tx, listed: ReadonlySet<string>, scope: readonly { prefCode: string; serviceCode: string }[], asOf: string): number {
+  let n = 0;
+  for (const { prefCode, serviceCode } of scope) {
+    const rows = tx
+      .select({ careOfficeNumber: facilities.careOfficeNumber, municipalityCode: facilities.municipalityCode })
+      .from(facilities)
+      .where(and(eq(facilities.serviceCode, serviceCode), eq(facilities.source, 'kaigo_open_data'), isNull(facilities.withdrawnOn)))
+      .all();
+    for (const f of rows) {
+      if ((f.municipalityCode ?? f.careOfficeNumber).slice(0, 2) !== prefCode || listed.has(`${f.careOfficeNumber}-${serviceCode}`)) continue;
+      tx.update(facilities)
+        .set({ withdrawnOn: asOf, version: sql`${facilities.version} + 1` })
+        .where(and(eq(facilities.careOfficeNumber, f.careOfficeNumber), eq(facilities.serviceCode, serviceCode)))
+        .run();
+      n++;
+    }
+  }
+  return n;
 }
 
 /**
@@ -54,7 +75,18 @@ function resolveMunicipality(tx: Tx, r: FacilityRecord, log: ProblemLog): string
   return null;
 }
 
-export function applyFacilities(tx: Tx, records: readonly FacilityRecord[], log: ProblemLog): WriteCounts {
+/**
+ * Facilities from the open data or the facility template. The file's own coordinates are kept as
+ * `source*`; the position used is decided afterwards (reconcile.ts). Rows of the file's scope (its
+ * prefectures × services) that it no longer lists are marked withdrawn on `asOf`.
+ */
+export function applyFacilities(
+  tx: Tx,
+  records: readonly FacilityRecord[],
+  scope: readonly { prefCode: string; serviceCode: string }[],
+  asOf: string,
+  log: ProblemLog,
+): WriteCounts {
   const counts = emptyCounts();
   const existing = new Map(tx.select().from(facilities).all().map((f) => [`${f.careOfficeNumber}-${f.serviceCode}`, f]));
   for (const r of records) {
@@ -64,8 +96,8 @@ export function applyFacilities(tx: Tx, records: readonly FacilityRecord[], log:
       continue;
     }
     const row = {
-      name: r.name, kana: r.kana, address: r.address, municipalityCode, lat: r.lat, lng: r.lng, capacity: r.capacity,
-      operatorName: r.operatorName, operatorNumber: r.operatorNumber, phone: r.phone, source: r.source,
+      name: r.name, kana: r.kana, address: r.address, municipalityCode, sourceLat: r.lat, sourceLng: r.lng, capacity: r.capacity,
+      operatorName: r.operatorName, operatorNumber: r.operatorNumber, phone: r.phone, source: r.source, withdrawnOn: null,
     };
     const prev = existing.get(`${r.careOfficeNumber}-${r.serviceCode}`);
     if (!prev) {
@@ -79,5 +111,6 @@ export function applyFacilities(tx: Tx, records: readonly FacilityRecord[], log:
       counts.updated++;
     } else counts.unchanged++;
   }
+  counts.withdrawn = withdrawFacilities(tx, new Set(records.map((r) => `${r.careOfficeNumber}-${r.serviceCode}`)), scope, asOf);
   return counts;
 }

@@ -26,17 +26,20 @@ export function parseCsv(text: string, file: string): CsvRow[] {
 export const headerKey = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
 /**
- * Maps the rows after `headerIndex` to objects keyed by the header names in `columns`.
- * A missing column is fatal: the file is not what it claims to be.
+ * Maps the rows after `headerIndex` to objects keyed by the header names in `columns` (and in
+ * `optional`, which read as '' when the layout has no such column). A missing required column is
+ * fatal: the file is not what it claims to be.
  */
-export function rowsAsObjects<C extends string>(
+export function rowsAsObjects<C extends string, O extends string = never>(
   rows: CsvRow[],
   headerIndex: number,
   columns: readonly C[],
   file: string,
-): { line: number; values: Record<C, string> }[] {
+  optional: readonly O[] = [],
+): { line: number; values: Record<C | O, string> }[] {
   const header = (rows[headerIndex]?.cells ?? []).map(headerKey);
-  const positions = columns.map((c) => header.indexOf(headerKey(c)));
+  const all = [...columns, ...optional] as (C | O)[];
+  const positions = all.map((c) => header.indexOf(headerKey(c)));
   const missing = columns.filter((_, i) => positions[i] === -1);
   if (missing.length > 0) {
     throw new FatalImportError({
@@ -47,8 +50,8 @@ export function rowsAsObjects<C extends string>(
     });
   }
   return rows.slice(headerIndex + 1).map((r) => {
-    const values = {} as Record<C, string>;
-    columns.forEach((c, i) => (values[c] = (r.cells[positions[i] as number] ?? '').trim()));
+    const values = {} as Record<C | O, string>;
+    all.forEach((c, i) => (values[c] = positions[i] === -1 ? '' : (r.cells[positions[i] as number] ?? '').trim()));
     return { line: r.line, values };
   });
 }

@@ -42,23 +42,19 @@ export function parseKaigoOpenData(rows: CsvRow[], path: string): ParsedFile {
   const log = new ProblemLog(path);
   const records: FacilityRecord[] = [];
   let skipped = 0;
+  const otherServices = new Map<string, { line: number; count: number }>();
   const data = rowsAsObjects(rows, 0, KAIGO_COLUMNS, path);
   for (const { line, values } of data) {
     const serviceCode = serviceCodeFromOpenDataName(values.サービスの種類);
     if (serviceCode === undefined) {
       skipped++;
+      const o = otherServices.get(values.サービスの種類) ?? { line, count: 0 };
+      otherServices.set(values.サービスの種類, { line: o.line, count: o.count + 1 });
       continue;
     }
     const row = parseRow(rowSchema, values, line, log);
     if (row === null) continue;
-    let [lat, lng] = [row.緯度, row.経度];
-    if (lat !== null && lng !== null && !isInJapan(lng, lat)) {
-      log.warn(line, '緯度', `Coordinates ${lat}, ${lng} are outside Japan; kept the facility without a position`);
-      [lat, lng] = [null, null];
-    } else if ((lat === null) !== (lng === null)) {
-      log.warn(line, lat === null ? '緯度' : '経度', 'Only one of 緯度/経度 is given; kept the facility without a position');
-      [lat, lng] = [null, null];
-    }
+    const [lat, lng] = checkCoordinates(row.緯度, row.経度, line, log);
     const code = row.都道府県コード又は市町村コード;
     records.push({
       line,
@@ -80,7 +76,31 @@ export function parseKaigoOpenData(rows: CsvRow[], path: string): ParsedFile {
       source: 'kaigo_open_data',
     });
   }
-  return { kind: 'kaigo_open_data', path, rows: data.length, skipped, problems: log.problems, asOf: null, records: dedupeFacilities(records, log) };
+  // Said once per name: a wording the table does not know would otherwise drop a whole file silently.
+  for (const [name, { line, count }] of otherServices) {
+    log.warn(line, 'サービスの種類', `「${name}」 is not a service of the partner rule (domain.md §2): ${count} row(s) skipped`);
+  }
+  const scope = new Map<string, { prefCode: string; serviceCode: string }>();
+  for (const r of records) {
+    const prefCode = (r.municipalityCode ?? r.careOfficeNumber).slice(0, 2);
+    scope.set(`${prefCode}|${r.serviceCode}`, { prefCode, serviceCode: r.serviceCode });
+  }
+  return { kind: 'kaigo_open_data', path, rows: data.length, skipped, problems: log.problems, asOf: null, records: dedupeFacilities(records, log), scope: [...scope.values()] };
+}
+
+/**
+ * Coordinates as a row gives them: a lone 緯度 or 経度 is dropped, and coordinates outside Japan are
+ * kept as the file's but flagged here (reconcile.ts never uses them). Both with a warning.
+ */
+export function checkCoordinates(lat: number | null, lng: number | null, line: number, log: ProblemLog): [number | null, number | null] {
+  if ((lat === null) !== (lng === null)) {
+    log.warn(line, lat === null ? '緯度' : '経度', 'Only one of 緯度/経度 is given: not used; the facility is placed by its address');
+    return [null, null];
+  }
+  if (lat !== null && lng !== null && !isInJapan(lng, lat)) {
+    log.warn(line, '緯度', `Coordinates ${lat}, ${lng} are outside Japan: not used; the facility is placed by its address`);
+  }
+  return [lat, lng];
 }
 
 /** The same 事業所番号 + service twice in one file: the later row wins, with a warning. */

@@ -1,21 +1,26 @@
 import { z } from 'zod';
-import { textCell, digitsCell } from '../contracts/import-cells';
+import { textCell } from '../contracts/import-cells';
+import { showValue } from '../contracts/common';
 import { medicalCodeFromKouseikyoku, validateMedicalInstitutionCode } from '../domain/identifiers';
-import { kindFromBeds, normalizeSymbol, type InstitutionKind } from '../domain/institution-offers';
+import { kindFromBeds, kindFromSymbols, normalizeSymbol, type InstitutionKind } from '../domain/institution-offers';
 import { headerKey, parseRow, rowsAsObjects, type CsvRow } from './csv-table';
 import { eraDateToIso } from './era-date';
-import { ProblemLog } from './problems';
+import { FatalImportError, ProblemLog } from './problems';
 import type { InstitutionRecord, ParsedFile } from './records';
 
 /**
- * 地方厚生局 届出受理医療機関名簿 (standard layout): a title row with the as-of date, then a header
- * row, then one row per accepted notification, 医科/歯科/薬局 mixed. 医科 rows become institutions
- * (grouped by 医療機関番号); 歯科 and 薬局 rows are counted as skipped.
+ * 地方厚生局 届出受理医療機関名簿, in either layout:
+ *  - standard (24 columns): a title row with the as-of date, a header row, one row per accepted
+ *    notification with 医科/歯科/薬局 mixed (区分). 九州/四国/中部 repeat a notification on
+ *    continuation rows carrying ward details in 備考: one notification per 医療機関番号 + 受理記号 + 受理番号.
+ *  - 関東信越 項目別 (19 columns, no 区分/種別/市町村コード): lists only some notifications, so they are
+ *    merged into what is known rather than replacing it; its 区分 is in the title (`… 現在　医科]`).
+ * 医科 rows become institutions (grouped by 医療機関番号); 歯科 and 薬局 rows are counted as skipped.
  */
 export const MEIBO_COLUMNS = [
-  '都道府県コード', '都道府県名', '区分', '医療機関番号', '医療機関名称', '医療機関所在地（郵便番号）',
-  '医療機関所在地（住所）', '電話番号', '病床数', '受理届出名称', '受理記号', '受理番号', '算定開始年月日', '市町村コード', '種別',
+  '都道府県コード', '都道府県名', '医療機関番号', '医療機関名称', '医療機関所在地（住所）', '受理記号', '受理番号', '算定開始年月日',
 ] as const;
+const MEIBO_OPTIONAL = ['区分', '医療機関所在地（郵便番号）', '電話番号', '病床数', '受理届出名称', '市町村コード', '種別'] as const;
 
 /** Index of the header row among the first rows, or -1. */
 export function findMeiboHeader(rows: readonly CsvRow[]): number {
@@ -25,16 +30,15 @@ export function findMeiboHeader(rows: readonly CsvRow[]): number {
   });
 }
 
+const titleText = (rows: readonly CsvRow[], headerIndex: number) => rows.slice(0, headerIndex).map((r) => r.cells.join(' ')).join(' ');
+
 /** `[令和７年１０月１日 現在 ]令和７年１０月２１日作成` → 2025-10-01. */
 export function meiboAsOf(rows: readonly CsvRow[], headerIndex: number): string | null {
-  for (const r of rows.slice(0, headerIndex)) {
-    const m = /((?:明治|大正|昭和|平成|令和)\s*(?:元|[0-9０-９]+)\s*年\s*[0-9０-９]+\s*月\s*[0-9０-９]+\s*日)\s*現在/.exec(r.cells.join(' '));
-    if (m) return eraDateToIso(m[1] as string);
-  }
-  return null;
+  const m = /((?:明治|大正|昭和|平成|令和)\s*(?:元|[0-9０-９]+)\s*年\s*[0-9０-９]+\s*月\s*[0-9０-９]+\s*日)\s*現在/.exec(titleText(rows, headerIndex));
+  return m ? eraDateToIso(m[1] as string) : null;
 }
 
-/** 病床数 as published ("一般　　59／療養　　40", "精神　　120") → total beds; blank → null. */
+/** 病床数 as published ("一般　　59／療養　　40", or one kind per line) → total beds; blank → null. */
 export function totalBeds(raw: string): number | null {
   const nums = raw.normalize('NFKC').match(/\d+/g);
   return nums ? nums.reduce((s, n) => s + Number(n), 0) : null;
@@ -42,10 +46,24 @@ export function totalBeds(raw: string): number | null {
 
 const KIND_BY_SHUBETSU: Record<string, InstitutionKind> = { 病院: 'hospital', 診療所: 'clinic' };
 
+/** 医療機関番号: 7 digits, full- or half-width; a number cell that lost its leading zeros is padded. */
+const number7Cell = z.string().transform((raw, ctx) => {
+  const s = raw.normalize('NFKC').trim();
+  if (!/^\d{1,7}$/.test(s)) {
+    ctx.addIssue({ code: 'custom', message: `Expected a 7-digit 医療機関番号, found ${showValue(raw)}` });
+    return z.NEVER;
+  }
+  return s.padStart(7, '0');
+});
+
 const rowSchema = z.object({
-  都道府県コード: digitsCell(2, '都道府県コード'),
+  都道府県コード: z.string().transform((raw, ctx) => {
+    const s = raw.normalize('NFKC').trim().padStart(2, '0');
+    if (!/^\d{2}$/.test(s)) ctx.addIssue({ code: 'custom', message: `Expected a 2-digit 都道府県コード, found ${showValue(raw)}` });
+    return s;
+  }),
   都道府県名: textCell,
-  医療機関番号: digitsCell(7, '医療機関番号'),
+  医療機関番号: number7Cell,
   医療機関名称: z.string().trim().min(1, { message: 'Expected the 医療機関名称, found an empty cell' }),
   '医療機関所在地（郵便番号）': textCell,
   '医療機関所在地（住所）': textCell,
@@ -59,72 +77,87 @@ const rowSchema = z.object({
   種別: textCell,
 });
 
-export function parseKouseikyokuMeibo(rows: CsvRow[], path: string): ParsedFile {
+function newInstitution(row: z.output<typeof rowSchema>, code: string, line: number): InstitutionRecord {
+  const beds = totalBeds(row.病床数);
+  const address = row['医療機関所在地（住所）'];
+  return {
+    line,
+    code,
+    kind: KIND_BY_SHUBETSU[row.種別 ?? ''] ?? kindFromBeds(beds),
+    name: row.医療機関名称.normalize('NFKC').replace(/\s+/g, ' ').trim(),
+    postalCode: row['医療機関所在地（郵便番号）']?.normalize('NFKC') ?? null,
+    // The lists omit the prefecture and print full-width digits: stored with the prefecture and
+    // NFKC-normalised so addresses read the same as the 介護 open data's.
+    address: address === null ? null : `${row.都道府県名 ?? ''}${address}`.normalize('NFKC'),
+    phone: row.電話番号,
+    municipalityCode: row.市町村コード && /^\d{6}$/.test(row.市町村コード) ? row.市町村コード : null,
+    beds,
+    bedsDetail: row.病床数.trim() === '' ? null : row.病床数.normalize('NFKC').replace(/\s+/g, ' ').trim(),
+    notifications: [],
+  };
+}
+
+export function parseKouseikyokuMeibo(rows: CsvRow[], path: string, progress?: (done: number, total: number) => void): ParsedFile {
   const log = new ProblemLog(path);
   const headerIndex = findMeiboHeader(rows);
-  const data = rowsAsObjects(rows, headerIndex, MEIBO_COLUMNS, path);
+  const data = rowsAsObjects(rows, headerIndex, MEIBO_COLUMNS, path, MEIBO_OPTIONAL);
+  const hasKubun = (rows[headerIndex]?.cells ?? []).map(headerKey).includes('区分');
+  const titleKubun = /(医科|歯科|薬局)/.exec(titleText(rows, headerIndex))?.[1];
+  if (!hasKubun && !titleKubun) {
+    throw new FatalImportError({ file: path, row: rows[headerIndex]?.line ?? 1, column: '区分', message: 'No 区分 column and no 医科/歯科/薬局 in the title: cannot tell which institutions the list holds' });
+  }
   const byCode = new Map<string, InstitutionRecord>();
   const seen = new Set<string>();
-  let skipped = 0;
+  const prefCodes = new Set<string>();
+  let otherKinds = 0;
+  let continuation = 0;
 
-  for (const { line, values } of data) {
-    if (values.区分 !== '医科') {
-      skipped++; // 歯科 and 薬局 are not candidates
-      continue;
+  data.forEach(({ line, values }, i) => {
+    if (progress && i % 2000 === 0) progress(i, data.length);
+    if ((hasKubun ? values.区分 : titleKubun) !== '医科') {
+      otherKinds++; // 歯科 and 薬局 are not candidates
+      return;
     }
     const row = parseRow(rowSchema, values, line, log);
-    if (row === null) continue;
+    if (row === null) return;
     const code = medicalCodeFromKouseikyoku(row.都道府県コード, row.医療機関番号);
     const codeError = validateMedicalInstitutionCode(code);
     if (codeError) {
       log.error(line, '医療機関番号', codeError);
-      continue;
+      return;
     }
+    prefCodes.add(row.都道府県コード);
     const symbol = normalizeSymbol(row.受理記号);
     const acceptedNumber = row.受理番号.normalize('NFKC').trim();
-    // Continuation rows (備考 only) repeat a notification: one per 医療機関番号 + 受理記号 + 受理番号.
     const key = `${code}|${symbol}|${acceptedNumber}`;
     if (symbol === '' || seen.has(key)) {
-      skipped++;
-      continue;
+      continuation++; // a continuation row (備考 details) of a notification already read
+      return;
     }
     seen.add(key);
-
-    let inst = byCode.get(code);
-    if (!inst) {
-      const beds = totalBeds(row.病床数);
-      const prefName = row.都道府県名 ?? '';
-      inst = {
-        line,
-        code,
-        kind: KIND_BY_SHUBETSU[row.種別 ?? ''] ?? kindFromBeds(beds),
-        name: row.医療機関名称.replace(/\u3000/g, ' ').trim(),
-        postalCode: row['医療機関所在地（郵便番号）'],
-        // The lists omit the prefecture and print full-width digits: stored with the prefecture and
-        // NFKC-normalised so addresses read the same as the 介護 open data's.
-        address: row['医療機関所在地（住所）'] === null ? null : `${prefName}${row['医療機関所在地（住所）']}`.normalize('NFKC'),
-        phone: row.電話番号,
-        municipalityCode: row.市町村コード && /^\d{6}$/.test(row.市町村コード) ? row.市町村コード : null,
-        beds,
-        bedsDetail: row.病床数.trim() === '' ? null : row.病床数.replace(/\u3000+/g, ' ').trim(),
-        notifications: [],
-      };
-      byCode.set(code, inst);
-    }
+    const inst = byCode.get(code) ?? newInstitution(row, code, line);
+    byCode.set(code, inst);
     const startRaw = row.算定開始年月日.trim();
     const startDate = startRaw === '' ? null : eraDateToIso(startRaw);
     if (startRaw !== '' && startDate === null) {
       log.warn(line, '算定開始年月日', `Expected an era date like "令和 4年10月 1日", found "${startRaw}"; kept without a start date`);
     }
     inst.notifications.push({ symbol, acceptedNumber, name: row.受理届出名称, startDate });
-  }
+  });
+  // Kind still unknown (no 種別, no 病床数): the notifications themselves tell it (支援病 → 病院 …).
+  for (const inst of byCode.values()) if (inst.kind === 'unknown') inst.kind = kindFromSymbols(inst.notifications.map((n) => n.symbol));
   return {
     kind: 'kouseikyoku_meibo',
     path,
     rows: data.length,
-    skipped,
+    skipped: otherKinds + continuation,
     problems: log.problems,
     asOf: meiboAsOf(rows, headerIndex),
+    notes: [
+      `${data.length} notification rows → ${byCode.size} 医科 institutions (${hasKubun ? 'standard layout' : '項目別 layout: notifications merged'}); skipped ${otherKinds} 歯科/薬局 rows and ${continuation} continuation rows`,
+    ],
     records: [...byCode.values()],
+    layout: hasKubun ? 'standard' : 'koumokubetsu',
+    prefCodes: [...prefCodes],
   };
 }

@@ -54,6 +54,7 @@ export function parseNavii(rows: CsvRow[], path: string): ParsedFile {
       id: row.ID,
       name: row.正式名称,
       kind: KIND_BY_CLASS[row.機関区分.normalize('NFKC').trim()] ?? 'unknown',
+      prefCode: /^\d{2}$/.test(pref) ? pref : null,
       municipalityCode: /^\d{2}$/.test(pref) && /^\d{3}$/.test(muni) && muni !== '000' ? municipalityCodeFrom5(pref + muni) : null,
       address: row.所在地,
       lat: lat === null || lng === null ? null : lat,

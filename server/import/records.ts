@@ -6,6 +6,7 @@ import type { Problem } from './problems';
 
 export type SourceKind =
   | 'manifest'
+  | 'town_points'
   | 'n03_boundaries'
   | 'kaigo_open_data'
   | 'facility_template'
@@ -34,6 +35,7 @@ export interface FacilityRecord {
   municipalityCode: string | null;
   municipalityName: string | null;
   prefName: string | null;
+  /** The file's own coordinates; null when blank or 0.0. Checked and, if need be, replaced by geocoding later. */
   lat: number | null;
   lng: number | null;
   capacity: number | null;
@@ -69,6 +71,7 @@ export interface NaviiRecord {
   id: string;
   name: string;
   kind: InstitutionKind;
+  prefCode: string | null;
   municipalityCode: string | null;
   address: string;
   lat: number | null;
@@ -90,6 +93,15 @@ export interface PartnershipRecord {
   reportedOn: string | null;
 }
 
+export interface TownPointRecord {
+  prefName: string;
+  municipalityName: string;
+  town: string;
+  koaza: string;
+  lat: number;
+  lng: number;
+}
+
 export interface Manifest {
   label: string;
   fictional: boolean;
@@ -106,12 +118,26 @@ interface ParsedBase {
   skipped: number;
   problems: Problem[];
   asOf: string | null;
+  /** What the counts mean, when rows and records differ (e.g. notification rows vs institutions). */
+  notes?: string[];
 }
 
 export type ParsedFile =
   | (ParsedBase & { kind: 'manifest'; manifest: Manifest })
   | (ParsedBase & { kind: 'n03_boundaries'; records: MunicipalityRecord[] })
-  | (ParsedBase & { kind: 'kaigo_open_data' | 'facility_template'; records: FacilityRecord[] })
-  | (ParsedBase & { kind: 'kouseikyoku_meibo'; records: InstitutionRecord[] })
+  | (ParsedBase & { kind: 'town_points'; records: TownPointRecord[] })
+  | (ParsedBase & {
+      kind: 'kaigo_open_data' | 'facility_template';
+      records: FacilityRecord[];
+      /** (prefecture, service) pairs the file speaks for: rows of these missing from it are withdrawn. Empty for templates. */
+      scope: { prefCode: string; serviceCode: string }[];
+    })
+  | (ParsedBase & {
+      kind: 'kouseikyoku_meibo';
+      records: InstitutionRecord[];
+      /** standard: the full list per institution (replaces notifications, withdraws the missing); 項目別: some notifications only (merged). */
+      layout: 'standard' | 'koumokubetsu';
+      prefCodes: string[];
+    })
   | (ParsedBase & { kind: 'navii'; records: NaviiRecord[] })
   | (ParsedBase & { kind: 'partnership_template'; records: PartnershipRecord[] });

@@ -4,13 +4,16 @@ import type { Db } from '../db/client';
 import { datasets } from '../db/schema';
 import { DESIGNATED_CITIES } from '../domain/designated-cities';
 import { emptyCounts, type WriteCounts } from './counts';
-import { applyInstitutions, applyNavii } from './apply-institutions';
+import { applyInstitutions, applyNavii, applyTownPoints } from './apply-institutions';
 import { applyFacilities, applyMunicipalities } from './apply-places';
 import { applyPartnerships } from './apply-partnerships';
-import { FatalImportError, ProblemLog, type Problem } from './problems';
+import { parseManifest } from './manifest';
+import { ProblemLog, type Problem } from './problems';
+import { reconcile, type Origin, type ReconcileReport } from './reconcile';
 import type { Manifest, ParsedFile, SourceKind } from './records';
-import { expandPaths, isJsonSource, parseSource, readJson, readSource } from './source-files';
-import { looksLikeManifest, parseManifest } from './manifest';
+import { expandPaths, isManifest, parseSource, readJson, readSource, type ParseContext } from './source-files';
+import { SOURCE_INFO } from './source-info';
+import { dateInJapan } from '../domain/dates';
 
 export interface FileSummary {
   path: string;
@@ -21,61 +24,60 @@ export interface FileSummary {
   unchanged: number;
   skipped: number;
   rejected: number;
+  withdrawn: number;
+  asOf: string | null;
   notes: string[];
 }
 
 export interface ImportSummary {
   ok: boolean;
   files: FileSummary[];
+  reconcile: Omit<ReconcileReport, 'problems'>;
   problems: Problem[];
 }
 
 /** Order in which kinds are written: places before what sits in them, partners last. */
 const PHASE: Record<SourceKind, number> = {
-  manifest: 0, n03_boundaries: 1, kaigo_open_data: 2, facility_template: 2, kouseikyoku_meibo: 3, navii: 4, partnership_template: 5,
-};
-
-const SOURCE_INFO: Record<SourceKind, { label: string; attribution: string }> = {
-  manifest: { label: 'データセット', attribution: '' },
-  n03_boundaries: { label: '行政区域', attribution: '「国土数値情報（行政区域データ）」（国土交通省）を加工して作成' },
-  kaigo_open_data: { label: '介護事業所', attribution: '厚生労働省 介護サービス情報公表システム' },
-  facility_template: { label: '施設（テンプレート）', attribution: '自治体提供（Renkei Map テンプレート）' },
-  kouseikyoku_meibo: { label: '届出受理医療機関名簿', attribution: '地方厚生局 届出受理医療機関名簿' },
-  navii: { label: '医療機関の位置', attribution: '厚生労働省 医療情報ネット（ナビイ）' },
-  partnership_template: { label: '協力医療機関（テンプレート）', attribution: '自治体提供（Renkei Map テンプレート）' },
+  manifest: 0, n03_boundaries: 1, town_points: 1, kaigo_open_data: 2, facility_template: 2, kouseikyoku_meibo: 3, navii: 4, partnership_template: 5,
 };
 
 export interface ImportOptions {
-  /** The clock, for `importedAt`. */
+  /** The clock, for `importedAt` and for withdrawal dates when a file states no as-of date. */
   now: Date;
+  /** As-of date for files that state none (the 介護 open data does not). */
+  asOf?: string;
+  progress?: ParseContext['progress'];
 }
 
 /**
  * Imports files and folders into the database as one transaction. Files are recognised by content
- * and parsed first; a fatal problem anywhere (unreadable file, missing column) writes nothing.
- * Row problems reject the row and are reported. Re-running the same files changes nothing.
+ * and parsed first; a fatal problem anywhere (unreadable file, missing column) writes nothing. Row
+ * problems reject the row and are reported. After the writes, the ナビイ join and positions are
+ * reconciled over the whole database. Re-running the same files changes nothing.
  */
-export function importPaths(db: Db, paths: readonly string[], opts: ImportOptions): ImportSummary {
+export async function importPaths(db: Db, paths: readonly string[], opts: ImportOptions): Promise<ImportSummary> {
   const files = expandPaths(paths).map((path) => ({ path, bytes: readSource(path) }));
   // Manifests first: they may add designated cities that boundary files refer to.
-  const manifests = files.filter((f) => isJsonSource(f.path, f.bytes) && looksLikeManifest(readJson(f.path, f.bytes)));
-  const parsedManifests = manifests.map((f) => parseManifest(readJson(f.path, f.bytes), f.path));
-  const manifest: Manifest | null = parsedManifests.length > 0 && parsedManifests[0]?.kind === 'manifest' ? parsedManifests[0].manifest : null;
-  const cities = [...DESIGNATED_CITIES, ...(manifest?.designatedCities ?? [])];
-
-  const parsed: ParsedFile[] = [
-    ...parsedManifests,
-    ...files.filter((f) => !manifests.includes(f)).map((f) => parseSource(f.path, f.bytes, cities)),
-  ].sort((a, b) => PHASE[a.kind] - PHASE[b.kind]);
+  const manifests = files.filter((f) => isManifest(f.path, f.bytes)).map((f) => parseManifest(readJson(f.path, f.bytes), f.path));
+  const manifest: Manifest | null = manifests[0]?.kind === 'manifest' ? manifests[0].manifest : null;
+  const ctx: ParseContext = { designatedCities: [...DESIGNATED_CITIES, ...(manifest?.designatedCities ?? [])], progress: opts.progress };
+  const others = await Promise.all(files.filter((f) => !isManifest(f.path, f.bytes)).map((f) => parseSource(f.path, f.bytes, ctx)));
+  const parsed: ParsedFile[] = [...manifests, ...others.flat()].sort((a, b) => PHASE[a.kind] - PHASE[b.kind]);
 
   const problems: Problem[] = parsed.flatMap((p) => p.problems);
   const summaries: FileSummary[] = [];
+  const today = dateInJapan(opts.now);
+  const origins = new Map<string, Origin>();
+  let report!: ReconcileReport;
   db.transaction((tx) => {
     for (const file of parsed) {
       const log = new ProblemLog(file.path);
-      const counts = applyFile(tx, file, log);
+      const asOf = file.asOf ?? manifest?.asOf ?? opts.asOf ?? dateInName(file.path);
+      const counts = applyFile(tx, file, asOf ?? today, today, log, file.problems.some((p) => p.level === 'error'));
+      if (file.kind === 'kaigo_open_data' || file.kind === 'facility_template') {
+        for (const r of file.records) origins.set(`${r.careOfficeNumber}-${r.serviceCode}`, { file: file.path, line: r.line });
+      }
       problems.push(...log.problems);
-      const rejectedAtParse = file.problems.filter((p) => p.level === 'error').length;
       summaries.push({
         path: file.path,
         kind: file.kind,
@@ -84,38 +86,62 @@ export function importPaths(db: Db, paths: readonly string[], opts: ImportOption
         updated: counts.updated,
         unchanged: counts.unchanged,
         skipped: file.skipped + counts.skipped,
-        rejected: counts.rejected + rejectedAtParse,
-        notes: counts.notes,
+        // Rows, not problems: one row may have several.
+        rejected: counts.rejected + new Set(file.problems.filter((p) => p.level === 'error').map((p) => p.row)).size,
+        withdrawn: counts.withdrawn,
+        asOf,
+        notes: [...(file.notes ?? []), ...counts.notes],
       });
-      if (file.kind !== 'manifest') recordDataset(tx, file, manifest, opts.now);
+      if (file.kind !== 'manifest' && counts.imported + counts.updated + counts.unchanged > 0) recordDataset(tx, file, asOf, manifest, opts.now);
     }
+    report = reconcile(tx, origins);
   });
-  return { ok: problems.every((p) => p.level !== 'error'), files: summaries, problems };
+  problems.push(...report.problems);
+  const { problems: _reported, ...reconciled } = report;
+  return { ok: problems.every((p) => p.level !== 'error'), files: summaries, reconcile: reconciled, problems };
 }
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-function applyFile(tx: Tx, file: ParsedFile, log: ProblemLog): WriteCounts {
+/**
+ * Writes one parsed file. A file with rejected rows withdraws nothing: a row it could not read may
+ * be one of those that would look withdrawn.
+ */
+function applyFile(tx: Tx, file: ParsedFile, asOf: string, today: string, log: ProblemLog, hadRowErrors: boolean): WriteCounts {
+  const withdrawIf = <T>(scope: T[]): T[] => {
+    if (hadRowErrors && scope.length > 0) log.warn(null, null, 'Rows had errors, so no earlier row is marked withdrawn by this file: fix them and import again');
+    return hadRowErrors ? [] : scope;
+  };
   switch (file.kind) {
     case 'manifest':
-      return { ...emptyCounts(), imported: 1 };
+      return { ...emptyCounts(), unchanged: 1 };
     case 'n03_boundaries':
       return applyMunicipalities(tx, file.records);
+    case 'town_points':
+      return applyTownPoints(tx, file.records);
     case 'kaigo_open_data':
     case 'facility_template':
-      return applyFacilities(tx, file.records, log);
+      return applyFacilities(tx, file.records, withdrawIf(file.scope), asOf, log);
     case 'kouseikyoku_meibo':
-      return applyInstitutions(tx, file.records);
+      return applyInstitutions(tx, file.records, file.layout === 'standard', withdrawIf(file.prefCodes), asOf);
     case 'navii':
       return applyNavii(tx, file.records);
     case 'partnership_template':
-      return applyPartnerships(tx, file.records, log);
+      return applyPartnerships(tx, file.records, today, log);
   }
 }
 
-/** One row per source file (kind + file name), replaced on re-import. */
-function recordDataset(tx: Tx, file: ParsedFile, manifest: Manifest | null, now: Date): void {
-  const fileName = basename(file.path);
+/** A date in a file name (`…_20250601_…`): a last resort for the as-of date of files that state none. */
+export function dateInName(path: string): string | null {
+  const m = /(?:^|[^\d])(20\d{2})(\d{2})(\d{2})(?:[^\d]|$)/.exec(basename(path));
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]}-${m[3]}`;
+  return Number.isNaN(Date.parse(iso)) ? null : iso;
+}
+
+/** One row per source file (kind + file name), replaced on re-import. Town points: one row per prefecture folder. */
+function recordDataset(tx: Tx, file: ParsedFile, asOf: string | null, manifest: Manifest | null, now: Date): void {
+  const fileName = file.kind === 'town_points' ? basename(file.path.replace(/\/[^/]+$/, '')) : basename(file.path);
   const info = SOURCE_INFO[file.kind];
   tx.delete(datasets).where(and(eq(datasets.kind, file.kind), eq(datasets.fileName, fileName))).run();
   tx.insert(datasets)
@@ -123,13 +149,12 @@ function recordDataset(tx: Tx, file: ParsedFile, manifest: Manifest | null, now:
       kind: file.kind,
       label: manifest ? `${info.label}（${manifest.label}）` : info.label,
       fileName,
-      asOf: file.asOf ?? manifest?.asOf ?? null,
-      attribution: manifest?.attribution ?? info.attribution,
+      asOf,
+      // Made-up data replaces the credit (nothing came from the source); real data keeps it.
+      attribution: manifest?.fictional ? manifest.attribution : [info.attribution, manifest?.attribution].filter(Boolean).join(' / '),
       fictional: manifest?.fictional ?? false,
       rows: file.rows,
       importedAt: now.toISOString(),
     })
     .run();
 }
-
-export { FatalImportError };

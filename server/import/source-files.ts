@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { unzipSync } from 'fflate';
 import type { DesignatedCity } from '../domain/designated-cities';
-import { parseCsv } from './csv-table';
+import { parseCsv, type CsvRow } from './csv-table';
 import { looksLikeKaigoOpenData, parseKaigoOpenData } from './kaigo-open-data';
 import { findMeiboHeader, parseKouseikyokuMeibo } from './kouseikyoku-meibo';
 import { looksLikeManifest, parseManifest } from './manifest';
@@ -11,8 +12,17 @@ import { FatalImportError } from './problems';
 import type { ParsedFile } from './records';
 import { looksLikeFacilityTemplate, looksLikePartnershipTemplate, parseFacilityTemplate, parsePartnershipTemplate } from './templates';
 import { decodeText } from './text-decoding';
+import { looksLikeTownPoints, parseTownPoints } from './town-points';
+import { readXlsxSheets } from './xlsx-rows';
 
-const DATA_EXTENSIONS = new Set(['.csv', '.txt', '.json', '.geojson', '.xlsx', '.zip']);
+/** Extensions picked up when a folder is named (a file named explicitly is read whatever its name). */
+const DATA_EXTENSIONS = new Set(['.csv', '.json', '.geojson', '.xlsx', '.zip']);
+
+export interface ParseContext {
+  designatedCities: readonly DesignatedCity[];
+  /** Called while a long file is read: rows done of total. */
+  progress?: (path: string, done: number, total: number) => void;
+}
 
 /** Files named on the command line, folders expanded (recursively, sorted, data extensions only). */
 export function expandPaths(paths: readonly string[]): string[] {
@@ -34,12 +44,9 @@ export function expandPaths(paths: readonly string[]): string[] {
   return out;
 }
 
-export function isJsonSource(path: string, bytes: Uint8Array): boolean {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.json' || ext === '.geojson') return true;
-  const first = new TextDecoder().decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart();
-  return first.startsWith('{');
-}
+const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+/** JSON starts with an object, or an array of JSON values (a 名簿 title row like `[令和…` is not). */
+const looksJson = (bytes: Uint8Array) => /^\s*(\{|\[\s*([{["\d\]-]|true|false|null))/.test(new TextDecoder().decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, ''));
 
 export function readJson(path: string, bytes: Uint8Array): unknown {
   try {
@@ -49,34 +56,72 @@ export function readJson(path: string, bytes: Uint8Array): unknown {
   }
 }
 
-/**
- * Recognises a file by its content (never its name) and parses it. Unknown content is fatal so a
- * wrong file never half-imports.
- */
-export function parseSource(path: string, bytes: Uint8Array, designatedCities: readonly DesignatedCity[]): ParsedFile {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.xlsx' || ext === '.zip' || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
-    throw new FatalImportError({ file: path, row: null, column: null, message: 'Excel and ZIP files are not read by this version: save the sheet as CSV (UTF-8 or Shift_JIS)' });
-  }
-  if (isJsonSource(path, bytes)) {
-    const json = readJson(path, bytes);
-    if (looksLikeManifest(json)) return parseManifest(json, path);
-    if (looksLikeN03(json)) return parseN03(json, path, designatedCities);
-    throw new FatalImportError({ file: path, row: null, column: null, message: 'Unrecognised JSON: expected a 国土数値情報 N03 GeoJSON (N03_007 codes) or a dataset manifest ("renkeiMapDataset")' });
-  }
-  const rows = parseCsv(decodeText(bytes).text, path);
+export function isManifest(path: string, bytes: Uint8Array): boolean {
+  return !isZip(bytes) && looksJson(bytes) && looksLikeManifest(readJson(path, bytes));
+}
+
+/** A table (CSV, or one Excel sheet) recognised by its header and parsed. Null when unrecognised. */
+function parseTable(rows: CsvRow[], path: string, ctx: ParseContext): ParsedFile | null {
   const header = rows[0]?.cells ?? [];
   if (looksLikeKaigoOpenData(header)) return parseKaigoOpenData(rows, path);
   if (looksLikeNavii(header)) return parseNavii(rows, path);
   if (looksLikePartnershipTemplate(header)) return parsePartnershipTemplate(rows, path);
   if (looksLikeFacilityTemplate(header)) return parseFacilityTemplate(rows, path);
-  if (findMeiboHeader(rows) >= 0) return parseKouseikyokuMeibo(rows, path);
-  throw new FatalImportError({
-    file: path,
-    row: 1,
-    column: null,
-    message: 'Unrecognised CSV: expected 介護サービス情報公表 open data, a 厚生局 届出受理医療機関名簿, a ナビイ 施設票, or a Renkei Map template (see docs/templates.md)',
-  });
+  if (findMeiboHeader(rows) >= 0) return parseKouseikyokuMeibo(rows, path, ctx.progress && ((d, t) => ctx.progress!(path, d, t)));
+  return null;
+}
+
+const UNRECOGNISED =
+  'expected 介護サービス情報公表 open data, a 厚生局 届出受理医療機関名簿, a ナビイ 施設票, a Renkei Map template (docs/templates.md), N03 boundaries, town points, or a ZIP of these';
+
+/**
+ * Recognises a file by its content (never its name) and parses it: a ZIP yields the files inside it
+ * (`archive.zip!/inner.csv`), a workbook its recognised sheets. Unknown content is fatal, so a wrong
+ * file never half-imports.
+ */
+export async function parseSource(path: string, bytes: Uint8Array, ctx: ParseContext): Promise<ParsedFile[]> {
+  if (isZip(bytes)) {
+    const names = zipEntryNames(bytes);
+    if (names === null) {
+      const what = extname(path).toLowerCase() === '.xlsx' ? 'Excel file' : 'ZIP archive';
+      throw new FatalImportError({ file: path, row: null, column: null, message: `Not a readable ${what} (truncated or damaged?)` });
+    }
+    // An .xlsx is itself a ZIP: its content says which it is.
+    if (names.includes('xl/workbook.xml')) {
+      const sheets = await readXlsxSheets(bytes, path);
+      const parsed = sheets.map((s) => parseTable(s.rows, sheets.length > 1 ? `${path}#${s.name}` : path, ctx)).filter((p): p is ParsedFile => p !== null);
+      if (parsed.length === 0) throw new FatalImportError({ file: path, row: 1, column: null, message: `Unrecognised workbook: ${UNRECOGNISED}` });
+      return parsed;
+    }
+    const entries = unzipSync(bytes, { filter: (f) => isDataEntry(f.name) });
+    const inner = Object.keys(entries).sort();
+    if (inner.length === 0) throw new FatalImportError({ file: path, row: null, column: null, message: `The ZIP holds no data file; ${UNRECOGNISED}` });
+    const nested = await Promise.all(inner.map((n) => parseSource(`${path}!/${n}`, entries[n] as Uint8Array, ctx)));
+    return nested.flat();
+  }
+  if (looksJson(bytes)) {
+    const json = readJson(path, bytes);
+    if (looksLikeManifest(json)) return [parseManifest(json, path)];
+    if (looksLikeN03(json)) return [parseN03(json, path, ctx.designatedCities)];
+    if (looksLikeTownPoints(json)) return [parseTownPoints(json as unknown[], path)];
+    throw new FatalImportError({ file: path, row: null, column: null, message: `Unrecognised JSON: ${UNRECOGNISED}` });
+  }
+  const parsed = parseTable(parseCsv(decodeText(bytes).text, path), path, ctx);
+  if (!parsed) throw new FatalImportError({ file: path, row: 1, column: null, message: `Unrecognised CSV: ${UNRECOGNISED}` });
+  return [parsed];
+}
+
+const isDataEntry = (name: string) => !name.endsWith('/') && !name.startsWith('__MACOSX/') && DATA_EXTENSIONS.has(extname(name).toLowerCase());
+
+/** The entry names of a ZIP without inflating anything; null when the archive cannot be read. */
+function zipEntryNames(bytes: Uint8Array): string[] | null {
+  const names: string[] = [];
+  try {
+    unzipSync(bytes, { filter: (f) => (names.push(f.name), false) });
+    return names;
+  } catch {
+    return null;
+  }
 }
 
 export function readSource(path: string): Uint8Array {

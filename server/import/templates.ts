@@ -3,13 +3,13 @@ import { careOfficeNumberSchema, medicalInstitutionCodeSchema, municipalityCodeS
 import { capacityCell, dateCell, flagCell, latitudeCell, longitudeCell, requiredTextCell, textCell } from '../contracts/import-cells';
 import { normalizeRequirements, type Requirement } from '../domain/requirements';
 import { headerKey, parseRow, rowsAsObjects, type CsvRow } from './csv-table';
-import { dedupeFacilities } from './kaigo-open-data';
+import { checkCoordinates, dedupeFacilities } from './kaigo-open-data';
 import { ProblemLog } from './problems';
 import type { FacilityRecord, ParsedFile, PartnershipRecord } from './records';
 
 /**
  * The project's two CSV templates for what the open data lacks (documented in docs/templates.md,
- * samples in data/templates/):
+ * samples in data/demo/templates/):
  *  - facilities not in the 介護 open data (養護老人ホーム `YOGO`, 軽費老人ホーム `KEIHI`, or any §2 code);
  *  - partnerships a municipality already knows (from filings), including "reported: no partner".
  */
@@ -44,7 +44,7 @@ export function parseFacilityTemplate(rows: CsvRow[], path: string): ParsedFile 
   for (const { line, values } of data) {
     const row = parseRow(facilitySchema, values, line, log);
     if (row === null) continue;
-    const hasPosition = row.緯度 !== null && row.経度 !== null;
+    const [lat, lng] = checkCoordinates(row.緯度, row.経度, line, log);
     records.push({
       line,
       careOfficeNumber: row.事業所番号,
@@ -55,8 +55,8 @@ export function parseFacilityTemplate(rows: CsvRow[], path: string): ParsedFile 
       municipalityCode: row.市区町村コード,
       municipalityName: null,
       prefName: null,
-      lat: hasPosition ? row.緯度 : null,
-      lng: hasPosition ? row.経度 : null,
+      lat,
+      lng,
       capacity: row.定員,
       operatorName: row.法人の名称,
       operatorNumber: null,
@@ -64,7 +64,7 @@ export function parseFacilityTemplate(rows: CsvRow[], path: string): ParsedFile 
       source: 'facility_template',
     });
   }
-  return { kind: 'facility_template', path, rows: data.length, skipped: 0, problems: log.problems, asOf: null, records: dedupeFacilities(records, log) };
+  return { kind: 'facility_template', path, rows: data.length, skipped: 0, problems: log.problems, asOf: null, records: dedupeFacilities(records, log), scope: [] };
 }
 
 const blankOr = <T extends z.ZodType>(schema: T) => z.string().transform((s, ctx) => {
@@ -96,6 +96,9 @@ const partnershipSchema = z
     if (r.医療機関コード === null && (r['①相談対応'] || r['②診療'] || r['③入院'])) {
       ctx.addIssue({ code: 'custom', path: ['医療機関コード'], message: 'Requirements are marked but no 医療機関コード is given' });
     }
+    if (r.急変時対応確認日 !== null && r.協定締結日 !== null && r.急変時対応確認日 < r.協定締結日) {
+      ctx.addIssue({ code: 'custom', path: ['急変時対応確認日'], message: `Expected 急変時対応確認日 on or after 協定締結日 ${r.協定締結日}, found ${r.急変時対応確認日}` });
+    }
     if (r.終了日 !== null && r.協定締結日 !== null && r.終了日 < r.協定締結日) {
       ctx.addIssue({ code: 'custom', path: ['終了日'], message: `Expected 終了日 on or after 協定締結日 ${r.協定締結日}, found ${r.終了日}` });
     }
@@ -125,5 +128,13 @@ export function parsePartnershipTemplate(rows: CsvRow[], path: string): ParsedFi
       reportedOn: row.報告日,
     });
   }
-  return { kind: 'partnership_template', path, rows: data.length, skipped: 0, problems: log.problems, asOf: null, records };
+  // One agreement per facility and institution: a second row for the pair replaces the first.
+  const byPair = new Map<string, PartnershipRecord>();
+  for (const r of records) {
+    const key = `${r.careOfficeNumber}-${r.serviceCode}-${r.institutionCode ?? ''}`;
+    const prev = byPair.get(key);
+    if (prev) log.warn(r.line, '医療機関コード', `The same facility and institution are also on row ${prev.line}; this row is kept`);
+    byPair.set(key, r);
+  }
+  return { kind: 'partnership_template', path, rows: data.length, skipped: 0, problems: log.problems, asOf: null, records: [...byPair.values()] };
 }

@@ -51,7 +51,7 @@ describe('candidate ranking', () => {
 
   it('never offers an institution of unknown kind for ③', () => {
     const [c] = rank([inst('u', 'unknown', 1)]).candidates;
-    expect([...(c?.covers.offered ?? []), ...(c?.covers.eligibleOnly ?? [])]).not.toContain('admit');
+    expect(c?.covers).toEqual({ offered: [], eligibleOnly: ['consult', 'examine'] });
   });
 
   it('shows a hospital without notifications as eligible only, worth less than a notified one', () => {
@@ -101,6 +101,13 @@ describe('candidate ranking', () => {
 
   it('returns nothing when nothing is missing', () => {
     expect(rank([inst('h', 'hospital', 1, ['支援病1'])], []).candidates).toEqual([]);
+  });
+
+  it('keeps a current partner that is full or not accepting: adding a requirement takes no new slot', () => {
+    const full = inst('h', 'hospital', 1, ['支援病1'], { maxPartners: 1, activePartners: 1, willingness: 'not_accepting' });
+    const r = rankCandidates({ origin: ORIGIN, missing: ['admit'], institutions: [full], maxMinutes: 30, limit: 5, partnerCodes: new Set(['h']) });
+    expect(r.candidates.map((c) => c.code)).toEqual(['h']);
+    expect(r.excluded).toEqual({ notAccepting: 0, atCapacity: 0 });
   });
 
   it('marks current partners', () => {

@@ -6,17 +6,20 @@ import { countColors, japaneseRendersWithoutTofu, launchBrowser, saveScreenshot,
 let server: ServerHandle;
 let browser: Browser;
 let page: Page;
+/** Uncaught errors in the page fail the run (checked after all tests). */
+const pageErrors: string[] = [];
 
 beforeAll(async () => {
   server = await startAppServer();
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.on('pageerror', (e) => console.error('page error:', e.message));
+  page.on('pageerror', (e) => pageErrors.push(e.message));
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  expect(pageErrors).toEqual([]);
 });
 
 /** Screen position of a [lng, lat] on the map canvas. */
@@ -62,6 +65,13 @@ describe('the map of the demo region', () => {
     await waitForMapIdle(page);
     const [x, y] = await screenPoint(page, lngLat);
     await page.mouse.click(x, y);
+    // Where several points share the spot (a 特養 and its ユニット型 wing), a chooser lists them.
+    await page.waitForSelector('[data-testid=facility-panel], [data-testid=chooser]');
+    const chooser = page.getByTestId('chooser');
+    if (await chooser.isVisible()) {
+      await saveScreenshot(page, 'chooser');
+      await chooser.getByRole('button', { name: target.properties!.name, exact: false }).first().click();
+    }
 
     const panel = page.getByTestId('facility-panel');
     await panel.waitFor();
@@ -69,6 +79,7 @@ describe('the map of the demo region', () => {
     expect(await panel.innerText()).toContain('義務');
     expect(await page.getByTestId('deadline').innerText()).toContain('2027-04-01');
     expect(await page.getByTestId('coverage').innerText()).toContain('未把握');
+    expect(await panel.innerText()).toMatch(/届出先（指定権者）\s*デモ県/);
 
     const items = page.getByTestId('candidate');
     await items.first().waitFor();
@@ -112,5 +123,11 @@ describe('the map of the demo region', () => {
     await saveScreenshot(page, 'english');
     await page.getByRole('button', { name: '日本語' }).click();
     await expect.poll(() => page.locator('.legend').innerText()).toContain('充足');
+  });
+
+  it('says so when a link names a facility that does not exist, instead of loading forever', async () => {
+    await page.goto(`${server.url}/?facility=9999999999-510`);
+    await expect.poll(() => page.getByTestId('load-error').isVisible().catch(() => false)).toBe(true);
+    expect(await page.getByTestId('load-error').innerText()).toContain('見つかりません');
   });
 });

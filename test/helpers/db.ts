@@ -5,9 +5,9 @@ import { importPaths } from '../../server/import/run-import';
 export const memoryDb = (): Db => openDb(':memory:');
 
 /** An in-memory database with the demo region imported through the real import path. */
-export function demoDb(): Db {
+export async function demoDb(): Promise<Db> {
   const db = memoryDb();
-  const summary = importPaths(db, ['data/demo'], { now: new Date('2026-10-15T00:00:00Z') });
+  const summary = await importPaths(db, ['data/demo'], { now: new Date('2026-10-15T00:00:00Z') });
   if (!summary.ok) throw new Error(`demo import had problems: ${JSON.stringify(summary.problems.slice(0, 3))}`);
   return db;
 }
@@ -16,4 +16,12 @@ export function demoDb(): Db {
 export function tableCounts(db: Db): Record<string, number> {
   const tables = db.$client.prepare("select name from sqlite_master where type = 'table' and name not like '%migrations%' and name not like 'sqlite_%'").all() as { name: string }[];
   return Object.fromEntries(tables.map(({ name }) => [name, (db.$client.prepare(`select count(*) n from "${name}"`).get() as { n: number }).n]));
+}
+
+/** Every row of every table (but the import time of datasets), to check that nothing changed at all. */
+export function snapshot(db: Db): string {
+  const tables = Object.keys(tableCounts(db)).sort();
+  return JSON.stringify(
+    tables.map((name) => [name, (db.$client.prepare(`select * from "${name}"`).all() as Record<string, unknown>[]).map((r) => ({ ...r, imported_at: undefined, updated_at: undefined })).map((r) => JSON.stringify(r)).sort()]),
+  );
 }

@@ -9,7 +9,9 @@ import { totalBeds } from '../../server/import/kouseikyoku-meibo';
 import { DESIGNATED_CITIES } from '../../server/domain/designated-cities';
 
 const fixture = (name: string) => `test/fixtures/${name}`;
-const parse = (name: string) => parseSource(fixture(name), readFileSync(fixture(name)), DESIGNATED_CITIES);
+const CTX = { designatedCities: DESIGNATED_CITIES };
+/** The one file a fixture parses into. */
+const parse = async (name: string) => (await parseSource(fixture(name), readFileSync(fixture(name)), CTX))[0]!;
 
 describe('text decoding', () => {
   it('reads UTF-8 with a BOM, UTF-8 without, and Shift_JIS', () => {
@@ -21,8 +23,12 @@ describe('text decoding', () => {
   });
 });
 
+const kaigo = await parse('kaigo_small.csv');
+const meibo = await parse('meibo_small.csv');
+const n03 = await parse('n03_small.geojson');
+
 describe('介護 open data', () => {
-  const parsed = parse('kaigo_small.csv');
+  const parsed = kaigo;
   if (parsed.kind !== 'kaigo_open_data') throw new Error('expected kaigo');
   const byNumber = new Map(parsed.records.map((r) => [`${r.careOfficeNumber}-${r.serviceCode}`, r]));
 
@@ -38,24 +44,24 @@ describe('介護 open data', () => {
   });
   it('keeps a letter in the 事業所番号 (介護医療院)', () => expect(byNumber.has('31B0100049-550')).toBe(true));
   it('reports text in 緯度 and a failing check digit as file:row:column — expected, found', () => {
-    expect(parsed.problems.map(formatProblem)).toEqual([
+    expect(parsed.problems.filter((p) => p.level === 'error').map(formatProblem)).toEqual([
       'test/fixtures/kaigo_small.csv:5:緯度 — Expected a number in degrees, found "abc"',
       'test/fixtures/kaigo_small.csv:5:事業所番号 — 事業所番号 "3151180216" fails its check digit (expected 7, found 6)',
       'test/fixtures/kaigo_small.csv:6:事業所番号 — 事業所番号 "3151180208" fails its check digit (expected 9, found 8)',
     ]);
   });
-  it('reads the same rows from a Shift_JIS file', () => {
-    const sjis = parse('kaigo_small_sjis.csv');
+  it('reads the same rows from a Shift_JIS file', async () => {
+    const sjis = await parse('kaigo_small_sjis.csv');
     expect(sjis.kind === 'kaigo_open_data' && sjis.records.map((r) => r.name)).toEqual(['テスト特養さくら', 'テスト特養あおば']);
   });
-  it('stops on a missing column, naming it', () => {
-    expect(() => parse('kaigo_missing_column.csv')).toThrow(FatalImportError);
-    expect(() => parse('kaigo_missing_column.csv')).toThrow(/kaigo_missing_column\.csv:1:緯度 — Missing column 「緯度」/);
+  it('stops on a missing column, naming it', async () => {
+    await expect(parse('kaigo_missing_column.csv')).rejects.toThrow(FatalImportError);
+    await expect(parse('kaigo_missing_column.csv')).rejects.toThrow(/kaigo_missing_column\.csv:1:緯度 — Missing column 「緯度」/);
   });
 });
 
 describe('厚生局 届出受理医療機関名簿', () => {
-  const parsed = parse('meibo_small.csv');
+  const parsed = meibo;
   if (parsed.kind !== 'kouseikyoku_meibo') throw new Error('expected meibo');
   const byCode = new Map(parsed.records.map((r) => [r.code, r]));
 
@@ -63,7 +69,8 @@ describe('厚生局 届出受理医療機関名簿', () => {
   it('builds 10-digit codes and the kind from 種別, else 病床数, else unknown', () => {
     expect(byCode.get('3110110750')).toMatchObject({ kind: 'hospital', beds: 120, address: '鳥取県鳥取市雲山57' });
     expect(byCode.get('3110110685')?.kind).toBe('clinic');
-    expect(byCode.get('3110110818')).toMatchObject({ kind: 'unknown', beds: null });
+    // neither 種別 nor 病床数, but 支援診 exists for 診療所 only
+    expect(byCode.get('3110110818')).toMatchObject({ kind: 'clinic', beds: null });
   });
   it('keeps one row per notification, converting era dates and full-width symbols', () => {
     expect(byCode.get('3110110750')?.notifications).toEqual([
@@ -74,6 +81,7 @@ describe('厚生局 届出受理医療機関名簿', () => {
   });
   it('skips 歯科 rows and continuation rows, and rejects a bad check digit', () => {
     expect(parsed.skipped).toBe(2);
+    expect(parsed.notes?.[0]).toMatch(/skipped 1 歯科\/薬局 rows and 1 continuation rows/);
     expect(parsed.problems.map(formatProblem)).toEqual([
       'test/fixtures/meibo_small.csv:10:医療機関番号 — 医療機関コード "3110110751" fails its check digit (expected 0, found 1)',
     ]);
@@ -81,7 +89,7 @@ describe('厚生局 届出受理医療機関名簿', () => {
 });
 
 describe('N03 boundaries', () => {
-  const parsed = parse('n03_small.geojson');
+  const parsed = n03;
   if (parsed.kind !== 'n03_boundaries') throw new Error('expected n03');
   const byCode = new Map(parsed.records.map((r) => [r.code, r]));
   it('dissolves the pieces of one code into one MultiPolygon with the 6-digit code', () => {
@@ -100,6 +108,8 @@ describe('helpers', () => {
     expect(eraDateToIso('令和元年 9月 1日')).toBe('2019-09-01');
     expect(eraDateToIso('平成２４年　４月　１日')).toBe('2012-04-01');
     expect(eraDateToIso('令和 4年13月 1日')).toBeNull();
+    expect(eraDateToIso('令和元年 4月 1日')).toBeNull(); // still 平成31年 then
+    expect(eraDateToIso('平成31年 4月30日')).toBe('2019-04-30');
   });
   it('sums 病床数 as published', () => {
     expect(totalBeds('精神　　258／療養　　24')).toBe(282);

@@ -11,28 +11,27 @@ const F = (name: string) => `test/fixtures/${name}`;
 const ALL = ['n03_small.geojson', 'kaigo_small.csv', 'meibo_small.csv', 'navii_small.csv', 'partnerships_small.csv'].map(F);
 
 describe('an import run', () => {
-  it('writes places before what sits in them and partners last, whatever the argument order', () => {
+  it('writes places before what sits in them and partners last, whatever the argument order', async () => {
     const db = memoryDb();
-    const summary = importPaths(db, [...ALL].reverse(), NOW);
+    const summary = await importPaths(db, [...ALL].reverse(), NOW);
     expect(summary.files.map((f) => f.kind)).toEqual(['n03_boundaries', 'kaigo_open_data', 'kouseikyoku_meibo', 'navii', 'partnership_template']);
     const counts = tableCounts(db);
     expect(counts).toMatchObject({ municipalities: 4, facilities: 3, institutions: 3, datasets: 5 });
   });
 
-  it('joins ナビイ rows by name and address, taking coordinates and reporting the join', () => {
+  it('joins ナビイ rows by name and address, taking coordinates and reporting the join', async () => {
     const db = memoryDb();
-    const summary = importPaths(db, ALL, NOW);
-    const navii = summary.files.find((f) => f.kind === 'navii');
-    expect(navii).toMatchObject({ rows: 3, imported: 2, skipped: 1 });
-    expect(navii?.notes[0]).toMatch(/2 of 3 rows matched/);
+    const summary = await importPaths(db, ALL, NOW);
+    expect(summary.files.find((f) => f.kind === 'navii')).toMatchObject({ rows: 3, imported: 3 });
+    expect(summary.reconcile.navii).toEqual({ rows: 3, matched: 2, hospitalsInLists: 1, hospitalsMatched: 1 });
     const clinic = db.$client.prepare("select kind, lat, geocode_precision from institutions where code = '3110110818'").get();
     // Its 名簿 row gave neither 種別 nor 病床数: ナビイ's 機関区分 tells it is a clinic.
     expect(clinic).toEqual({ kind: 'clinic', lat: 35.508213, geocode_precision: 'source' });
   });
 
-  it('rejects ③ from a clinic, an unknown facility and an unreadable flag, each with its row and column', () => {
+  it('rejects ③ from a clinic, an unknown facility and an unreadable flag, each with its row and column', async () => {
     const db = memoryDb();
-    const summary = importPaths(db, ALL, NOW);
+    const summary = await importPaths(db, ALL, NOW);
     const messages = summary.problems.filter((p) => p.file.endsWith('partnerships_small.csv')).map(formatProblem);
     expect(messages).toEqual([
       'test/fixtures/partnerships_small.csv:7:①相談対応 — Expected ○ or blank (also 1/0, はい/いいえ), found "はい?"',
@@ -47,34 +46,34 @@ describe('an import run', () => {
     ]);
   });
 
-  it('records "reported: no partner" on the facility', () => {
+  it('records "reported: no partner" on the facility', async () => {
     const db = memoryDb();
-    importPaths(db, ALL, NOW);
+    await importPaths(db, ALL, NOW);
     expect(db.$client.prepare("select partners_reported_on r from facilities where care_office_number = '3150180309'").get()).toEqual({ r: '2026-06-30' });
   });
 
-  it('changes nothing when the same files are imported again', () => {
+  it('changes nothing when the same files are imported again', async () => {
     const db = memoryDb();
-    importPaths(db, ALL, NOW);
+    await importPaths(db, ALL, NOW);
     const before = tableCounts(db);
-    const again = importPaths(db, ALL, NOW);
+    const again = await importPaths(db, ALL, NOW);
     expect(again.files.map((f) => [f.imported, f.updated])).toEqual(again.files.map(() => [0, 0]));
     expect(tableCounts(db)).toEqual(before);
   });
 
-  it('writes nothing when any file is unreadable — the database stays as it was', () => {
+  it('writes nothing when any file is unreadable — the database stays as it was', async () => {
     const db = memoryDb();
-    importPaths(db, [F('n03_small.geojson')], NOW);
+    await importPaths(db, [F('n03_small.geojson')], NOW);
     const before = tableCounts(db);
     const dir = mkdtempSync(join(tmpdir(), 'renkei-'));
     copyFileSync(F('kaigo_small.csv'), join(dir, 'a.csv'));
     writeFileSync(join(dir, 'b.csv'), 'これは,名簿では,ない\n1,2,3\n');
-    expect(() => importPaths(db, [dir], NOW)).toThrow(FatalImportError);
-    expect(() => importPaths(db, [dir], NOW)).toThrow(/b\.csv:1:- — Unrecognised CSV/);
+    await expect(importPaths(db, [dir], NOW)).rejects.toThrow(FatalImportError);
+    await expect(importPaths(db, [dir], NOW)).rejects.toThrow(/b\.csv:1:- — Unrecognised CSV/);
     expect(tableCounts(db)).toEqual(before);
   });
 
-  it('names a path that does not exist', () => {
-    expect(() => importPaths(memoryDb(), ['no/such/file.csv'], NOW)).toThrow(/no\/such\/file\.csv:-:- — No such file or folder/);
+  it('names a path that does not exist', async () => {
+    await expect(importPaths(memoryDb(), ['no/such/file.csv'], NOW)).rejects.toThrow(/no\/such\/file\.csv:-:- — No such file or folder/);
   });
 });

@@ -5,7 +5,7 @@ import { buildDemoFiles } from '../../scripts/demo/build';
 import { SERVICE_CODES } from '../../server/domain/facility-types';
 import { demoDb } from '../helpers/db';
 
-describe('the demo region', () => {
+describe('the demo region', async () => {
   it('is exactly what the committed generator makes (run `npm run demo` after changing it)', () => {
     const files = buildDemoFiles();
     expect(files.size).toBeGreaterThan(15);
@@ -16,7 +16,7 @@ describe('the demo region', () => {
     expect([...buildDemoFiles()]).toEqual([...buildDemoFiles()]);
   });
 
-  const db = demoDb();
+  const db = await demoDb();
   const q = <T>(sql: string) => db.$client.prepare(sql).all() as T[];
 
   it('has about 10 municipalities with polygons, 政令市 wards among them', () => {

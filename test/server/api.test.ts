@@ -4,10 +4,11 @@ import { demoDb } from '../helpers/db';
 
 type App = ReturnType<typeof createApp>;
 let app: App;
-const TODAY = new Date('2026-11-22T09:00:00+09:00');
+// 08:00 in Japan is still the previous day in UTC: the API must use the Japanese date.
+const TODAY = new Date('2026-11-22T08:00:00+09:00');
 
-beforeAll(() => {
-  app = createApp({ db: demoDb(), now: () => TODAY });
+beforeAll(async () => {
+  app = createApp({ db: await demoDb(), now: () => TODAY });
 });
 
 async function get(path: string) {
@@ -72,6 +73,12 @@ describe('GET /api/facilities', () => {
     expect(body.error.issues[0].path).toBe(param);
   });
 
+  it('answers 400 naming a parameter given twice', async () => {
+    const { status, body } = await get('/api/facilities?status=none&status=partial');
+    expect(status).toBe(400);
+    expect(body.error.message).toBe('status: given more than once; expected one value (use a comma-separated list)');
+  });
+
   it('answers 404 for a well-formed municipality code it does not know', async () => {
     expect((await get('/api/facilities?municipality=131016')).status).toBe(404);
   });
@@ -87,6 +94,22 @@ describe('GET /api/facilities/:id', () => {
     expect(body.partners.length).toBeGreaterThan(0);
     const union = new Set(body.partners.filter((p: any) => p.active).flatMap((p: any) => p.covers));
     expect([...union].sort()).toEqual(['admit', 'consult', 'examine']);
+  });
+
+  it('names the designating authority: a ward’s 特養 files with its 政令市, a 地域密着 type with its municipality', async () => {
+    const ward510 = (await get('/api/facilities?municipality=991023&serviceCode=510')).body.features[0].properties.id;
+    expect((await get(`/api/facilities/${ward510}`)).body.authority).toEqual({ level: 'municipality', code: '991007', name: 'デモ市' });
+    const town510 = (await get('/api/facilities?municipality=993417&serviceCode=510')).body.features[0].properties.id;
+    expect((await get(`/api/facilities/${town510}`)).body.authority).toEqual({ level: 'prefecture', code: '990001', name: 'デモ県' });
+    const town320 = (await get('/api/facilities?municipality=993417&serviceCode=320')).body.features[0].properties.id;
+    expect((await get(`/api/facilities/${town320}`)).body.authority).toMatchObject({ level: 'municipality', code: '993417' });
+  });
+
+  it('lists the other wing of a 特養 at the same site', async () => {
+    const wings = (await get('/api/facilities?serviceCode=510')).body.features.filter((f: any) => f.properties.name.endsWith('（ユニット型）'));
+    expect(wings).toHaveLength(2);
+    const { body } = await get(`/api/facilities/${wings[0].properties.id}`);
+    expect(body.coLocated.map((c: any) => c.name)).toEqual([wings[0].properties.name.replace('（ユニット型）', '')]);
   });
 
   it('answers 404 for an unknown but valid id and 400 for a malformed one', async () => {
@@ -131,12 +154,12 @@ describe('GET /api/facilities/:id/candidates', () => {
     expect(far).toBeGreaterThan(near);
   });
 
-  it.each([['maxMinutes=-1', 'maxMinutes'], ['maxMinutes=abc', 'maxMinutes'], ['maxMinutes=1000', 'maxMinutes'], ['limit=0', 'limit']])(
+  it.each([['maxMinutes=-1', 'maxMinutes'], ['maxMinutes=abc', 'maxMinutes'], ['maxMinutes=1000', 'maxMinutes'], ['maxMinutes=12.5', 'maxMinutes'], ['limit=0', 'limit']])(
     'answers 400 naming the parameter for %s',
     async (query, param) => {
       const { status, body } = await get(`/api/facilities/${id}/candidates?${query}`);
       expect(status).toBe(400);
-      expect(body.error.message).toMatch(new RegExp(`^${param}: expected a number from`));
+      expect(body.error.message).toMatch(new RegExp(`^${param}: expected a whole number from`));
     },
   );
 

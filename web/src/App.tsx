@@ -71,7 +71,7 @@ export function App() {
         </h1>
         <Show when={meta()?.fictional}>
           <span class="fictional-badge" title={t('fictionalNote')} data-testid="fictional-badge">
-            {t('fictional')}（架空）
+            {t('fictional')}
           </span>
         </Show>
         <button class="lang-toggle" type="button" onClick={toggleLang}>
@@ -99,7 +99,12 @@ export function App() {
               {(id) => (
                 <>
                   <button class="close" type="button" onClick={() => select(null)} aria-label={t('close')}>×</button>
-                  <FacilityPanel id={id()} onHoverCandidate={onHoverCandidate} onSelectInstitution={(code) => select({ kind: 'institution', code })} />
+                  <FacilityPanel
+                    id={id()}
+                    onHoverCandidate={onHoverCandidate}
+                    onSelectInstitution={(code) => select({ kind: 'institution', code })}
+                    onSelectFacility={(fid) => select({ kind: 'facility', id: fid })}
+                  />
                 </>
               )}
             </Match>

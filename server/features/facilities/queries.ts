@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { facilities, institutions, municipalities } from '../../db/schema';
+import { agreements, facilities, institutions, municipalities } from '../../db/schema';
 import { computeCoverage, type Coverage, type CoverageStatus } from '../../domain/coverage';
+import { designatingAuthority, type MunicipalityRef } from '../../domain/designating-authority';
 import { daysUntilBinding, facilityTypeOf, serviceCodeInfo } from '../../domain/facility-types';
 import type { BBox } from '../../domain/geo';
 import { facilityId } from '../../domain/identifiers';
@@ -24,21 +25,20 @@ export interface FacilityFilters {
 
 /** Facilities matching the filters, each with its coverage from the agreements active on `today`. */
 export function listFacilitiesWithCoverage(db: Db, filters: FacilityFilters, today: string): FacilityWithCoverage[] {
+  // A facility with any recorded agreement (even one not in force today) has a known partner situation.
+  const recorded = new Set(db.select({ no: agreements.careOfficeNumber, sc: agreements.serviceCode }).from(agreements).all().map((a) => `${a.no}-${a.sc}`));
   const coversByFacility = new Map<string, ReturnType<typeof coversOf>[]>();
   for (const a of activeAgreements(db, today)) {
     const key = agreementFacilityKey(a);
     coversByFacility.set(key, [...(coversByFacility.get(key) ?? []), coversOf(a)]);
   }
   const out: FacilityWithCoverage[] = [];
-  for (const row of db.select().from(facilities).all()) {
+  for (const row of db.select().from(facilities).where(isNull(facilities.withdrawnOn)).all()) {
     if (!inBBox(row.lng, row.lat, filters.bbox)) continue;
     if (filters.municipalities && !(row.municipalityCode && filters.municipalities.has(row.municipalityCode))) continue;
     if (filters.serviceCodes && !filters.serviceCodes.includes(row.serviceCode)) continue;
-    const coverage = computeCoverage(
-      facilityTypeOf(row.serviceCode).required,
-      coversByFacility.get(facilityId(row.careOfficeNumber, row.serviceCode)) ?? [],
-      row.partnersReportedOn !== null,
-    );
+    const id = facilityId(row.careOfficeNumber, row.serviceCode);
+    const coverage = computeCoverage(facilityTypeOf(row.serviceCode).required, coversByFacility.get(id) ?? [], row.partnersReportedOn !== null || recorded.has(id));
     if (filters.statuses && !filters.statuses.includes(coverage.status)) continue;
     out.push({ row, coverage });
   }
@@ -51,6 +51,13 @@ export function findFacility(db: Db, careOfficeNumber: string, serviceCode: stri
     .from(facilities)
     .where(and(eq(facilities.careOfficeNumber, careOfficeNumber), eq(facilities.serviceCode, serviceCode)))
     .get();
+}
+
+function municipalityRef(db: Db, code: string): MunicipalityRef | null {
+  const m = db.select().from(municipalities).where(eq(municipalities.code, code)).get();
+  if (!m) return null;
+  const parent = m.parentCode ? (db.select({ code: municipalities.code, name: municipalities.name }).from(municipalities).where(eq(municipalities.code, m.parentCode)).get() ?? null) : null;
+  return { code: m.code, name: m.name, prefCode: m.prefCode, prefName: m.prefName, kind: m.kind, parent };
 }
 
 /** Type and rule of a facility as the API shows them. */
@@ -68,6 +75,25 @@ export function facilityTypeView(serviceCode: string, today: string) {
     daysUntilBinding: daysUntilBinding(type, today),
     designatedBy: type.designatedBy,
   };
+}
+
+/**
+ * Other services at the same site: same operator, same address (or the same coordinates). The open
+ * data lists 従来型 and ユニット型 wings of one 特養 with different 事業所番号 — one site for the user.
+ */
+export function coLocated(db: Db, row: FacilityRow) {
+  if (!row.operatorName) return [];
+  const sameSpot = [
+    row.address ? eq(facilities.address, row.address) : undefined,
+    row.sourceLat !== null && row.sourceLng !== null ? and(eq(facilities.sourceLat, row.sourceLat), eq(facilities.sourceLng, row.sourceLng)) : undefined,
+  ].filter((c) => c !== undefined);
+  if (sameSpot.length === 0) return [];
+  return db
+    .select({ careOfficeNumber: facilities.careOfficeNumber, serviceCode: facilities.serviceCode, name: facilities.name, capacity: facilities.capacity })
+    .from(facilities)
+    .where(and(eq(facilities.operatorName, row.operatorName), or(...sameSpot), isNull(facilities.withdrawnOn), or(ne(facilities.careOfficeNumber, row.careOfficeNumber), ne(facilities.serviceCode, row.serviceCode))))
+    .all()
+    .map((f) => ({ id: facilityId(f.careOfficeNumber, f.serviceCode), name: f.name, serviceCode: f.serviceCode, typeJa: facilityTypeOf(f.serviceCode).shortJa, capacity: f.capacity }));
 }
 
 /** One facility with its rule, partners (active and ended) and coverage. */
@@ -90,10 +116,8 @@ export function facilityDetail(db: Db, row: FacilityRow, today: string) {
     };
   });
   const type = facilityTypeView(row.serviceCode, today);
-  const coverage = computeCoverage(type.required, partners.filter((p) => p.active).map((p) => p.covers), row.partnersReportedOn !== null);
-  const municipality = row.municipalityCode
-    ? db.select({ code: municipalities.code, name: municipalities.name, prefName: municipalities.prefName }).from(municipalities).where(eq(municipalities.code, row.municipalityCode)).get()
-    : undefined;
+  const coverage = computeCoverage(type.required, partners.filter((p) => p.active).map((p) => p.covers), row.partnersReportedOn !== null || partners.length > 0);
+  const municipality = row.municipalityCode ? municipalityRef(db, row.municipalityCode) : null;
   return {
     id: facilityId(row.careOfficeNumber, row.serviceCode),
     careOfficeNumber: row.careOfficeNumber,
@@ -106,7 +130,13 @@ export function facilityDetail(db: Db, row: FacilityRow, today: string) {
     capacity: row.capacity,
     lat: row.lat,
     lng: row.lng,
-    municipality: municipality ?? null,
+    /** How the position was found, and why the file's own coordinates were set aside (if they were). */
+    precision: row.geocodePrecision,
+    positionFlag: row.positionFlag,
+    withdrawnOn: row.withdrawnOn,
+    municipality,
+    authority: designatingAuthority(facilityTypeOf(row.serviceCode), municipality),
+    coLocated: coLocated(db, row),
     partnersReportedOn: row.partnersReportedOn,
     version: row.version,
     type,

@@ -39,6 +39,7 @@ export const facilitiesRoutes = new Hono<AppEnv>()
             missing: coverage.missing,
             municipalityCode: row.municipalityCode,
             capacity: row.capacity,
+            precision: row.geocodePrecision,
           });
         }),
       ),

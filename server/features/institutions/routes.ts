@@ -30,7 +30,8 @@ export const institutionsRoutes = new Hono<AppEnv>()
             eligible: i.offers.eligible,
             /** Compact form for map styling: "123", "12", "3" or "". */
             offersKey: i.offers.offers.map((r) => ({ consult: '1', examine: '2', admit: '3' })[r]).join(''),
-            geocodePrecision: i.row.geocodePrecision,
+            /** How the position was found: source (ナビイ), town, municipality or none. */
+            precision: i.row.geocodePrecision,
             activePartners: i.activePartners,
           }),
         ),
@@ -40,11 +41,11 @@ export const institutionsRoutes = new Hono<AppEnv>()
   .get('/:code', validate('param', institutionParams), (c) => {
     const { code } = c.req.valid('param');
     const { db, today } = c.var;
-    const found = loadInstitutions(db, today(), { codes: [code] })[0];
+    const found = loadInstitutions(db, today(), { code })[0];
     if (!found) throw notFound('institution', code);
     const { row, offers, activePartners } = found;
     const notes = db.select().from(institutionNotifications).where(eq(institutionNotifications.institutionCode, code)).all();
-    const partners = activeAgreements(db, today(), [code]).map((a) => {
+    const partners = activeAgreements(db, today(), code).map((a) => {
       const f = db.select({ name: facilities.name, address: facilities.address }).from(facilities)
         .where(and(eq(facilities.careOfficeNumber, a.careOfficeNumber), eq(facilities.serviceCode, a.serviceCode)))
         .get();
@@ -67,7 +68,9 @@ export const institutionsRoutes = new Hono<AppEnv>()
       phone: row.phone,
       lat: row.lat,
       lng: row.lng,
-      geocodePrecision: row.geocodePrecision,
+      precision: row.geocodePrecision,
+      naviiId: row.naviiId,
+      withdrawnOn: row.withdrawnOn,
       beds: row.beds,
       bedsDetail: row.bedsDetail,
       offers,

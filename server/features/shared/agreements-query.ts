@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agreements } from '../../db/schema';
 import { isActiveAgreement } from '../../domain/coverage';
@@ -13,12 +13,9 @@ export const agreementFacilityKey = (a: Pick<AgreementRow, 'careOfficeNumber' | 
 
 const asTerms = (a: AgreementRow) => ({ covers: coversOf(a), agreedOn: a.agreedOn, endedOn: a.endedOn, status: a.status });
 
-/** Agreements active on `today`, optionally for some institutions only. */
-export function activeAgreements(db: Db, today: string, institutionCodes?: readonly string[]): AgreementRow[] {
-  const where =
-    institutionCodes === undefined
-      ? eq(agreements.status, 'active')
-      : and(eq(agreements.status, 'active'), inArray(agreements.institutionCode, [...institutionCodes]));
+/** Agreements active on `today`, optionally of one institution only. */
+export function activeAgreements(db: Db, today: string, institutionCode?: string): AgreementRow[] {
+  const where = institutionCode === undefined ? eq(agreements.status, 'active') : and(eq(agreements.status, 'active'), eq(agreements.institutionCode, institutionCode));
   return db.select().from(agreements).where(where).all().filter((a) => isActiveAgreement(asTerms(a), today));
 }
 

@@ -1,10 +1,10 @@
-import { inArray } from 'drizzle-orm';
+import { and, between, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { institutionNotifications, institutions } from '../../db/schema';
+import { agreements, institutionNotifications, institutions } from '../../db/schema';
 import { institutionOffers, isRelevantSymbol } from '../../domain/institution-offers';
 import { requirementListSchema } from '../../contracts/common';
 import type { BBox } from '../../domain/geo';
-import { activeAgreements, activeCountByInstitution } from './agreements-query';
+import { activeCountByInstitution, isActiveOn } from './agreements-query';
 
 export type InstitutionRow = typeof institutions.$inferSelect;
 
@@ -27,25 +27,42 @@ export interface InstitutionWithOffers {
 }
 
 /**
- * Institutions (optionally those inside a box) with their relevant notification symbols, what they
- * offer at each level, and their active partner count on `today`.
+ * Which institutions: one by code (shown even when withdrawn — its history matters), or those not
+ * withdrawn, optionally inside a box. Expressed in SQL so related rows are fetched by join, never by
+ * binding one parameter per institution (SQLite caps the number of parameters).
  */
-export function loadInstitutions(db: Db, today: string, opts: { bbox?: BBox; codes?: string[] } = {}): InstitutionWithOffers[] {
-  let rows = opts.codes ? db.select().from(institutions).where(inArray(institutions.code, opts.codes)).all() : db.select().from(institutions).all();
-  if (opts.bbox) {
-    const [w, s, e, n] = opts.bbox;
-    rows = rows.filter((r) => r.lng !== null && r.lat !== null && r.lng >= w && r.lng <= e && r.lat >= s && r.lat <= n);
-  }
-  const codes = rows.map((r) => r.code);
+function institutionFilter(opts: { bbox?: BBox; code?: string }): SQL | undefined {
+  if (opts.code !== undefined) return eq(institutions.code, opts.code);
+  const live = isNull(institutions.withdrawnOn);
+  if (!opts.bbox) return live;
+  const [w, s, e, n] = opts.bbox;
+  return and(live, between(institutions.lng, w, e), between(institutions.lat, s, n));
+}
+
+/**
+ * Institutions with their relevant notification symbols, what they offer at each level, and their
+ * active partner count on `today`.
+ */
+export function loadInstitutions(db: Db, today: string, opts: { bbox?: BBox; code?: string } = {}): InstitutionWithOffers[] {
+  const where = institutionFilter(opts);
+  const rows = db.select().from(institutions).where(where).all();
   const symbols = new Map<string, string[]>();
-  const noteRows = opts.codes || opts.bbox
-    ? db.select().from(institutionNotifications).where(inArray(institutionNotifications.institutionCode, codes)).all()
-    : db.select().from(institutionNotifications).all();
-  for (const n of noteRows) {
-    if (!isRelevantSymbol(n.symbol)) continue;
-    symbols.set(n.institutionCode, [...(symbols.get(n.institutionCode) ?? []), n.symbol]);
-  }
-  const counts = activeCountByInstitution(activeAgreements(db, today, opts.codes || opts.bbox ? codes : undefined));
+  const notes = db
+    .select({ code: institutionNotifications.institutionCode, symbol: institutionNotifications.symbol })
+    .from(institutionNotifications)
+    .innerJoin(institutions, eq(institutions.code, institutionNotifications.institutionCode))
+    .where(where)
+    .all();
+  for (const n of notes) if (isRelevantSymbol(n.symbol)) symbols.set(n.code, [...(symbols.get(n.code) ?? []), n.symbol]);
+  const agreementRows = db
+    .select({ a: agreements })
+    .from(agreements)
+    .innerJoin(institutions, eq(institutions.code, agreements.institutionCode))
+    .where(and(where, eq(agreements.status, 'active')))
+    .all()
+    .map((r) => r.a)
+    .filter((a) => isActiveOn(a, today));
+  const counts = activeCountByInstitution(agreementRows);
   return rows.map((row) => {
     const s = symbols.get(row.code) ?? [];
     return {

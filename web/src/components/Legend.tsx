@@ -7,7 +7,8 @@ import { FACILITY_CLUSTER_COLOR, INSTITUTION_SHAPES, STATUS_COLORS } from '../ma
 /** What the colours and shapes mean, always visible. */
 export function Legend() {
   return (
-    <section class="legend" aria-label={t('legend')}>
+    <details class="legend" aria-label={t('legend')} open={window.innerWidth > 700}>
+      <summary>{t('legend')}</summary>
       <h2>{t('facilitiesLegend')}</h2>
       <ul>
         <For each={COVERAGE_STATUSES}>
@@ -34,6 +35,6 @@ export function Legend() {
           )}
         </For>
       </ul>
-    </section>
+    </details>
   );
 }

@@ -46,6 +46,45 @@ function boundsOf(fc: MunicipalityCollection): maplibregl.LngLatBounds | null {
   return any ? b : null;
 }
 
+interface Choice {
+  label: string;
+  selection: NonNullable<Selection>;
+}
+
+function uniqueChoices(hits: maplibregl.MapGeoJSONFeature[]): Choice[] {
+  const seen = new Map<string, Choice>();
+  for (const h of hits) {
+    const p = h.properties as Record<string, unknown>;
+    if (p.cluster) continue;
+    const choice: Choice =
+      h.layer.id === 'facility-point'
+        ? { label: `${p.name as string}（${p.typeJa as string}）`, selection: { kind: 'facility', id: p.id as string } }
+        : { label: p.name as string, selection: { kind: 'institution', code: p.code as string } };
+    seen.set(JSON.stringify(choice.selection), choice);
+  }
+  return [...seen.values()];
+}
+
+function showChooser(map: maplibregl.Map, at: maplibregl.LngLat, choices: Choice[], onSelect: (s: Selection) => void): void {
+  const list = document.createElement('ul');
+  list.className = 'chooser';
+  list.dataset.testid = 'chooser';
+  const popup = new maplibregl.Popup({ closeButton: true, maxWidth: '320px' }).setLngLat(at).setDOMContent(list).addTo(map);
+  for (const c of choices) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = c.label;
+    button.addEventListener('click', () => {
+      popup.remove();
+      onSelect(c.selection);
+    });
+    const li = document.createElement('li');
+    li.append(button);
+    list.append(li);
+  }
+  (list.querySelector('button') as HTMLButtonElement | null)?.focus();
+}
+
 /** The one component that owns the MapLibre map: created on mount, removed on cleanup. */
 export function MapView(props: MapViewProps) {
   let container!: HTMLDivElement;
@@ -85,16 +124,21 @@ export function MapView(props: MapViewProps) {
     }
     // eslint-disable-next-line solid/reactivity -- a MapLibre event handler, not a tracked scope
     map.on('click', (e) => {
-      const hit = map!.queryRenderedFeatures(e.point, { layers: [...CLICKABLE_LAYERS] })[0];
-      if (!hit) return;
-      const p = hit.properties as Record<string, unknown>;
+      const hits = map!.queryRenderedFeatures(e.point, { layers: [...CLICKABLE_LAYERS] });
+      const first = hits[0];
+      if (!first) return;
+      const p = first.properties as Record<string, unknown>;
       if (p.cluster) {
-        const source = map!.getSource(hit.source) as maplibregl.GeoJSONSource;
+        const source = map!.getSource(first.source) as maplibregl.GeoJSONSource;
         void source.getClusterExpansionZoom(p.cluster_id as number).then((zoom) =>
-          map!.easeTo({ center: (hit.geometry as GeoJSON.Point).coordinates as [number, number], zoom: zoom + 0.5 }),
+          map!.easeTo({ center: (first.geometry as GeoJSON.Point).coordinates as [number, number], zoom: zoom + 0.5 }),
         );
-      } else if (hit.layer.id === 'facility-point') props.onSelect({ kind: 'facility', id: p.id as string });
-      else props.onSelect({ kind: 'institution', code: p.code as string });
+        return;
+      }
+      const choices = uniqueChoices(hits);
+      if (choices.length === 1) props.onSelect(choices[0]!.selection);
+      // Several points in one spot (wings of one home, a clinic inside a facility): let the user choose.
+      else showChooser(map!, e.lngLat, choices, props.onSelect);
     });
   });
 

@@ -2,7 +2,8 @@ import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js
 import { fetchCandidates, fetchFacility, type Candidate, type CandidatesResponse, type FacilityDetail } from '../api';
 import { KindBadge, RequirementChips, StatusBadge } from '../components/badges';
 import { fmt1, fmtInt, fmtSigned } from '../components/format';
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
+import { LoadError } from '../components/LoadError';
 import { requirementSymbols } from '../../../server/domain/requirements';
 import { TRANSITION_ENDS } from '../../../server/domain/facility-types';
 
@@ -12,6 +13,7 @@ export interface FacilityPanelProps {
   id: string;
   onHoverCandidate: (c: Candidate | null, from: [number, number] | null) => void;
   onSelectInstitution: (code: string) => void;
+  onSelectFacility: (id: string) => void;
 }
 
 /** The facility card: its rule, partners and coverage, and the ranked candidates. Loads its own data. */
@@ -21,15 +23,17 @@ export function FacilityPanel(props: FacilityPanelProps) {
   const [candidates] = createResource(() => [props.id, maxMinutes()] as const, ([id, m]) => fetchCandidates(id, m));
 
   return (
-    <Show when={detail()} fallback={<p class="muted">{detail.error ? t('loadFailed') : t('loading')}</p>}>
+    <Show when={!detail.error} fallback={<LoadError error={detail.error} />}>
+    <Show when={detail()} fallback={<p class="muted">{t('loading')}</p>}>
       {(f) => (
         <article class="card" data-testid="facility-panel">
           <header>
-            <p class="eyebrow">{t('facility')} · {f().type.shortJa}</p>
+            <p class="eyebrow">{t('facility')} · {lang() === 'ja' ? f().type.shortJa : f().type.nameEn}</p>
             <h2 data-testid="panel-title">{f().name}</h2>
             <p class="muted">{f().type.serviceName}</p>
+            <Show when={f().withdrawnOn}>{(d) => <p class="flag">{t('withdrawn', { date: d() })}</p>}</Show>
           </header>
-          <FacilityFacts f={f()} />
+          <FacilityFacts f={f()} onSelectFacility={props.onSelectFacility} />
           <RuleBlock f={f()} />
           <PartnersBlock f={f()} />
           <section>
@@ -39,29 +43,57 @@ export function FacilityPanel(props: FacilityPanelProps) {
                 <For each={MINUTE_CHOICES}>{(m) => <option value={m}>{t('withinMinutes', { n: m })}</option>}</For>
               </select>
             </label>
-            <Show when={candidates()} fallback={<p class="muted">{candidates.error ? t('loadFailed') : t('loading')}</p>}>
-              {(c) => <CandidateList data={c()} onHover={props.onHoverCandidate} onSelect={props.onSelectInstitution} />}
+            <Show when={!candidates.error} fallback={<LoadError error={candidates.error} />}>
+              <Show when={candidates()} fallback={<p class="muted">{t('loading')}</p>}>
+                {(c) => <CandidateList data={c()} onHover={props.onHoverCandidate} onSelect={props.onSelectInstitution} />}
+              </Show>
             </Show>
           </section>
         </article>
       )}
     </Show>
+    </Show>
   );
 }
 
-function FacilityFacts(props: { f: FacilityDetail }) {
+function FacilityFacts(props: { f: FacilityDetail; onSelectFacility: (id: string) => void }) {
   return (
     <dl class="facts">
       <dt>{t('careOfficeNumber')}</dt>
       <dd>{props.f.careOfficeNumber}（{t('serviceCode')} {props.f.serviceCode}）</dd>
       <dt>{t('address')}</dt>
       <dd>{props.f.address ?? '—'}</dd>
+      <Show when={props.f.authority}>
+        {(a) => (
+          <>
+            <dt>{t('authority')}</dt>
+            <dd>{a().name}</dd>
+          </>
+        )}
+      </Show>
       <dt>{t('phone')}</dt>
       <dd>{props.f.phone ?? '—'}</dd>
       <dt>{t('capacity')}</dt>
       <dd>{props.f.capacity ?? t('unknownValue')}</dd>
       <dt>{t('operator')}</dt>
       <dd>{props.f.operatorName ?? '—'}</dd>
+      <dt>{t('position')}</dt>
+      <dd>
+        {t(`facilityPrecision.${props.f.precision}`)}
+        <Show when={props.f.positionFlag}>{(flag) => <span class="flag"> {t(`positionFlag.${flag()}`)}</span>}</Show>
+      </dd>
+      <Show when={props.f.coLocated.length > 0}>
+        <dt>{t('coLocated')}</dt>
+        <dd data-testid="co-located">
+          <For each={props.f.coLocated}>
+            {(c) => (
+              <button type="button" class="link" onClick={() => props.onSelectFacility(c.id)}>
+                {c.name}（{c.typeJa}・{c.serviceCode}）
+              </button>
+            )}
+          </For>
+        </dd>
+      </Show>
     </dl>
   );
 }

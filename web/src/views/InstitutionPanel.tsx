@@ -2,18 +2,21 @@ import { createResource, For, Show } from 'solid-js';
 import { fetchInstitution } from '../api';
 import { KindBadge, RequirementChips } from '../components/badges';
 import { t } from '../i18n';
+import { LoadError } from '../components/LoadError';
 
 /** The institution card: what it offers and why, its notifications and its current partners. */
 export function InstitutionPanel(props: { code: string; onSelectFacility: (id: string) => void }) {
   const [detail] = createResource(() => props.code, fetchInstitution);
   return (
-    <Show when={detail()} fallback={<p class="muted">{detail.error ? t('loadFailed') : t('loading')}</p>}>
+    <Show when={!detail.error} fallback={<LoadError error={detail.error} />}>
+    <Show when={detail()} fallback={<p class="muted">{t('loading')}</p>}>
       {(i) => (
         <article class="card" data-testid="institution-panel">
           <header>
             <p class="eyebrow">{t('institution')}</p>
             <h2 data-testid="panel-title">{i().name}</h2>
             <p><KindBadge kind={i().kind} /></p>
+            <Show when={i().withdrawnOn}>{(d) => <p class="flag">{t('withdrawn', { date: d() })}</p>}</Show>
           </header>
           <dl class="facts">
             <dt>{t('medicalCode')}</dt>
@@ -25,7 +28,7 @@ export function InstitutionPanel(props: { code: string; onSelectFacility: (id: s
             <dt>{t('beds')}</dt>
             <dd>{i().bedsDetail ?? (i().beds === null ? t('unknownValue') : i().beds)}</dd>
             <dt>{t('position')}</dt>
-            <dd>{t(`precision.${i().geocodePrecision}`)}</dd>
+            <dd>{t(`precision.${i().precision}`)}</dd>
           </dl>
           <section>
             <h3>{t('offers')}</h3>
@@ -70,6 +73,7 @@ export function InstitutionPanel(props: { code: string; onSelectFacility: (id: s
           </section>
         </article>
       )}
+    </Show>
     </Show>
   );
 }
