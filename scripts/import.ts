@@ -42,7 +42,7 @@ function printText(s: ImportSummary): void {
 
 const progress = json
   ? undefined
-  : (path: string, done: number, total: number) => process.stderr.write(`\r  reading ${path}: ${done.toLocaleString()} / ${total.toLocaleString()} rows${done + 2000 >= total ? '\n' : ''}`);
+  : (path: string, done: number, total: number) => process.stderr.write(`  reading ${path}: ${done.toLocaleString()} / ${total.toLocaleString()} rows…\n`);
 
 const db = openDb(dbPath);
 let code: number;

@@ -38,13 +38,14 @@ const rowSchema = z.object({
   定員: capacityCell,
 });
 
-export function parseKaigoOpenData(rows: CsvRow[], path: string): ParsedFile {
+export function parseKaigoOpenData(rows: CsvRow[], path: string, progress?: (done: number, total: number) => void): ParsedFile {
   const log = new ProblemLog(path);
   const records: FacilityRecord[] = [];
   let skipped = 0;
   const otherServices = new Map<string, { line: number; count: number }>();
   const data = rowsAsObjects(rows, 0, KAIGO_COLUMNS, path);
-  for (const { line, values } of data) {
+  for (const [i, { line, values }] of data.entries()) {
+    if (progress && i % 5000 === 0 && data.length > 5000) progress(i, data.length);
     const serviceCode = serviceCodeFromOpenDataName(values.サービスの種類);
     if (serviceCode === undefined) {
       skipped++;

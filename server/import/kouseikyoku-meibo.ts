@@ -113,7 +113,7 @@ export function parseKouseikyokuMeibo(rows: CsvRow[], path: string, progress?: (
   let continuation = 0;
 
   data.forEach(({ line, values }, i) => {
-    if (progress && i % 2000 === 0) progress(i, data.length);
+    if (progress && i % 2000 === 0 && data.length > 2000) progress(i, data.length);
     if ((hasKubun ? values.区分 : titleKubun) !== '医科') {
       otherKinds++; // 歯科 and 薬局 are not candidates
       return;

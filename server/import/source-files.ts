@@ -63,11 +63,12 @@ export function isManifest(path: string, bytes: Uint8Array): boolean {
 /** A table (CSV, or one Excel sheet) recognised by its header and parsed. Null when unrecognised. */
 function parseTable(rows: CsvRow[], path: string, ctx: ParseContext): ParsedFile | null {
   const header = rows[0]?.cells ?? [];
-  if (looksLikeKaigoOpenData(header)) return parseKaigoOpenData(rows, path);
+  const progress = ctx.progress && ((d: number, t: number) => ctx.progress!(path, d, t));
+  if (looksLikeKaigoOpenData(header)) return parseKaigoOpenData(rows, path, progress);
   if (looksLikeNavii(header)) return parseNavii(rows, path);
   if (looksLikePartnershipTemplate(header)) return parsePartnershipTemplate(rows, path);
   if (looksLikeFacilityTemplate(header)) return parseFacilityTemplate(rows, path);
-  if (findMeiboHeader(rows) >= 0) return parseKouseikyokuMeibo(rows, path, ctx.progress && ((d, t) => ctx.progress!(path, d, t)));
+  if (findMeiboHeader(rows) >= 0) return parseKouseikyokuMeibo(rows, path, progress);
   return null;
 }
 

@@ -21,12 +21,13 @@ export interface ServerHandle {
   output: () => string;
 }
 
-export async function startAppServer(): Promise<ServerHandle> {
+/** Starts the server on a free port; by default on a fresh database (so it loads the demo region). */
+export async function startAppServer(opts: { databasePath?: string } = {}): Promise<ServerHandle> {
   if (!existsSync('dist/web/index.html')) throw new Error('No web build in dist/web: run `npm run build` (npm test does) before the browser tests');
   const dir = mkdtempSync(join(tmpdir(), 'renkei-e2e-'));
   let out = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'e2e.db') },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: opts.databasePath ?? join(dir, 'e2e.db') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -64,6 +65,13 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   const path = join(RESULTS_DIR, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+export function newPage(browser: Browser, errors: string[]): Promise<Page> {
+  return browser.newPage({ viewport: { width: 1366, height: 768 } }).then((page) => {
+    page.on('pageerror', (e) => errors.push(e.message));
+    return page;
+  });
 }
 
 export const waitForMapIdle = (page: Page) => page.waitForFunction(() => document.body.dataset.mapIdle === 'true', null, { timeout: 30_000 });

@@ -89,10 +89,13 @@ function showChooser(map: maplibregl.Map, at: maplibregl.LngLat, choices: Choice
 export function MapView(props: MapViewProps) {
   let container!: HTMLDivElement;
   let map: maplibregl.Map | undefined;
-  let fitted = false;
   let markReady!: () => void;
   /** Resolves once the style has loaded; data set before that waits for it, in order. */
   const ready = new Promise<void>((resolve) => (markReady = resolve));
+  let markFitted!: () => void;
+  /** Resolves once the view has been fitted to the region: only then is a selection brought into view. */
+  const fitted = new Promise<void>((resolve) => (markFitted = resolve));
+  let didFit = false;
 
   const setData = (source: string, data: GeoJSON.FeatureCollection | GeoJSON.Feature) => {
     void ready.then(() => (map?.getSource(source) as maplibregl.GeoJSONSource | undefined)?.setData(data));
@@ -112,6 +115,12 @@ export function MapView(props: MapViewProps) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: props.attribution }), 'bottom-right');
+    // Start with the credits folded behind their (i) button: expanded they cover the legend.
+    map.once('idle', () => {
+      const attrib = container.querySelector('.maplibregl-ctrl-attrib');
+      attrib?.removeAttribute('open');
+      attrib?.classList.remove('maplibregl-compact-show');
+    });
     const ratio = Math.min(2, window.devicePixelRatio || 1);
     for (const shape of INSTITUTION_SHAPES) map.addImage(`inst-${shape}`, drawInstitutionIcon(shape, ratio), { pixelRatio: ratio });
 
@@ -154,11 +163,12 @@ export function MapView(props: MapViewProps) {
     });
     void ready.then(() => {
       const b = boundsOf(m);
-      if (b && !fitted) {
-        fitted = true;
+      if (!didFit) {
+        didFit = true;
         // Keep the region clear of the legend (bottom-left) on wide screens.
         const wide = container.clientWidth > 800;
-        map!.fitBounds(b, { padding: { top: 30, bottom: 30, right: 30, left: wide ? 240 : 30 }, duration: 0 });
+        if (b) map!.fitBounds(b, { padding: { top: 30, bottom: 30, right: 30, left: wide ? 240 : 30 }, duration: 0 });
+        markFitted();
       }
     });
   });
@@ -179,8 +189,8 @@ export function MapView(props: MapViewProps) {
   });
   createEffect(() => {
     const at = props.selectedAt;
-    // Bring a selection made from a list (not by clicking the map) into view.
-    if (at) void ready.then(() => !map!.getBounds().contains(at) && map!.easeTo({ center: at, duration: 400 }));
+    // Bring a selection made from a list or a link (not by clicking the map) into view.
+    if (at) void fitted.then(() => !map!.getBounds().contains(at) && map!.easeTo({ center: at, zoom: Math.max(map!.getZoom(), 11), duration: 400 }));
     setData(SOURCES.selection, { type: 'FeatureCollection', features: at ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: at } }] : [] });
   });
 
