@@ -1,4 +1,5 @@
 import { normalizeAddressText, PREFECTURE_PATTERN } from './address-normal';
+import type { TownPointRecord } from './records';
 
 /**
  * Offline geocoding at town level from town-point files (Geolonia japanese-addresses format:
@@ -11,14 +12,7 @@ import { normalizeAddressText, PREFECTURE_PATTERN } from './address-normal';
  *      3丁目; `東町3-307` is also read as `東町3丁目307`; a leading 大字/字 is ignored): precision `town`;
  *   4. otherwise the mean of the municipality's town points: precision `municipality`.
  */
-export interface TownPoint {
-  prefName: string;
-  municipalityName: string;
-  town: string;
-  koaza: string;
-  lat: number;
-  lng: number;
-}
+export type TownPoint = TownPointRecord;
 
 export interface GeocodeResult {
   lat: number;

@@ -77,3 +77,20 @@ describe('an import run', () => {
     await expect(importPaths(memoryDb(), ['no/such/file.csv'], NOW)).rejects.toThrow(/no\/such\/file\.csv:-:- — No such file or folder/);
   });
 });
+
+describe('the template samples in docs/templates', () => {
+  it('import into the demo region with no problem, and change what the map shows', async () => {
+    const { demoDb } = await import('../helpers/db');
+    const db = await demoDb();
+    const s = await importPaths(db, ['docs/templates'], NOW);
+    expect(s.problems).toEqual([]);
+    expect(s.files.map((f) => [f.kind, f.imported])).toEqual([['facility_template', 2], ['partnership_template', 2]]);
+    const { createApp } = await import('../../server/app');
+    const app = createApp({ db, now: () => NOW.now });
+    const status = async (id: string) => ((await (await app.request(`/api/facilities/${id}`)).json()) as { coverage: { status: string } }).coverage.status;
+    expect(await status('9978600766-510')).toBe('covered');
+    expect(await status('9971300034-320')).toBe('covered');
+    expect(await status('9990000011-YOGO')).toBe('none');
+    expect(await status('9990000029-KEIHI')).toBe('unknown');
+  });
+});
