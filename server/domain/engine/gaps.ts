@@ -1,0 +1,110 @@
+import { FACILITY_TYPES, facilityTypeOf, type FacilityTypeKey } from '../facility-types';
+import { DEFAULT_TRAVEL_MODEL, estimateDriveMinutes, maxStraightKmFor, type TravelModel } from '../geo';
+import type { CoverageStatus } from '../coverage';
+import { bitOf, type Mask } from './masks';
+import { acrossWater, type EngineFacility } from './model';
+import type { InstitutionIndex } from './spatial';
+
+/**
+ * Coverage gaps for an area: facilities by status against their required sets, and structural gaps —
+ * facilities whose required set cannot be met within `maxMinutes` by road whatever anyone agrees:
+ *   noAdmitHospital — ③ is required and no 病院 is within reach;
+ *   unreachable     — required requirements no institution within reach offers (likely or declared),
+ *                     i.e. no covering combination exists (with ≤ 3 requirements, each can be taken
+ *                     from its own institution, so a combination exists iff every one is offered).
+ * Institutions that declared they take no new partners do not count; capacity is the plan's matter.
+ */
+export interface Reach {
+  noAdmitHospital: boolean;
+  unreachable: Mask;
+}
+
+export interface GapOptions {
+  maxMinutes: number;
+  travel?: TravelModel;
+}
+
+export function facilityReach(f: EngineFacility, index: InstitutionIndex, opts: GapOptions): Reach {
+  const model = opts.travel ?? DEFAULT_TRAVEL_MODEL;
+  const maxKm = maxStraightKmFor(opts.maxMinutes, model) * (1 + 1e-9);
+  const accept = (i: number) => {
+    const inst = index.institutions[i]!;
+    return inst.willingness !== 'not_accepting' && !acrossWater(f.landmass, inst.landmass);
+  };
+  const within = (near: { km: number }[]) => near.some((n) => estimateDriveMinutes(n.km, model) <= opts.maxMinutes);
+  let unreachable = 0;
+  for (const bit of [1, 2, 4]) {
+    if ((f.required & bit) !== 0 && !within(index.offering(bit, f.lng, f.lat, 1, maxKm, accept))) unreachable |= bit;
+  }
+  const needsAdmit = (f.required & bitOf('admit')) !== 0;
+  const noAdmitHospital = needsAdmit && !within(index.hospitalsNear(f.lng, f.lat, 1, maxKm, accept));
+  return { noAdmitHospital, unreachable };
+}
+
+export type StatusCounts = Record<CoverageStatus, number> & { total: number };
+const emptyCounts = (): StatusCounts => ({ covered: 0, partial: 0, none: 0, unknown: 0, total: 0 });
+
+/** One row of the MHLW-survey-shaped table: facilities of a type and how many meet ⅰ, ⅱ, ⅲ. */
+export interface SurveyRow {
+  type: FacilityTypeKey;
+  facilities: number;
+  /** Facilities whose partner situation is known (not 未把握). */
+  known: number;
+  metI: number;
+  metII: number;
+  /** null for types that do not require ③. */
+  metIII: number | null;
+  allMet: number;
+}
+
+export interface AreaGaps {
+  counts: StatusCounts;
+  structural: { noAdmitHospital: number; noCombination: number };
+  survey: SurveyRow[];
+}
+
+export interface GapReport {
+  areas: Map<string, AreaGaps>;
+  /** Per facility (by id), only those with a structural gap. */
+  structural: Map<string, Reach>;
+}
+
+function emptyArea(): AreaGaps {
+  return {
+    counts: emptyCounts(),
+    structural: { noAdmitHospital: 0, noCombination: 0 },
+    survey: (Object.keys(FACILITY_TYPES) as FacilityTypeKey[]).map((type) => ({
+      type, facilities: 0, known: 0, metI: 0, metII: 0, metIII: FACILITY_TYPES[type].required.includes('admit') ? 0 : null, allMet: 0,
+    })),
+  };
+}
+
+/**
+ * Tallies every facility into the areas `areasOf` names (e.g. its municipality, its city, its
+ * prefecture, the country).
+ */
+export function analyzeGaps(facilities: readonly EngineFacility[], index: InstitutionIndex, opts: GapOptions, areasOf: (f: EngineFacility) => readonly string[]): GapReport {
+  const areas = new Map<string, AreaGaps>();
+  const structural = new Map<string, Reach>();
+  for (const f of facilities) {
+    const reach = facilityReach(f, index, opts);
+    if (reach.noAdmitHospital || reach.unreachable !== 0) structural.set(f.id, reach);
+    const type = facilityTypeOf(f.serviceCode).key;
+    for (const key of areasOf(f)) {
+      const a = areas.get(key) ?? emptyArea();
+      areas.set(key, a);
+      a.counts[f.status]++;
+      a.counts.total++;
+      if (reach.noAdmitHospital) a.structural.noAdmitHospital++;
+      if (reach.unreachable !== 0) a.structural.noCombination++;
+      const row = a.survey.find((r) => r.type === type)!;
+      row.facilities++;
+      if (f.status !== 'unknown') row.known++;
+      if (f.met & 1) row.metI++;
+      if (f.met & 2) row.metII++;
+      if (row.metIII !== null && f.met & 4) row.metIII++;
+      if ((f.met & f.required) === f.required) row.allMet++;
+    }
+  }
+  return { areas, structural };
+}

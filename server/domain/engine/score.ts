@@ -1,0 +1,125 @@
+import { DEFAULT_TRAVEL_MODEL, estimateDriveMinutes, type TravelModel } from '../geo';
+import type { Requirement } from '../requirements';
+import { bitOf, requirementsOf, type Mask } from './masks';
+import { acrossWater, type EngineInstitution } from './model';
+
+/**
+ * The candidate score, every part returned (README: How candidates are scored):
+ *
+ *   coverage    = coverage × Σ weight of each missing requirement it offers (③ scarcer: 2),
+ *                 one it is only *eligible* for (no notification, nothing declared) × eligibleOnlyFactor
+ *   travel      = −travel × minutes ÷ maxMinutes; across water (another landmass) the full −travel
+ *   load        = −load × active partners ÷ declared maximum (0 when none is declared)
+ *   willingness = +willingness when it declared it accepts new partners
+ *   a253        = +a253 when the pair earns the hospital A253: a 特養/地域密着特養/老健/医療院 with an
+ *                 institution holding 在支病/在支診, 在後病 or a 地包ケア ward, and no 特別の関係
+ *
+ * Institutions that declared no new partners, or are at their declared maximum, are left out
+ * (counted), unless already the facility's partner.
+ */
+export interface ScoreWeights {
+  coverage: number;
+  requirement: Record<Requirement, number>;
+  eligibleOnlyFactor: number;
+  travel: number;
+  load: number;
+  willingness: number;
+  a253: number;
+}
+
+export const DEFAULT_SCORE_WEIGHTS: ScoreWeights = {
+  coverage: 1,
+  requirement: { consult: 1, examine: 1, admit: 2 },
+  eligibleOnlyFactor: 0.4,
+  travel: 1.5,
+  load: 0.5,
+  willingness: 0.5,
+  a253: 0.5,
+};
+
+export interface CandidateQuery {
+  /** [lng, lat] of the facility. */
+  origin: readonly [number, number];
+  missing: Mask;
+  /** The facility's type earns a partner hospital A253. */
+  a253Type: boolean;
+  landmass: string | null;
+  partnerCodes: ReadonlySet<string>;
+  specialRelationshipCodes: ReadonlySet<string>;
+  maxMinutes: number;
+  limit: number;
+  weights?: Partial<ScoreWeights>;
+  travel?: TravelModel;
+}
+
+export interface ScoreParts {
+  coverage: number;
+  travel: number;
+  load: number;
+  willingness: number;
+  a253: number;
+}
+
+/** A candidate before rounding: ordering and bounds use these exact values. */
+export interface RawCandidate {
+  i: number;
+  code: string;
+  km: number;
+  minutes: number;
+  offered: Mask;
+  eligibleOnly: Mask;
+  currentPartner: boolean;
+  remaining: number | null;
+  a253: boolean;
+  acrossWater: boolean;
+  parts: ScoreParts;
+  total: number;
+}
+
+export type Scored = { candidate: RawCandidate } | { excluded: 'notAccepting' | 'atCapacity' } | null;
+
+export function weightsOf(q: CandidateQuery): ScoreWeights {
+  return { ...DEFAULT_SCORE_WEIGHTS, ...q.weights, requirement: { ...DEFAULT_SCORE_WEIGHTS.requirement, ...q.weights?.requirement } };
+}
+
+const weightOfMask = (mask: Mask, w: ScoreWeights) => requirementsOf(mask).reduce((s, r) => s + w.requirement[r], 0);
+
+/** Coverage part for what an institution offers and is eligible for, against the missing set. */
+export function coverageScore(offers: Mask, eligible: Mask, declared: boolean, missing: Mask, w: ScoreWeights): { offered: Mask; eligibleOnly: Mask; value: number } {
+  const offered = offers & missing;
+  // A declaration is the institution's own word: nothing beyond it counts as "eligible only".
+  const eligibleOnly = declared ? 0 : eligible & missing & ~offered;
+  return { offered, eligibleOnly, value: w.coverage * (weightOfMask(offered, w) + w.eligibleOnlyFactor * weightOfMask(eligibleOnly, w)) };
+}
+
+/** Scores one institution at `km` from the facility; null when out of range or covering nothing missing. */
+export function scoreInstitution(q: CandidateQuery, w: ScoreWeights, inst: EngineInstitution, i: number, km: number): Scored {
+  const minutes = estimateDriveMinutes(km, q.travel ?? DEFAULT_TRAVEL_MODEL);
+  if (minutes > q.maxMinutes) return null;
+  const cov = coverageScore(inst.offers, inst.eligible, inst.declared, q.missing, w);
+  if (cov.offered === 0 && cov.eligibleOnly === 0) return null;
+  const currentPartner = q.partnerCodes.has(inst.code);
+  if (inst.willingness === 'not_accepting' && !currentPartner) return { excluded: 'notAccepting' };
+  const remaining = inst.maxPartners === null ? null : inst.maxPartners - inst.activePartners;
+  if (remaining !== null && remaining <= 0 && !currentPartner) return { excluded: 'atCapacity' };
+  const water = acrossWater(q.landmass, inst.landmass);
+  const a253 = q.a253Type && inst.a253Basis && !q.specialRelationshipCodes.has(inst.code);
+  const parts: ScoreParts = {
+    coverage: cov.value,
+    travel: water ? -w.travel : -w.travel * (minutes / q.maxMinutes),
+    load: inst.maxPartners ? -w.load * (inst.activePartners / inst.maxPartners) : 0,
+    willingness: inst.willingness === 'accepting' ? w.willingness : 0,
+    a253: a253 ? w.a253 : 0,
+  };
+  const total = parts.coverage + parts.travel + parts.load + parts.willingness + parts.a253;
+  return {
+    candidate: { i, code: inst.code, km, minutes, offered: cov.offered, eligibleOnly: cov.eligibleOnly, currentPartner, remaining, a253, acrossWater: water, parts, total },
+  };
+}
+
+/** Highest score first; ties by travel time, then code — a total order, so rankings are deterministic. */
+export function compareCandidates(a: RawCandidate, b: RawCandidate): number {
+  return b.total - a.total || a.minutes - b.minutes || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+export { bitOf };
