@@ -57,14 +57,18 @@ export function buildModel({ missing, slots, planned, columns, maxCost }: ModelI
   const indices: number[] = [];
   const values: number[] = [];
   const colCost: number[] = [];
+  const entry = (row: number, value: number) => {
+    indices.push(row);
+    values.push(value);
+  };
   for (const c of columns) {
-    for (const bit of [1, 2, 4]) if (c.gives & bit & missing[c.f]!) (indices.push(coverageRow.get(`${c.f}:${bit}`)!), values.push(1));
-    if (c.takesSlot) (indices.push(capacityRow.get(c.i)!), values.push(1));
+    for (const bit of [1, 2, 4]) if (c.gives & bit & missing[c.f]!) entry(coverageRow.get(`${c.f}:${bit}`)!, 1);
+    if (c.takesSlot) entry(capacityRow.get(c.i)!, 1);
     starts.push(indices.length);
     colCost.push(c.cost);
   }
   for (const fi of planned) {
-    for (const bit of [1, 2, 4]) if (missing[fi]! & bit) (indices.push(coverageRow.get(`${fi}:${bit}`)!), values.push(-1));
+    for (const bit of [1, 2, 4]) if (missing[fi]! & bit) entry(coverageRow.get(`${fi}:${bit}`)!, -1);
     starts.push(indices.length);
     colCost.push(-W);
   }
