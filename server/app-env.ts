@@ -1,4 +1,6 @@
 import type { Db } from './db/client';
+import type { EngineStore } from './features/engine/engine-store';
+import type { TravelTimes } from './routing/travel-times';
 
 /** What every handler can read from `c.var`. */
 export interface AppEnv {
@@ -6,5 +8,8 @@ export interface AppEnv {
     db: Db;
     /** Today's date (ISO) — the clock is a dependency so tests can fix it. */
     today: () => string;
+    engine: EngineStore;
+    /** Road travel times for the final ranking (OSRM), or null to use the built-in estimate. */
+    routing: TravelTimes | null;
   };
 }

@@ -9,28 +9,39 @@ import { healthRoutes } from './features/health/routes';
 import { institutionsRoutes } from './features/institutions/routes';
 import { metaRoutes } from './features/meta/routes';
 import { municipalitiesRoutes } from './features/municipalities/routes';
+import { EngineStore } from './features/engine/engine-store';
+import { gapsRoutes } from './features/gaps/routes';
+import { planRoutes } from './features/plan/routes';
+import type { TravelTimes } from './routing/travel-times';
 
 export interface AppDeps {
   db: Db;
   /** The clock; defaults to the real one. */
   now?: () => Date;
+  /** Road travel times (ROUTING_URL); the built-in estimate when absent. */
+  routing?: TravelTimes | null;
 }
 
 /** The API. Static files are added by the server (server/main.ts), so tests can use this alone. */
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
+  const engine = new EngineStore(deps.db);
   const api = new Hono<AppEnv>()
     .use(compress())
     .use(async (c, next) => {
       c.set('db', deps.db);
       c.set('today', () => dateInJapan(now()));
+      c.set('engine', engine);
+      c.set('routing', deps.routing ?? null);
       await next();
     })
     .route('/health', healthRoutes)
     .route('/meta', metaRoutes)
     .route('/facilities', facilitiesRoutes)
     .route('/institutions', institutionsRoutes)
-    .route('/municipalities', municipalitiesRoutes);
+    .route('/municipalities', municipalitiesRoutes)
+    .route('/gaps', gapsRoutes)
+    .route('/plan', planRoutes);
 
   const app = new Hono().route('/api', api);
   app.all('/api/*', (c) => errorResponse(new ApiFailure(404, 'not_found', `No API route ${c.req.method} ${c.req.path}`), c));

@@ -16,6 +16,11 @@ const schema = z.object({
   WEB_DIST: z.string().min(1).default('dist/web'),
   /** Folder (or files, comma-separated) loaded into an empty database at start. */
   DEMO_DATA: z.string().min(1).default('data/demo'),
+  /** An OSRM-compatible table service for road travel times (optional), e.g. http://127.0.0.1:5000 */
+  ROUTING_URL: z
+    .string()
+    .optional()
+    .refine((s) => s === undefined || /^https?:\/\/[^\s]+$/.test(s), { error: (iss) => `expected an http(s) URL of an OSRM-compatible service, got "${String(iss.input)}"` }),
   /** Load the demo region into an empty database at start (`0` to start empty). */
   LOAD_DEMO: z.enum(['0', '1'], { error: (iss) => `expected 0 or 1, got "${String(iss.input)}"` }).default('1').transform((v) => v === '1'),
 });

@@ -10,6 +10,7 @@ import { facilities, institutions, municipalities } from './db/schema';
 import { loadConfig, type Config } from './env';
 import { importPaths } from './import/run-import';
 import { formatProblem } from './import/problems';
+import { osrmTravelTimes } from './routing/travel-times';
 
 function isEmpty(db: Db): boolean {
   const n = (t: typeof facilities | typeof institutions | typeof municipalities) => db.select({ n: sql<number>`count(*)` }).from(t).get()?.n ?? 0;
@@ -34,7 +35,7 @@ export interface RunningServer {
 export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
   const db = openDb(config.DATABASE_PATH);
   await loadDemoIfEmpty(db, config, log);
-  const app = createApp({ db });
+  const app = createApp({ db, routing: config.ROUTING_URL ? osrmTravelTimes(config.ROUTING_URL) : null });
   if (!existsSync(join(config.WEB_DIST, 'index.html'))) {
     log(`Note: no web build in ${config.WEB_DIST} (run npm run build); serving the API only.`);
   }

@@ -44,6 +44,8 @@ export const facilities = sqliteTable(
     geocodePrecision: text('geocode_precision', { enum: ['source', 'town', 'municipality', 'none'] }).notNull().default('none'),
     /** Why the file's own coordinates were not trusted: outside Japan, or outside the facility's municipality. */
     positionFlag: text('position_flag', { enum: ['outside_japan', 'outside_municipality'] }),
+    /** The landmass its position stands on (engine/landmass.ts); null when unknown. */
+    landmass: text('landmass'),
     /** 定員; null when unknown (blank or 0 in the open data). */
     capacity: integer('capacity'),
     operatorName: text('operator_name'),
@@ -79,6 +81,8 @@ export const institutions = sqliteTable(
     lng: real('lng'),
     /** How the coordinates were found: source (ナビイ), town, municipality, or none. */
     geocodePrecision: text('geocode_precision', { enum: ['source', 'town', 'municipality', 'none'] }).notNull(),
+    /** The landmass its position stands on (engine/landmass.ts); null when unknown. */
+    landmass: text('landmass'),
     beds: integer('beds'),
     /** 病床数 as published, e.g. "一般 59／療養 40". */
     bedsDetail: text('beds_detail'),

@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { facilities, institutions, municipalities, naviiFacilities, townPoints } from '../db/schema';
 import { isInJapan } from '../domain/geo';
 import { TownGeocoder } from './geocoder';
+import { LandIndex } from '../domain/engine/landmass';
 import { namesMatch, normalizeAddress, normalizeName } from './join-keys';
 import type { Problem } from './problems';
 
@@ -23,6 +24,8 @@ type Boundary = GeoJSON.Polygon | GeoJSON.MultiPolygon;
  */
 export interface ReconcileReport {
   navii: { rows: number; matched: number; hospitalsInLists: number; hospitalsMatched: number };
+  /** Separate landmasses among the imported boundaries. */
+  landmasses: number;
   institutions: Record<Precision, number>;
   facilities: Record<Precision, number> & { flagged: number };
   problems: Problem[];
@@ -41,7 +44,28 @@ export function reconcile(tx: Tx, origins: ReadonlyMap<string, Origin>): Reconci
   const navii = joinNavii(tx);
   const institutionsPlaced = placeInstitutions(tx, navii.byInstitution, geocoder);
   const { placed, flagged, problems } = placeFacilities(tx, boundaries, geocoder, origins);
-  return { navii: navii.report, institutions: institutionsPlaced, facilities: { ...placed, flagged }, problems };
+  const landmasses = assignLandmasses(tx, boundaries);
+  return { navii: navii.report, institutions: institutionsPlaced, facilities: { ...placed, flagged }, landmasses, problems };
+}
+
+/**
+ * 4. Landmasses: the land each facility and institution stands on (engine/landmass.ts), so the
+ * engine never treats a crossing to another island as a road trip. An institution whose address gave
+ * no municipality takes the one its position falls in.
+ */
+function assignLandmasses(tx: Tx, b: Boundaries): number {
+  const land = new LandIndex([...b.byCode].map(([code, m]) => ({ code, geometry: m.boundary })));
+  const at = (lng: number | null, lat: number | null) => (lng === null || lat === null ? null : land.locate(lng, lat));
+  for (const f of tx.select().from(facilities).all()) {
+    const l = at(f.lng, f.lat)?.landmass ?? null;
+    if (l !== f.landmass) tx.update(facilities).set({ landmass: l }).where(sql`${facilities.careOfficeNumber} = ${f.careOfficeNumber} and ${facilities.serviceCode} = ${f.serviceCode}`).run();
+  }
+  for (const i of tx.select().from(institutions).all()) {
+    const hit = at(i.lng, i.lat);
+    const next = { landmass: hit?.landmass ?? null, municipalityCode: i.municipalityCode ?? hit?.code ?? null };
+    if (next.landmass !== i.landmass || next.municipalityCode !== i.municipalityCode) tx.update(institutions).set(next).where(eq(institutions.code, i.code)).run();
+  }
+  return land.count;
 }
 
 interface Boundaries {
@@ -51,7 +75,8 @@ interface Boundaries {
 function loadBoundaries(tx: Tx): Boundaries {
   const byCode = new Map<string, { boundary: Boundary; name: string; prefName: string }>();
   for (const m of tx.select().from(municipalities).all()) {
-    if (m.boundary) byCode.set(m.code, { boundary: JSON.parse(m.boundary) as Boundary, name: m.name, prefName: m.prefName });
+    // A 政令市 row holds the union of its wards: the wards themselves are the parts.
+    if (m.boundary && m.kind !== 'designated_city') byCode.set(m.code, { boundary: JSON.parse(m.boundary) as Boundary, name: m.name, prefName: m.prefName });
   }
   return { byCode };
 }

@@ -143,7 +143,7 @@ describe('GET /api/facilities/:id/candidates', () => {
       expect(c.distanceKm).toBeGreaterThan(0);
       expect(c.covers.offered.length + c.covers.eligibleOnly.length).toBeGreaterThan(0);
       const p = c.score.parts;
-      expect(c.score.total).toBeCloseTo(p.coverage + p.travel + p.load + p.willingness, 2);
+      expect(c.score.total).toBeCloseTo(p.coverage + p.travel + p.load + p.willingness + p.a253, 2);
       if (c.institution.kind !== 'hospital') expect([...c.covers.offered, ...c.covers.eligibleOnly]).not.toContain('admit');
     }
   });

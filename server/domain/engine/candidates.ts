@@ -47,20 +47,43 @@ export function present(c: RawCandidate): Candidate {
   };
 }
 
-/** Every institution, one by one: the reference implementation (and the benchmark's naive scan). */
-export function rankByScan(q: CandidateQuery, institutions: readonly EngineInstitution[]): Ranking {
+/** Scores every given institution: all candidates in range, best first, and what was left out. */
+export function scanCandidates(q: CandidateQuery, institutions: readonly EngineInstitution[]): { ranked: RawCandidate[]; excluded: Ranking['excluded'] } {
   const w = weightsOf(q);
   const excluded = { notAccepting: 0, atCapacity: 0 };
-  const all: RawCandidate[] = [];
-  if (q.missing === 0) return { candidates: [], excluded, totalInRange: 0 };
+  const ranked: RawCandidate[] = [];
+  if (q.missing === 0) return { ranked, excluded };
   institutions.forEach((inst, i) => {
     const s = scoreInstitution(q, w, inst, i, haversineKm(q.origin, [inst.lng, inst.lat]));
     if (s === null) return;
     if ('excluded' in s) excluded[s.excluded]++;
-    else all.push(s.candidate);
+    else ranked.push(s.candidate);
   });
-  all.sort(compareCandidates);
-  return { candidates: all.slice(0, q.limit).map(present), excluded, totalInRange: all.length };
+  return { ranked: ranked.sort(compareCandidates), excluded };
+}
+
+/** Every institution, one by one: the reference implementation (and the benchmark's naive scan). */
+export function rankByScan(q: CandidateQuery, institutions: readonly EngineInstitution[]): Ranking {
+  const { ranked, excluded } = scanCandidates(q, institutions);
+  return { candidates: ranked.slice(0, q.limit).map(present), excluded, totalInRange: ranked.length };
+}
+
+/**
+ * Re-ranks candidates with road travel minutes (e.g. from OSRM) in place of the estimate: the travel
+ * part is recomputed, those now beyond `maxMinutes` drop out, and where the service gave no time the
+ * estimate stays. Across water the full travel penalty stays.
+ */
+export function withRoadMinutes(q: CandidateQuery, candidates: readonly RawCandidate[], minutes: readonly (number | null)[]): RawCandidate[] {
+  const w = weightsOf(q);
+  return candidates
+    .map((c, k) => {
+      const m = minutes[k];
+      if (m === null || m === undefined || c.acrossWater) return c;
+      const travel = -w.travel * (m / q.maxMinutes);
+      return { ...c, minutes: m, parts: { ...c.parts, travel }, total: c.total - c.parts.travel + travel };
+    })
+    .filter((c) => c.minutes <= q.maxMinutes)
+    .sort(compareCandidates);
 }
 
 /**

@@ -59,7 +59,8 @@ export interface SurveyRow {
 
 export interface AreaGaps {
   counts: StatusCounts;
-  structural: { noAdmitHospital: number; noCombination: number };
+  /** `unplaced`: facilities without a position, so outside every distance question. */
+  structural: { noAdmitHospital: number; noCombination: number; unplaced: number };
   survey: SurveyRow[];
 }
 
@@ -72,31 +73,43 @@ export interface GapReport {
 function emptyArea(): AreaGaps {
   return {
     counts: emptyCounts(),
-    structural: { noAdmitHospital: 0, noCombination: 0 },
+    structural: { noAdmitHospital: 0, noCombination: 0, unplaced: 0 },
     survey: (Object.keys(FACILITY_TYPES) as FacilityTypeKey[]).map((type) => ({
       type, facilities: 0, known: 0, metI: 0, metII: 0, metIII: FACILITY_TYPES[type].required.includes('admit') ? 0 : null, allMet: 0,
     })),
   };
 }
 
+type Tallied = Omit<EngineFacility, 'lng' | 'lat'>;
+
 /**
  * Tallies every facility into the areas `areasOf` names (e.g. its municipality, its city, its
- * prefecture, the country).
+ * prefecture, the country). `unplaced` facilities (no position) count in the status and survey
+ * tallies but not in the structural ones.
  */
-export function analyzeGaps(facilities: readonly EngineFacility[], index: InstitutionIndex, opts: GapOptions, areasOf: (f: EngineFacility) => readonly string[]): GapReport {
+export function analyzeGaps(
+  facilities: readonly EngineFacility[],
+  unplaced: readonly Tallied[],
+  index: InstitutionIndex,
+  opts: GapOptions,
+  areasOf: (f: Tallied) => readonly string[],
+): GapReport {
   const areas = new Map<string, AreaGaps>();
   const structural = new Map<string, Reach>();
-  for (const f of facilities) {
-    const reach = facilityReach(f, index, opts);
-    if (reach.noAdmitHospital || reach.unreachable !== 0) structural.set(f.id, reach);
+  const all: [Tallied, Reach | null][] = [...facilities.map((f) => [f, facilityReach(f, index, opts)] as [Tallied, Reach]), ...unplaced.map((f) => [f, null] as [Tallied, null])];
+  for (const [f, reach] of all) {
+    if (reach && (reach.noAdmitHospital || reach.unreachable !== 0)) structural.set(f.id, reach);
     const type = facilityTypeOf(f.serviceCode).key;
     for (const key of areasOf(f)) {
       const a = areas.get(key) ?? emptyArea();
       areas.set(key, a);
       a.counts[f.status]++;
       a.counts.total++;
-      if (reach.noAdmitHospital) a.structural.noAdmitHospital++;
-      if (reach.unreachable !== 0) a.structural.noCombination++;
+      if (!reach) a.structural.unplaced++;
+      else {
+        if (reach.noAdmitHospital) a.structural.noAdmitHospital++;
+        if (reach.unreachable !== 0) a.structural.noCombination++;
+      }
       const row = a.survey.find((r) => r.type === type)!;
       row.facilities++;
       if (f.status !== 'unknown') row.known++;

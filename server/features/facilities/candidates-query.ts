@@ -1,71 +1,79 @@
+import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { DEFAULT_SCORE_WEIGHTS, rankCandidates } from '../../domain/candidates';
-import { bboxAround, DEFAULT_TRAVEL_MODEL, maxStraightKmFor } from '../../domain/geo';
-import { facilityId } from '../../domain/identifiers';
-import { facilityAgreements, isActiveOn } from '../shared/agreements-query';
-import { loadInstitutions } from '../shared/institution-view';
-import { facilityDetail, type FacilityRow } from './queries';
+import { institutions } from '../../db/schema';
+import { present, scanCandidates, withRoadMinutes } from '../../domain/engine/candidates';
+import { requirementsOf } from '../../domain/engine/masks';
+import { DEFAULT_SCORE_WEIGHTS, type CandidateQuery } from '../../domain/engine/score';
+import { DEFAULT_TRAVEL_MODEL, maxStraightKmFor } from '../../domain/geo';
+import type { TravelTimes } from '../../routing/travel-times';
+import type { EngineSnapshot } from '../engine/engine-store';
+
+/** How many of the best by estimate are re-ranked with road times when a routing service is set. */
+const ROAD_RERANK = 40;
+
+/** The query the engine answers for a facility of the snapshot. */
+export function candidateQuery(snap: EngineSnapshot, fi: number, maxMinutes: number, limit: number): CandidateQuery {
+  const f = snap.facilities[fi]!;
+  return {
+    origin: [f.lng, f.lat],
+    missing: f.required & ~f.met,
+    a253Type: f.a253Type,
+    landmass: f.landmass,
+    partnerCodes: new Set(f.partnerCodes),
+    specialRelationshipCodes: new Set(f.specialRelationshipCodes),
+    maxMinutes,
+    limit,
+  };
+}
 
 /**
- * Candidates for one facility: institutions in a box that surely contains everything within
- * `maxMinutes`, ranked by the pure domain function, joined back to their names and positions.
+ * Ranked candidates for one facility: the institutions the spatial index finds within range are
+ * scored (domain/engine), optionally re-ranked by road time, and joined to their names.
  */
-export function rankFacilityCandidates(db: Db, row: FacilityRow, params: { maxMinutes: number; limit: number }, today: string) {
-  const detail = facilityDetail(db, row, today);
-  const base = {
-    facilityId: facilityId(row.careOfficeNumber, row.serviceCode),
-    missing: detail.coverage.missing,
-    maxMinutes: params.maxMinutes,
-    travelModel: DEFAULT_TRAVEL_MODEL,
-    weights: DEFAULT_SCORE_WEIGHTS,
-  };
-  if (row.lat === null || row.lng === null) {
-    return { ...base, position: null, reason: 'no_position' as const, totalInRange: 0, excluded: { notAccepting: 0, atCapacity: 0 }, candidates: [] };
+export async function rankFacilityCandidates(db: Db, snap: EngineSnapshot, id: string, params: { maxMinutes: number; limit: number }, routing: TravelTimes | null) {
+  const fi = snap.facilityById.get(id);
+  const base = { facilityId: id, maxMinutes: params.maxMinutes, travelModel: DEFAULT_TRAVEL_MODEL, weights: DEFAULT_SCORE_WEIGHTS };
+  if (fi === undefined) {
+    return { ...base, missing: [], position: null, reason: 'no_position' as const, travelSource: 'estimate' as const, totalInRange: 0, excluded: { notAccepting: 0, atCapacity: 0 }, candidates: [] };
   }
-  const origin: [number, number] = [row.lng, row.lat];
-  const box = bboxAround(origin, maxStraightKmFor(params.maxMinutes) * 1.01);
-  const pool = loadInstitutions(db, today, { bbox: box });
-  const partnerCodes = new Set(facilityAgreements(db, row.careOfficeNumber, row.serviceCode).filter((a) => isActiveOn(a, today)).map((a) => a.institutionCode));
-  const ranking = rankCandidates({
-    origin,
-    missing: detail.coverage.missing,
-    maxMinutes: params.maxMinutes,
-    limit: params.limit,
-    partnerCodes,
-    institutions: pool.map((p) => ({
-      code: p.row.code,
-      kind: p.row.kind,
-      position: p.row.lng === null || p.row.lat === null ? null : [p.row.lng, p.row.lat],
-      offers: p.offers,
-      activePartners: p.activePartners,
-      maxPartners: p.row.maxPartners,
-      willingness: p.row.willingness,
-    })),
-  });
-  const byCode = new Map(pool.map((p) => [p.row.code, p]));
+  const f = snap.facilities[fi]!;
+  const q = candidateQuery(snap, fi, params.maxMinutes, params.limit);
+  const near = snap.institutionIndex.allNear(q.origin[0], q.origin[1], Infinity, maxStraightKmFor(params.maxMinutes) * (1 + 1e-9));
+  const { ranked, excluded } = scanCandidates(q, near.map((n) => snap.institutions[n.i]!));
+  let final = ranked;
+  let travelSource: 'estimate' | 'road' = 'estimate';
+  if (routing && ranked.length > 0) {
+    const head = ranked.slice(0, ROAD_RERANK);
+    // `c.i` indexes `near` (the scanned subset), whose `i` indexes the snapshot's institutions.
+    const minutes = await routing.minutes(q.origin, head.map((c) => snap.institutions[near[c.i]!.i]!).map((x) => [x.lng, x.lat] as const));
+    if (minutes) {
+      final = withRoadMinutes(q, head, minutes);
+      travelSource = 'road';
+    }
+  }
+  const shown = final.slice(0, params.limit).map((c) => ({ raw: c, out: present(c) }));
+  const info = new Map(
+    shown.length === 0 ? [] : db.select().from(institutions).where(inArray(institutions.code, shown.map((s) => s.out.code))).all().map((r) => [r.code, r]),
+  );
   return {
     ...base,
-    position: origin,
-    reason: detail.coverage.missing.length === 0 ? ('nothing_missing' as const) : null,
-    totalInRange: ranking.totalInRange,
-    excluded: ranking.excluded,
-    candidates: ranking.candidates.map((cand) => {
-      const p = byCode.get(cand.code)!;
+    missing: requirementsOf(q.missing),
+    position: [f.lng, f.lat] as [number, number],
+    reason: q.missing === 0 ? ('nothing_missing' as const) : null,
+    travelSource,
+    totalInRange: ranked.length,
+    excluded,
+    candidates: shown.map(({ out }) => {
+      const row = info.get(out.code)!;
+      const inst = snap.institutions[snap.institutionByCode.get(out.code)!]!;
       return {
-        ...cand,
+        ...out,
         institution: {
-          code: p.row.code,
-          name: p.row.name,
-          kind: p.row.kind,
-          address: p.row.address,
-          phone: p.row.phone,
-          lat: p.row.lat as number,
-          lng: p.row.lng as number,
-          offers: p.offers.offers,
-          offersSource: p.offers.source,
-          symbols: p.symbols,
+          code: row.code, name: row.name, kind: row.kind, address: row.address, phone: row.phone, lat: inst.lat, lng: inst.lng,
+          offers: requirementsOf(inst.offers), offersSource: inst.declared ? ('declared' as const) : ('likely' as const), a253Basis: inst.a253Basis,
         },
       };
     }),
+    facilityLandmass: f.landmass,
   };
 }

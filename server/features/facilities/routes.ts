@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
-import { candidatesQuery, facilitiesQuery, facilityParams } from '../../contracts/api';
+import { candidatesQuery, combinationsQuery, facilitiesQuery, facilityParams } from '../../contracts/api';
+import { facilityCombinations } from './combinations-query';
 import { facilityTypeOf } from '../../domain/facility-types';
 import { facilityId } from '../../domain/identifiers';
 import { ApiFailure, notFound } from '../../errors';
@@ -53,11 +54,18 @@ export const facilitiesRoutes = new Hono<AppEnv>()
     return c.json(facilityDetail(db, row, today()));
   })
   /** Ranked candidate institutions for the facility's missing requirements. */
-  .get('/:id/candidates', validate('param', facilityParams), validate('query', candidatesQuery), (c) => {
+  .get('/:id/candidates', validate('param', facilityParams), validate('query', candidatesQuery), async (c) => {
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
-    const { db, today } = c.var;
-    const row = findFacility(db, id.careOfficeNumber, id.serviceCode);
-    if (!row) throw notFound('facility', id.id);
-    return c.json(rankFacilityCandidates(db, row, { maxMinutes: q.maxMinutes, limit: q.limit }, today()));
+    const { db, today, engine, routing } = c.var;
+    if (!findFacility(db, id.careOfficeNumber, id.serviceCode)) throw notFound('facility', id.id);
+    return c.json(await rankFacilityCandidates(db, engine.get(today()), id.id, { maxMinutes: q.maxMinutes, limit: q.limit }, routing));
+  })
+  /** The best sets of ≤ 3 institutions that together cover what the facility is missing. */
+  .get('/:id/combinations', validate('param', facilityParams), validate('query', combinationsQuery), (c) => {
+    const { id } = c.req.valid('param');
+    const q = c.req.valid('query');
+    const { db, today, engine } = c.var;
+    if (!findFacility(db, id.careOfficeNumber, id.serviceCode)) throw notFound('facility', id.id);
+    return c.json(facilityCombinations(db, engine.get(today()), id.id, q));
   });

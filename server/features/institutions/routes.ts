@@ -1,8 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
-import { institutionParams, institutionsQuery } from '../../contracts/api';
-import { facilities, institutionNotifications } from '../../db/schema';
+import { institutionParams, institutionsQuery, nearbyFacilitiesQuery } from '../../contracts/api';
+import { nearbyFacilities } from '../../domain/engine/nearby';
+import { requirementsOf } from '../../domain/engine/masks';
+import { facilityNames } from '../plan/names';
+import { facilities, institutionNotifications, institutions } from '../../db/schema';
 import { facilityTypeOf } from '../../domain/facility-types';
 import { facilityId } from '../../domain/identifiers';
 import { isRelevantSymbol, notificationSymbol, remainingCapacity } from '../../domain/institution-offers';
@@ -83,5 +86,41 @@ export const institutionsRoutes = new Hono<AppEnv>()
         .sort((a, b) => Number(b.relevant) - Number(a.relevant) || a.symbol.localeCompare(b.symbol)),
       partners,
       version: row.version,
+    });
+  })
+  /** Facilities near this institution that lack a requirement it could give, A253-relevant first. */
+  .get('/:code/nearby-facilities', validate('param', institutionParams), validate('query', nearbyFacilitiesQuery), (c) => {
+    const { code } = c.req.valid('param');
+    const q = c.req.valid('query');
+    const { db, today, engine } = c.var;
+    if (!db.select({ code: institutions.code }).from(institutions).where(eq(institutions.code, code)).get()) throw notFound('institution', code);
+    const snap = engine.get(today());
+    const ii = snap.institutionByCode.get(code);
+    if (ii === undefined) return c.json({ code, reason: 'no_position' as const, maxMinutes: q.maxMinutes, total: 0, facilities: [] });
+    const result = nearbyFacilities(snap.institutions[ii]!, snap.facilities, snap.facilityIndex, q);
+    const names = facilityNames(db, result.facilities.map((n) => snap.facilities[n.f]!.id));
+    return c.json({
+      code,
+      reason: null,
+      maxMinutes: q.maxMinutes,
+      total: result.total,
+      facilities: result.facilities.map((n) => {
+        const f = snap.facilities[n.f]!;
+        return {
+          facilityId: f.id,
+          name: names.get(f.id) ?? f.id,
+          serviceCode: f.serviceCode,
+          typeJa: facilityTypeOf(f.serviceCode).shortJa,
+          status: f.status,
+          missing: requirementsOf(f.required & ~f.met),
+          offered: requirementsOf(n.offered),
+          eligibleOnly: requirementsOf(n.eligibleOnly),
+          a253: n.a253,
+          alreadyPartner: n.alreadyPartner,
+          minutes: Math.round(n.minutes * 10) / 10,
+          distanceKm: Math.round(n.km * 100) / 100,
+          position: [f.lng, f.lat] as [number, number],
+        };
+      }),
     });
   });

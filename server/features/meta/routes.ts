@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { datasets } from '../../db/schema';
-import { DEFAULT_SCORE_WEIGHTS } from '../../domain/candidates';
+import { DEFAULT_SCORE_WEIGHTS } from '../../domain/engine/score';
 import { FACILITY_TYPES, SERVICE_CODES, BINDING_FROM } from '../../domain/facility-types';
 import { DEFAULT_TRAVEL_MODEL } from '../../domain/geo';
 import { REQUIREMENT_INFO } from '../../domain/requirements';

@@ -1,0 +1,51 @@
+import { DEFAULT_TRAVEL_MODEL, estimateDriveMinutes, maxStraightKmFor, type TravelModel } from '../geo';
+import type { Mask } from './masks';
+import { acrossWater, type EngineFacility, type EngineInstitution } from './model';
+import type { FacilityIndex } from './spatial';
+
+/**
+ * The hospital's or clinic's question: which facilities within `maxMinutes` (by road: same landmass)
+ * lack a requirement this institution could give? A253-relevant pairs first (a 特養/老健/医療院 that
+ * would earn a hospital holding 在支病/在支診, 在後病 or a 地包ケア ward A253, no 特別の関係), then the
+ * nearest.
+ */
+export interface NearbyFacility {
+  f: number;
+  minutes: number;
+  km: number;
+  /** What it lacks that this institution could give: by its notifications/declaration, or by kind only. */
+  offered: Mask;
+  eligibleOnly: Mask;
+  a253: boolean;
+  alreadyPartner: boolean;
+}
+
+export function nearbyFacilities(
+  inst: EngineInstitution,
+  facilities: readonly EngineFacility[],
+  index: FacilityIndex,
+  opts: { maxMinutes: number; limit: number; travel?: TravelModel },
+): { facilities: NearbyFacility[]; total: number } {
+  const model = opts.travel ?? DEFAULT_TRAVEL_MODEL;
+  const out: NearbyFacility[] = [];
+  for (const n of index.near(inst.lng, inst.lat, maxStraightKmFor(opts.maxMinutes, model) * (1 + 1e-9))) {
+    const f = facilities[n.i]!;
+    const minutes = estimateDriveMinutes(n.km, model);
+    if (minutes > opts.maxMinutes || acrossWater(f.landmass, inst.landmass)) continue;
+    const missing = f.required & ~f.met;
+    const offered = missing & inst.offers;
+    const eligibleOnly = inst.declared ? 0 : missing & inst.eligible & ~inst.offers;
+    if (offered === 0 && eligibleOnly === 0) continue;
+    out.push({
+      f: n.i,
+      minutes,
+      km: n.km,
+      offered,
+      eligibleOnly,
+      a253: f.a253Type && inst.a253Basis && !f.specialRelationshipCodes.includes(inst.code),
+      alreadyPartner: f.partnerCodes.includes(inst.code),
+    });
+  }
+  out.sort((a, b) => Number(b.a253) - Number(a.a253) || a.minutes - b.minutes || (facilities[a.f]!.id < facilities[b.f]!.id ? -1 : 1));
+  return { facilities: out.slice(0, opts.limit), total: out.length };
+}

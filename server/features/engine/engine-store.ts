@@ -1,0 +1,112 @@
+import { isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { agreements, facilities, institutionNotifications, institutions, municipalities } from '../../db/schema';
+import { computeCoverage } from '../../domain/coverage';
+import { facilityTypeOf } from '../../domain/facility-types';
+import { facilityId } from '../../domain/identifiers';
+import { institutionOffers, notificationSymbol } from '../../domain/institution-offers';
+import { maskOf } from '../../domain/engine/masks';
+import type { EngineFacility, EngineInstitution } from '../../domain/engine/model';
+import { FacilityIndex, InstitutionIndex } from '../../domain/engine/spatial';
+import { coversOf, isActiveOn } from '../shared/agreements-query';
+import { parseDeclared } from '../shared/institution-view';
+
+/**
+ * The engine's view of the database: every live, placed facility and institution as engine records,
+ * with their spatial indexes. Built once and reused until the data changes (SQLite's data_version for
+ * other connections' commits, total_changes() for this one's) or the date does.
+ */
+export interface EngineSnapshot {
+  institutions: EngineInstitution[];
+  institutionIndex: InstitutionIndex;
+  institutionByCode: Map<string, number>;
+  facilities: EngineFacility[];
+  /** Live facilities without a position: counted in tallies, but out of every distance question. */
+  unplaced: Omit<EngineFacility, 'lng' | 'lat'>[];
+  facilityIndex: FacilityIndex;
+  facilityById: Map<string, number>;
+  municipalities: Map<string, { name: string; prefCode: string; prefName: string; parentCode: string | null; kind: string }>;
+}
+
+export class EngineStore {
+  private cached: { key: string; snapshot: EngineSnapshot } | null = null;
+  constructor(private readonly db: Db) {}
+
+  get(today: string): EngineSnapshot {
+    const key = `${this.db.$client.pragma('data_version', { simple: true })}|${(this.db.$client.prepare('select total_changes() n').get() as { n: number }).n}|${today}`;
+    if (this.cached?.key !== key) this.cached = { key, snapshot: buildSnapshot(this.db, today) };
+    return this.cached.snapshot;
+  }
+}
+
+export function buildSnapshot(db: Db, today: string): EngineSnapshot {
+  const active = db.select().from(agreements).all().filter((a) => isActiveOn(a, today));
+  const activeCount = new Map<string, number>();
+  const byFacility = new Map<string, typeof active>();
+  for (const a of active) {
+    activeCount.set(a.institutionCode, (activeCount.get(a.institutionCode) ?? 0) + 1);
+    const key = facilityId(a.careOfficeNumber, a.serviceCode);
+    byFacility.set(key, [...(byFacility.get(key) ?? []), a]);
+  }
+  const recorded = new Set(db.select({ no: agreements.careOfficeNumber, sc: agreements.serviceCode }).from(agreements).all().map((a) => facilityId(a.no, a.sc)));
+
+  const symbols = new Map<string, string[]>();
+  for (const n of db.select({ code: institutionNotifications.institutionCode, symbol: institutionNotifications.symbol }).from(institutionNotifications).all()) {
+    if (notificationSymbol(n.symbol)) symbols.set(n.code, [...(symbols.get(n.code) ?? []), n.symbol]);
+  }
+  const insts: EngineInstitution[] = [];
+  for (const row of db.select().from(institutions).where(isNull(institutions.withdrawnOn)).all()) {
+    if (row.lat === null || row.lng === null) continue;
+    const s = symbols.get(row.code) ?? [];
+    const offers = institutionOffers({ kind: row.kind, symbols: s, declared: parseDeclared(row.declaredOffers) });
+    insts.push({
+      code: row.code,
+      kind: row.kind,
+      lng: row.lng,
+      lat: row.lat,
+      offers: maskOf(offers.offers),
+      eligible: maskOf(offers.eligible),
+      declared: offers.source === 'declared',
+      a253Basis: s.some((x) => notificationSymbol(x)?.a253Basis),
+      willingness: row.willingness,
+      maxPartners: row.maxPartners,
+      activePartners: activeCount.get(row.code) ?? 0,
+      landmass: row.landmass,
+    });
+  }
+
+  const munis = new Map(db.select().from(municipalities).all().map((m) => [m.code, { name: m.name, prefCode: m.prefCode, prefName: m.prefName, parentCode: m.parentCode, kind: m.kind }]));
+  const facs: EngineFacility[] = [];
+  const unplaced: EngineSnapshot['unplaced'] = [];
+  for (const row of db.select().from(facilities).where(isNull(facilities.withdrawnOn)).all()) {
+    const id = facilityId(row.careOfficeNumber, row.serviceCode);
+    const type = facilityTypeOf(row.serviceCode);
+    const mine = byFacility.get(id) ?? [];
+    const coverage = computeCoverage(type.required, mine.map(coversOf), row.partnersReportedOn !== null || recorded.has(id));
+    const record = {
+      id,
+      serviceCode: row.serviceCode,
+      municipalityCode: row.municipalityCode,
+      prefCode: row.municipalityCode?.slice(0, 2) ?? row.careOfficeNumber.slice(0, 2),
+      required: maskOf(type.required),
+      met: maskOf(coverage.met),
+      status: coverage.status,
+      a253Type: type.a253,
+      landmass: row.landmass,
+      partnerCodes: mine.map((a) => a.institutionCode),
+      specialRelationshipCodes: mine.filter((a) => a.specialRelationship).map((a) => a.institutionCode),
+    };
+    if (row.lat === null || row.lng === null) unplaced.push(record);
+    else facs.push({ ...record, lng: row.lng, lat: row.lat });
+  }
+  return {
+    institutions: insts,
+    institutionIndex: new InstitutionIndex(insts),
+    institutionByCode: new Map(insts.map((x, i) => [x.code, i])),
+    facilities: facs,
+    unplaced,
+    facilityIndex: new FacilityIndex(facs),
+    facilityById: new Map(facs.map((f, i) => [f.id, i])),
+    municipalities: munis,
+  };
+}

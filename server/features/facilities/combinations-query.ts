@@ -1,0 +1,45 @@
+import { inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { institutions } from '../../db/schema';
+import { bestCombinations } from '../../domain/engine/combinations';
+import { requirementsOf } from '../../domain/engine/masks';
+import type { EngineSnapshot } from '../engine/engine-store';
+
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+/** The best combinations for one facility, with each member's name, kind and what it gives. */
+export function facilityCombinations(db: Db, snap: EngineSnapshot, id: string, params: { maxMinutes: number; alternatives: number }) {
+  const fi = snap.facilityById.get(id);
+  if (fi === undefined) return { facilityId: id, reason: 'no_position' as const, missing: [], uncovered: [], combinations: [] };
+  const f = snap.facilities[fi]!;
+  const missing = f.required & ~f.met;
+  const result = bestCombinations(
+    { origin: [f.lng, f.lat], missing, landmass: f.landmass, partnerCodes: new Set(f.partnerCodes), maxMinutes: params.maxMinutes, alternatives: params.alternatives },
+    snap.institutionIndex,
+  );
+  const codes = [...new Set(result.combinations.flatMap((c) => c.members.map((m) => m.code)))];
+  const rows = new Map(codes.length === 0 ? [] : db.select({ code: institutions.code, name: institutions.name, kind: institutions.kind }).from(institutions).where(inArray(institutions.code, codes)).all().map((r) => [r.code, r]));
+  return {
+    facilityId: id,
+    reason: missing === 0 ? ('nothing_missing' as const) : result.combinations.length === 0 ? ('nothing_in_reach' as const) : null,
+    missing: requirementsOf(missing),
+    /** Still missing after the best set: what no institution within reach offers. */
+    uncovered: requirementsOf(result.uncovered),
+    maxMinutes: params.maxMinutes,
+    combinations: result.combinations.map((c) => ({
+      worstMinutes: r1(c.worstMinutes),
+      totalMinutes: r1(c.totalMinutes),
+      covers: requirementsOf(c.covers),
+      members: c.members.map((m) => ({
+        code: m.code,
+        name: rows.get(m.code)?.name ?? m.code,
+        kind: rows.get(m.code)?.kind ?? 'unknown',
+        gives: requirementsOf(m.gives),
+        minutes: r1(m.minutes),
+        distanceKm: Math.round(m.km * 100) / 100,
+        lng: snap.institutions[m.i]!.lng,
+        lat: snap.institutions[m.i]!.lat,
+      })),
+    })),
+  };
+}

@@ -1,0 +1,52 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-env';
+import { planBody } from '../../contracts/api';
+import { requirementsOf } from '../../domain/engine/masks';
+import { planAssignments } from '../../domain/engine/plan';
+import { highsSolver } from '../../solver/highs';
+import { validate } from '../../validate';
+import { inScope, resolveScope } from '../engine/scope';
+import { facilityNames, institutionNames } from './names';
+
+/**
+ * POST /api/plan — a regional plan for a prefecture or a municipality: every facility lacking
+ * coverage assigned to institutions within `maxMinutes`, within their room, least total travel; and
+ * who cannot be covered, and why. Nothing is written: the plan is a proposal.
+ */
+export const planRoutes = new Hono<AppEnv>().post('/', validate('json', planBody), async (c) => {
+  const body = c.req.valid('json');
+  const { db, today, engine } = c.var;
+  const snap = engine.get(today());
+  const scope = resolveScope(snap, body);
+  const lacking = snap.facilities.filter((f) => inScope(scope, f) && f.status !== 'covered');
+  const started = performance.now();
+  const plan = planAssignments(lacking, snap.institutionIndex, { maxMinutes: body.maxMinutes, defaultCapacity: body.defaultCapacity }, await highsSolver());
+  const solveMs = Math.round(performance.now() - started);
+  const unplaced = snap.unplaced.filter((f) => inScope(scope, f) && f.status !== 'covered');
+  const fNames = facilityNames(db, [...plan.assignments.map((a) => a.facilityId), ...plan.uncoverable.map((u) => u.facilityId), ...unplaced.map((f) => f.id)]);
+  const iNames = institutionNames(db, plan.assignments.flatMap((a) => a.partners.map((p) => p.code)));
+  const position = (id: string) => {
+    const f = snap.facilities[snap.facilityById.get(id)!]!;
+    return [f.lng, f.lat] as [number, number];
+  };
+  return c.json({
+    scope: { kind: scope.kind, code: scope.code, name: scope.name },
+    parameters: body,
+    assignments: plan.assignments.map((a) => ({
+      facilityId: a.facilityId,
+      name: fNames.get(a.facilityId) ?? a.facilityId,
+      position: position(a.facilityId),
+      totalMinutes: a.totalMinutes,
+      partners: a.partners.map((p) => {
+        const inst = snap.institutions[snap.institutionByCode.get(p.code)!]!;
+        return { code: p.code, name: iNames.get(p.code) ?? p.code, kind: inst.kind, gives: requirementsOf(p.gives), minutes: p.minutes, position: [inst.lng, inst.lat] as [number, number] };
+      }),
+    })),
+    uncoverable: [
+      ...plan.uncoverable.map((u) => ({ facilityId: u.facilityId, name: fNames.get(u.facilityId) ?? u.facilityId, missing: requirementsOf(u.missing), reason: u.reason, unreachable: requirementsOf(u.unreachable) })),
+      ...unplaced.map((f) => ({ facilityId: f.id, name: fNames.get(f.id) ?? f.id, missing: requirementsOf(f.required & ~f.met), reason: 'no_position' as const, unreachable: [] })),
+    ],
+    totalMinutes: plan.totalMinutes,
+    stats: { ...plan.stats, solveMs },
+  });
+});
