@@ -4,12 +4,14 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { benchEngine } from './bench/engine';
 import { benchImportTottori } from './bench/import-tottori';
 
 type Bench = { name: string; run: () => Promise<Record<string, number | string>>; skip?: () => string | null };
 
 const realData = resolve(process.env.REAL_DATA_DIR ?? '../shared/data', 'tottori');
 const BENCHES: Bench[] = [
+  { name: 'engine', run: () => benchEngine() },
   { name: 'import', run: benchImportTottori, skip: () => (existsSync(realData) ? null : `no real data at ${realData} (set REAL_DATA_DIR)`) },
 ];
 

@@ -8,11 +8,27 @@ const rad = (deg: number) => (deg * Math.PI) / 180;
 
 /** Great-circle distance in km (haversine). */
 export function haversineKm(a: LngLat, b: LngLat): number {
-  const dLat = rad(b[1] - a[1]);
-  const dLng = rad(b[0] - a[0]);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a[1])) * Math.cos(rad(b[1])) * Math.sin(dLng / 2) ** 2;
+  return haversineKmXY(a[0], a[1], b[0], b[1]);
+}
+
+/** The same, from plain numbers (no tuples: for hot loops). Identical arithmetic. */
+export function haversineKmXY(lng1: number, lat1: number, lng2: number, lat2: number): number {
+  return haversineKmCos(lng1, lat1, Math.cos(rad(lat1)), lng2, lat2, Math.cos(rad(lat2)));
+}
+
+/**
+ * The same with each latitude's cosine given (`Math.cos(lat × π / 180)`, e.g. computed once per point
+ * by an index): bit-identical to `haversineKmXY`.
+ */
+export function haversineKmCos(lng1: number, lat1: number, cos1: number, lng2: number, lat2: number, cos2: number): number {
+  const sLat = Math.sin(rad(lat2 - lat1) / 2);
+  const sLng = Math.sin(rad(lng2 - lng1) / 2);
+  const h = sLat * sLat + cos1 * cos2 * (sLng * sLng);
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
+
+/** Cosine of a latitude in degrees, as `haversineKmCos` expects it. */
+export const cosLatitude = (lat: number): number => Math.cos(rad(lat));
 
 export interface TravelModel {
   /** Road distance ÷ straight-line distance. ~1.3 is typical of Japanese regional road networks. */

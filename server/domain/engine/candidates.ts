@@ -1,7 +1,8 @@
-import { maxStraightKmFor, estimateDriveMinutes, DEFAULT_TRAVEL_MODEL, haversineKm } from '../geo';
-import { requirementsOf } from './masks';
+import { maxStraightKmFor, DEFAULT_TRAVEL_MODEL, haversineKm, haversineKmXY } from '../geo';
+import { requirementsView } from './masks';
+import type { Requirement } from '../requirements';
 import type { EngineInstitution } from './model';
-import { compareCandidates, coverageScore, scoreInstitution, weightsOf, type CandidateQuery, type RawCandidate, type ScoreParts } from './score';
+import { compareCandidates, scoreInstitution, weightsOf, type CandidateQuery, type RawCandidate, type ScoreParts } from './score';
 import type { InstitutionIndex } from './spatial';
 
 /**
@@ -14,7 +15,7 @@ export interface Candidate {
   code: string;
   distanceKm: number;
   minutes: number;
-  covers: { offered: ReturnType<typeof requirementsOf>; eligibleOnly: ReturnType<typeof requirementsOf> };
+  covers: { offered: readonly Requirement[]; eligibleOnly: readonly Requirement[] };
   currentPartner: boolean;
   remaining: number | null;
   /** The pair would earn the hospital A253. */
@@ -38,7 +39,7 @@ export function present(c: RawCandidate): Candidate {
     code: c.code,
     distanceKm: Math.round(c.km * 100) / 100,
     minutes: Math.round(c.minutes * 10) / 10,
-    covers: { offered: requirementsOf(c.offered), eligibleOnly: requirementsOf(c.eligibleOnly) },
+    covers: { offered: requirementsView(c.offered), eligibleOnly: requirementsView(c.eligibleOnly) },
     currentPartner: c.currentPartner,
     remaining: c.remaining,
     a253: c.a253,
@@ -54,12 +55,26 @@ export function scanCandidates(q: CandidateQuery, institutions: readonly EngineI
   const ranked: RawCandidate[] = [];
   if (q.missing === 0) return { ranked, excluded };
   institutions.forEach((inst, i) => {
-    const s = scoreInstitution(q, w, inst, i, haversineKm(q.origin, [inst.lng, inst.lat]));
+    const s = scoreInstitution(q, w, inst, i, haversineKmXY(q.origin[0], q.origin[1], inst.lng, inst.lat));
     if (s === null) return;
-    if ('excluded' in s) excluded[s.excluded]++;
-    else ranked.push(s.candidate);
+    if (typeof s === 'string') excluded[s]++;
+    else ranked.push(s);
   });
   return { ranked: ranked.sort(compareCandidates), excluded };
+}
+
+/** Inserts into a ranked list kept at most `limit` long (binary search: the list stays sorted). */
+function insertRanked(top: RawCandidate[], c: RawCandidate, limit: number): void {
+  if (top.length === limit && compareCandidates(c, top[limit - 1]!) >= 0) return;
+  let lo = 0;
+  let hi = top.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareCandidates(top[mid]!, c) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  top.splice(lo, 0, c);
+  if (top.length > limit) top.pop();
 }
 
 /** Every institution, one by one: the reference implementation (and the benchmark's naive scan). */
@@ -87,10 +102,11 @@ export function withRoadMinutes(q: CandidateQuery, candidates: readonly RawCandi
 }
 
 /**
- * The same top `limit` through the index. For each bucket, an upper bound of any member's score at
- * distance ≥ d is `coverage + a253 + willingness − travel(d)`; buckets are visited best bound first
- * and each is read nearest-first, doubling how many are read, until the bound falls below the
- * current `limit`-th score.
+ * The same top `limit` through the index: one branch-and-bound search of the score tree
+ * (score-tree.ts) — nodes best bound first, stopping when no bound reaches the `limit`-th score.
+ * Current partners are scored directly (they are exempt from the "takes no one new" rule). With
+ * weights other than the defaults the tree's bounds do not apply, so the institutions in range are
+ * scanned instead (same result).
  */
 export function rankIndexed(q: CandidateQuery, index: InstitutionIndex): Candidate[] {
   const w = weightsOf(q);
@@ -98,35 +114,32 @@ export function rankIndexed(q: CandidateQuery, index: InstitutionIndex): Candida
   const model = q.travel ?? DEFAULT_TRAVEL_MODEL;
   const maxKm = maxStraightKmFor(q.maxMinutes, model) * (1 + 1e-9);
   const [lng, lat] = q.origin;
-  const travelAt = (km: number) => w.travel * (estimateDriveMinutes(km, model) / q.maxMinutes);
-  const plans = index.buckets
-    .map((b, bi) => {
-      const cov = coverageScore(b.offers, b.eligible, b.declared, q.missing, w);
-      const head = cov.value + (q.a253Type && b.a253Basis ? w.a253 : 0) + Math.max(0, w.willingness);
-      return { bi, relevant: cov.offered !== 0 || cov.eligibleOnly !== 0, head };
-    })
-    .filter((p) => p.relevant)
-    .sort((a, b) => b.head - a.head);
-
-  const top: RawCandidate[] = [];
-  const threshold = () => (top.length < q.limit ? -Infinity : top[q.limit - 1]!.total);
-  const seen = new Set<number>();
-  for (const plan of plans) {
-    if (plan.head < threshold()) break;
-    for (let k = q.limit; ; k *= 2) {
-      const near = index.inBucket(plan.bi, lng, lat, k, maxKm);
-      for (const n of near) {
-        if (seen.has(n.i)) continue;
-        seen.add(n.i);
-        const s = scoreInstitution(q, w, index.institutions[n.i]!, n.i, n.km);
-        if (s === null || 'excluded' in s) continue;
-        top.push(s.candidate);
-        top.sort(compareCandidates);
-        if (top.length > q.limit) top.pop();
-      }
-      if (near.length < k) break; // the bucket has no more within range
-      if (plan.head - travelAt(near[near.length - 1]!.km) < threshold()) break;
-    }
+  if (w !== index.forest.weights || q.travel) {
+    const near = index.allNear(lng, lat, Infinity, maxKm);
+    return rankByScan(q, near.map((n) => index.institutions[n.i]!)).candidates;
   }
+  const top: RawCandidate[] = [];
+  const state = { threshold: -Infinity };
+  const consider = (i: number, km: number) => {
+    // Below the threshold no candidate is even built.
+    const s = scoreInstitution(q, w, index.institutions[i]!, i, km, state.threshold);
+    if (s === null || typeof s === 'string') return;
+    insertRanked(top, s, q.limit);
+    if (top.length === q.limit) state.threshold = top[q.limit - 1]!.total;
+  };
+  // Current partners are scored directly; the search then skips them.
+  const partners = q.partnerCodes.size === 0 ? null : new Set<number>();
+  for (const code of q.partnerCodes) {
+    const i = index.byCode.get(code);
+    if (i === undefined) continue;
+    partners!.add(i);
+    consider(i, haversineKm(q.origin, [index.institutions[i]!.lng, index.institutions[i]!.lat]));
+  }
+  const cls = (q.missing & 7) | (q.a253Type ? 8 : 0);
+  // The travel part is linear in distance: −travel × (km × circuity ÷ speed × 60) ÷ maxMinutes.
+  const perKm = index.forest.travelPenalty(1, q.maxMinutes, model);
+  index.forest.bestScores(lng, lat, maxKm, cls, perKm, state, (i, km) => {
+    if (!partners?.has(i)) consider(i, km);
+  });
   return top.map(present);
 }

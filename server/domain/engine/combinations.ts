@@ -1,4 +1,4 @@
-import { DEFAULT_TRAVEL_MODEL, estimateDriveMinutes, maxStraightKmFor, type TravelModel } from '../geo';
+import { DEFAULT_TRAVEL_MODEL, estimateDriveMinutes, haversineKm, maxStraightKmFor, type TravelModel } from '../geo';
 import { countBits, requirementsOf, type Mask } from './masks';
 import { acrossWater, type EngineInstitution } from './model';
 import type { InstitutionIndex } from './spatial';
@@ -24,6 +24,8 @@ export interface CombinationQuery {
   /** How many sets to list (the best and its alternatives). */
   alternatives: number;
   travel?: TravelModel;
+  /** Who may be a member (default: `reachable`); the plan passes its own capacity rule. */
+  accept?: (i: number) => boolean;
 }
 
 export interface Member {
@@ -68,26 +70,47 @@ function isMinimal(masks: readonly Mask[], target: Mask): boolean {
   return masks.every((_, k) => (masks.reduce((u, m, j) => (j === k ? u : u | m), 0) & target) !== target);
 }
 
-/** Candidate members per contribution mask: the nearest `alternatives` reachable ones of each. */
+/**
+ * Candidate members per contribution mask: the nearest `alternatives` reachable ones of each — one
+ * nearest-first search of the score forest (a tree's members all give the same), skipping trees whose
+ * mask already has enough members nearer than the node. Current partners (exempt from "takes no one
+ * new") are added directly.
+ */
 export function membersByMask(q: CombinationQuery, index: InstitutionIndex): Map<Mask, Member[]> {
   const model = q.travel ?? DEFAULT_TRAVEL_MODEL;
   const maxKm = maxStraightKmFor(q.maxMinutes, model) * (1 + 1e-9);
   const byMask = new Map<Mask, Member[]>();
-  index.buckets.forEach((b, bi) => {
-    const gives = b.offers & q.missing;
-    if (gives === 0) return;
-    for (const n of index.inBucket(bi, q.origin[0], q.origin[1], q.alternatives, maxKm, (i) => reachable(q, index.institutions[i]!))) {
-      const minutes = estimateDriveMinutes(n.km, model);
-      if (minutes > q.maxMinutes) continue;
-      const list = byMask.get(gives) ?? [];
-      list.push({ i: n.i, code: index.institutions[n.i]!.code, gives, km: n.km, minutes });
-      byMask.set(gives, list);
-    }
-  });
-  for (const [mask, list] of byMask) {
+  const accept = q.accept ?? ((i: number) => reachable(q, index.institutions[i]!));
+  const add = (i: number, km: number, gives: Mask) => {
+    const minutes = estimateDriveMinutes(km, model);
+    if (minutes > q.maxMinutes || !accept(i)) return;
+    const list = byMask.get(gives) ?? [];
+    const code = index.institutions[i]!.code;
+    if (list.some((m) => m.i === i)) return;
+    list.push({ i, code, gives, km, minutes });
     list.sort((a, b) => a.minutes - b.minutes || (a.code < b.code ? -1 : 1));
-    byMask.set(mask, list.slice(0, q.alternatives));
+    if (list.length > q.alternatives) list.pop();
+    byMask.set(gives, list);
+  };
+  for (const code of q.partnerCodes) {
+    const i = index.byCode.get(code);
+    if (i === undefined) continue;
+    const inst = index.institutions[i]!;
+    if ((inst.offers & q.missing) !== 0) add(i, haversineKm(q.origin, [inst.lng, inst.lat]), inst.offers & q.missing);
   }
+  // A node matters while some mask it may hold is short of members nearer than the node.
+  const stillShort = (mask: Mask, km: number) => {
+    const list = byMask.get(mask);
+    return !list || list.length < q.alternatives || list[list.length - 1]!.km >= km;
+  };
+  index.forest.search(q.origin[0], q.origin[1], maxKm, {
+    // Full institutions take no one new: current partners among them were added above.
+    bound: (tree, km) => ((tree.offers & q.missing) !== 0 && !tree.full && stillShort(tree.offers & q.missing, km) ? -km : -Infinity),
+    threshold: () => -1e12,
+    visit: (i, km, tree) => {
+      if (stillShort(tree.offers & q.missing, km)) add(i, km, tree.offers & q.missing);
+    },
+  });
   return byMask;
 }
 

@@ -3,6 +3,7 @@ import { DEFAULT_TRAVEL_MODEL, estimateDriveMinutes, maxStraightKmFor, type Trav
 import type { CoverageStatus } from '../coverage';
 import { bitOf, type Mask } from './masks';
 import { acrossWater, type EngineFacility } from './model';
+import type { TreeGroup } from './score-tree';
 import type { InstitutionIndex } from './spatial';
 
 /**
@@ -24,21 +25,28 @@ export interface GapOptions {
   travel?: TravelModel;
 }
 
+/**
+ * One search of the score forest (score-tree.ts), nearest first, that stops as soon as every
+ * required requirement has an offering institution within reach — and, when ③ is required, a 病院
+ * (the only kind eligible for ③) — or when nothing farther can help.
+ */
 export function facilityReach(f: EngineFacility, index: InstitutionIndex, opts: GapOptions): Reach {
   const model = opts.travel ?? DEFAULT_TRAVEL_MODEL;
   const maxKm = maxStraightKmFor(opts.maxMinutes, model) * (1 + 1e-9);
-  const accept = (i: number) => {
-    const inst = index.institutions[i]!;
-    return inst.willingness !== 'not_accepting' && !acrossWater(f.landmass, inst.landmass);
-  };
-  const within = (near: { km: number }[]) => near.some((n) => estimateDriveMinutes(n.km, model) <= opts.maxMinutes);
-  let unreachable = 0;
-  for (const bit of [1, 2, 4]) {
-    if ((f.required & bit) !== 0 && !within(index.offering(bit, f.lng, f.lat, 1, maxKm, accept))) unreachable |= bit;
-  }
-  const needsAdmit = (f.required & bitOf('admit')) !== 0;
-  const noAdmitHospital = needsAdmit && !within(index.hospitalsNear(f.lng, f.lat, 1, maxKm, accept));
-  return { noAdmitHospital, unreachable };
+  const admit = bitOf('admit');
+  let wanted = f.required & 7;
+  let wantHospital = (f.required & admit) !== 0;
+  const helps = (tree: TreeGroup) => (tree.offers & wanted) !== 0 || (wantHospital && (tree.eligible & admit) !== 0);
+  index.forest.search(f.lng, f.lat, maxKm, {
+    bound: (tree, km) => (helps(tree) ? -km : -Infinity),
+    threshold: () => (wanted === 0 && !wantHospital ? Infinity : -1e12),
+    visit: (i, km, tree) => {
+      if (estimateDriveMinutes(km, model) > opts.maxMinutes || acrossWater(f.landmass, index.institutions[i]!.landmass)) return;
+      wanted &= ~tree.offers;
+      if ((tree.eligible & admit) !== 0) wantHospital = false;
+    },
+  });
+  return { noAdmitHospital: wantHospital, unreachable: wanted };
 }
 
 export type StatusCounts = Record<CoverageStatus, number> & { total: number };

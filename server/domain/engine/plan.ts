@@ -1,4 +1,5 @@
-import { DEFAULT_TRAVEL_MODEL, estimateDriveMinutes, maxStraightKmFor, type TravelModel } from '../geo';
+import { DEFAULT_TRAVEL_MODEL, type TravelModel } from '../geo';
+import { membersByMask } from './combinations';
 import { countBits, type Mask } from './masks';
 import { acrossWater, remainingSlots, type EngineFacility, type EngineInstitution } from './model';
 import type { MipSolver } from './mip';
@@ -60,23 +61,19 @@ function usable(ctx: Ctx, fi: number, i: number): boolean {
   return f.partnerCodes.includes(inst.code) || ctx.slots[i]! > 0;
 }
 
-/** Options of facility `fi` within `minutes` (≤ maxMinutes): per bucket, up to `k` nearest usable. */
+/**
+ * Options of facility `fi` within `minutes` (≤ maxMinutes): for each contribution mask (what an
+ * institution gives of the missing set), up to `k` nearest usable institutions — the same search as
+ * the best combinations (combinations.ts), with the plan's capacity rule.
+ */
 function options(ctx: Ctx, fi: number, minutes: number, k: number): Column[] {
   const f = ctx.facilities[fi]!;
-  const limit = Math.min(minutes, ctx.opts.maxMinutes);
-  const maxKm = maxStraightKmFor(limit, ctx.model) * (1 + 1e-9);
-  const out: Column[] = [];
-  ctx.index.buckets.forEach((b, bi) => {
-    const gives = b.offers & ctx.missing[fi]!;
-    if (gives === 0) return;
-    for (const n of ctx.index.inBucket(bi, f.lng, f.lat, k, maxKm, (i) => usable(ctx, fi, i))) {
-      const m = estimateDriveMinutes(n.km, ctx.model);
-      if (m > limit) continue;
-      const inst = ctx.index.institutions[n.i]!;
-      out.push({ f: fi, i: n.i, gives, cost: Math.round(m * 10), minutes: m, takesSlot: !f.partnerCodes.includes(inst.code) });
-    }
-  });
-  return out;
+  const partners = new Set(f.partnerCodes);
+  const byMask = membersByMask(
+    { origin: [f.lng, f.lat], missing: ctx.missing[fi]!, landmass: f.landmass, partnerCodes: partners, maxMinutes: Math.min(minutes, ctx.opts.maxMinutes), alternatives: k, travel: ctx.model, accept: (i) => usable(ctx, fi, i) },
+    ctx.index,
+  );
+  return [...byMask.values()].flat().map((m) => ({ f: fi, i: m.i, gives: m.gives, cost: Math.round(m.minutes * 10), minutes: m.minutes, takesSlot: !partners.has(m.code) }));
 }
 
 /** The facility's cheapest minimal cover among `cols` (by total cost), or null. */

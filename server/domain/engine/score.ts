@@ -1,6 +1,6 @@
 import { DEFAULT_TRAVEL_MODEL, estimateDriveMinutes, type TravelModel } from '../geo';
 import type { Requirement } from '../requirements';
-import { bitOf, requirementsOf, type Mask } from './masks';
+import { bitOf, maskTable, type Mask } from './masks';
 import { acrossWater, type EngineInstitution } from './model';
 
 /**
@@ -76,45 +76,53 @@ export interface RawCandidate {
   total: number;
 }
 
-export type Scored = { candidate: RawCandidate } | { excluded: 'notAccepting' | 'atCapacity' } | null;
+/** A candidate; or why an institution that could help is left out; or null (out of range, nothing to give, below `minTotal`). */
+export type Scored = RawCandidate | 'notAccepting' | 'atCapacity' | null;
 
-export function weightsOf(q: CandidateQuery): ScoreWeights {
-  return { ...DEFAULT_SCORE_WEIGHTS, ...q.weights, requirement: { ...DEFAULT_SCORE_WEIGHTS.requirement, ...q.weights?.requirement } };
+/** The weights in force, with the requirement weights of every mask precomputed. */
+export type Weights = ScoreWeights & { maskWeight: number[] };
+
+export const DEFAULT_WEIGHTS: Weights = { ...DEFAULT_SCORE_WEIGHTS, maskWeight: maskTable((r) => DEFAULT_SCORE_WEIGHTS.requirement[r]) };
+
+export function weightsOf(q: CandidateQuery): Weights {
+  if (!q.weights) return DEFAULT_WEIGHTS;
+  const w = { ...DEFAULT_SCORE_WEIGHTS, ...q.weights, requirement: { ...DEFAULT_SCORE_WEIGHTS.requirement, ...q.weights.requirement } };
+  return { ...w, maskWeight: maskTable((r) => w.requirement[r]) };
 }
 
-const weightOfMask = (mask: Mask, w: ScoreWeights) => requirementsOf(mask).reduce((s, r) => s + w.requirement[r], 0);
-
 /** Coverage part for what an institution offers and is eligible for, against the missing set. */
-export function coverageScore(offers: Mask, eligible: Mask, declared: boolean, missing: Mask, w: ScoreWeights): { offered: Mask; eligibleOnly: Mask; value: number } {
+export function coverageScore(offers: Mask, eligible: Mask, declared: boolean, missing: Mask, w: Weights): { offered: Mask; eligibleOnly: Mask; value: number } {
   const offered = offers & missing;
   // A declaration is the institution's own word: nothing beyond it counts as "eligible only".
   const eligibleOnly = declared ? 0 : eligible & missing & ~offered;
-  return { offered, eligibleOnly, value: w.coverage * (weightOfMask(offered, w) + w.eligibleOnlyFactor * weightOfMask(eligibleOnly, w)) };
+  return { offered, eligibleOnly, value: w.coverage * (w.maskWeight[offered]! + w.eligibleOnlyFactor * w.maskWeight[eligibleOnly]!) };
 }
 
-/** Scores one institution at `km` from the facility; null when out of range or covering nothing missing. */
-export function scoreInstitution(q: CandidateQuery, w: ScoreWeights, inst: EngineInstitution, i: number, km: number): Scored {
+/**
+ * Scores one institution at `km` from the facility; null when out of range, covering nothing missing,
+ * or — when `minTotal` is given — scoring below it (no candidate is built then: the hot path).
+ */
+export function scoreInstitution(q: CandidateQuery, w: Weights, inst: EngineInstitution, i: number, km: number, minTotal = -Infinity): Scored {
   const minutes = estimateDriveMinutes(km, q.travel ?? DEFAULT_TRAVEL_MODEL);
   if (minutes > q.maxMinutes) return null;
-  const cov = coverageScore(inst.offers, inst.eligible, inst.declared, q.missing, w);
-  if (cov.offered === 0 && cov.eligibleOnly === 0) return null;
-  const currentPartner = q.partnerCodes.has(inst.code);
-  if (inst.willingness === 'not_accepting' && !currentPartner) return { excluded: 'notAccepting' };
+  const offered = inst.offers & q.missing;
+  // A declaration is the institution's own word: nothing beyond it counts as "eligible only".
+  const eligibleOnly = inst.declared ? 0 : inst.eligible & q.missing & ~offered;
+  if (offered === 0 && eligibleOnly === 0) return null;
+  const currentPartner = q.partnerCodes.size > 0 && q.partnerCodes.has(inst.code);
+  if (inst.willingness === 'not_accepting' && !currentPartner) return 'notAccepting';
   const remaining = inst.maxPartners === null ? null : inst.maxPartners - inst.activePartners;
-  if (remaining !== null && remaining <= 0 && !currentPartner) return { excluded: 'atCapacity' };
+  if (remaining !== null && remaining <= 0 && !currentPartner) return 'atCapacity';
   const water = acrossWater(q.landmass, inst.landmass);
-  const a253 = q.a253Type && inst.a253Basis && !q.specialRelationshipCodes.has(inst.code);
-  const parts: ScoreParts = {
-    coverage: cov.value,
-    travel: water ? -w.travel : -w.travel * (minutes / q.maxMinutes),
-    load: inst.maxPartners ? -w.load * (inst.activePartners / inst.maxPartners) : 0,
-    willingness: inst.willingness === 'accepting' ? w.willingness : 0,
-    a253: a253 ? w.a253 : 0,
-  };
-  const total = parts.coverage + parts.travel + parts.load + parts.willingness + parts.a253;
-  return {
-    candidate: { i, code: inst.code, km, minutes, offered: cov.offered, eligibleOnly: cov.eligibleOnly, currentPartner, remaining, a253, acrossWater: water, parts, total },
-  };
+  const a253 = q.a253Type && inst.a253Basis && !(q.specialRelationshipCodes.size > 0 && q.specialRelationshipCodes.has(inst.code));
+  const coverage = w.coverage * (w.maskWeight[offered]! + w.eligibleOnlyFactor * w.maskWeight[eligibleOnly]!);
+  const travel = water ? -w.travel : -w.travel * (minutes / q.maxMinutes);
+  const load = inst.maxPartners ? -w.load * (inst.activePartners / inst.maxPartners) : 0;
+  const willingness = inst.willingness === 'accepting' ? w.willingness : 0;
+  const a253Part = a253 ? w.a253 : 0;
+  const total = coverage + travel + load + willingness + a253Part;
+  if (total < minTotal) return null;
+  return { i, code: inst.code, km, minutes, offered, eligibleOnly, currentPartner, remaining, a253, acrossWater: water, parts: { coverage, travel, load, willingness, a253: a253Part }, total };
 }
 
 /** Highest score first; ties by travel time, then code — a total order, so rankings are deterministic. */

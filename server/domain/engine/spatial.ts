@@ -1,30 +1,17 @@
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import { haversineKm } from '../geo';
-import type { Mask } from './masks';
 import type { EngineFacility, EngineInstitution } from './model';
+import { DEFAULT_WEIGHTS } from './score';
+import { ScoreForest } from './score-tree';
 
 /**
- * Spatial indexes over institutions, one per capability, so a query touches only what is near and
- * relevant (kdbush + geokdbush):
- *  - `buckets`: institutions grouped by (offers, eligible, declared, A253 basis) — within a bucket
- *    every member scores alike for a given facility except for travel, load and willingness, which
- *    lets ranking stop early;
- *  - `byOffer[bit]`: institutions offering ①, ② or ③;
- *  - `hospitals`: every 病院 (eligible for ③);
- *  - `all`.
- * Distances are recomputed with the project's haversine (geo.ts) so results match a full scan
- * exactly; the library's own radius is only a slightly generous prefilter.
+ * Spatial indexes: over institutions, the score forest (score-tree.ts: one kd-tree per capability
+ * group, for rankings, combinations and reach) and one kdbush over all of them (for "everything in
+ * range", e.g. re-ranking with road times); over facilities, one kdbush (for "which facilities are
+ * near this institution"). Distances are recomputed with the project's haversine (geo.ts) so results
+ * match a full scan exactly; geokdbush's own radius is only a slightly generous prefilter.
  */
-export interface Bucket {
-  offers: Mask;
-  eligible: Mask;
-  declared: boolean;
-  a253Basis: boolean;
-  /** Indexes into `institutions`. */
-  members: number[];
-}
-
 export interface Near {
   /** Index into the institution (or facility) array. */
   i: number;
@@ -38,7 +25,7 @@ class PointSet {
     private readonly members: number[],
     private readonly position: (i: number) => [number, number],
   ) {
-    this.kd = new KDBush(Math.max(1, members.length));
+    this.kd = new KDBush(Math.max(1, members.length), 16);
     for (const i of members) this.kd.add(...position(i));
     if (members.length === 0) this.kd.add(0, 0); // kdbush needs a point; an empty set never queries it
     this.kd.finish();
@@ -63,46 +50,23 @@ class PointSet {
 }
 
 export class InstitutionIndex {
-  readonly buckets: Bucket[];
-  private readonly sets: { all: PointSet; hospitals: PointSet; byOffer: Record<number, PointSet> };
-  private readonly bucketSets: PointSet[];
+  /** The score-bounded trees, one per capability group (default weights): see score-tree.ts. */
+  readonly forest: ScoreForest;
+  readonly byCode: Map<string, number>;
+  private readonly all: PointSet;
 
   constructor(readonly institutions: readonly EngineInstitution[]) {
-    const pos = (i: number): [number, number] => [institutions[i]!.lng, institutions[i]!.lat];
-    const groups = new Map<string, number[]>();
-    institutions.forEach((inst, i) => {
-      const key = `${inst.offers}|${inst.eligible}|${inst.declared}|${inst.a253Basis}`;
-      groups.set(key, [...(groups.get(key) ?? []), i]);
-    });
-    this.bucketSets = [];
-    this.buckets = [...groups.values()].map((members) => {
-      const first = institutions[members[0] as number]!;
-      this.bucketSets.push(new PointSet(members, pos));
-      return { offers: first.offers, eligible: first.eligible, declared: first.declared, a253Basis: first.a253Basis, members };
-    });
-    const where = (test: (x: EngineInstitution) => boolean) => institutions.flatMap((x, i) => (test(x) ? [i] : []));
-    this.sets = {
-      all: new PointSet(where(() => true), pos),
-      hospitals: new PointSet(where((x) => x.kind === 'hospital'), pos),
-      byOffer: { 1: new PointSet(where((x) => (x.offers & 1) !== 0), pos), 2: new PointSet(where((x) => (x.offers & 2) !== 0), pos), 4: new PointSet(where((x) => (x.offers & 4) !== 0), pos) },
-    };
+    this.forest = new ScoreForest(institutions, DEFAULT_WEIGHTS);
+    this.byCode = new Map(institutions.map((x, i) => [x.code, i]));
+    this.all = new PointSet(
+      institutions.map((_, i) => i),
+      (i) => [institutions[i]!.lng, institutions[i]!.lat],
+    );
   }
 
-  inBucket(b: number, lng: number, lat: number, k: number, maxKm: number, accept?: (i: number) => boolean): Near[] {
-    return this.bucketSets[b]!.nearest(lng, lat, k, maxKm, accept);
-  }
-
-  /** Nearest institutions offering requirement `bit`. */
-  offering(bit: Mask, lng: number, lat: number, k: number, maxKm: number, accept?: (i: number) => boolean): Near[] {
-    return this.sets.byOffer[bit]!.nearest(lng, lat, k, maxKm, accept);
-  }
-
-  hospitalsNear(lng: number, lat: number, k: number, maxKm: number, accept?: (i: number) => boolean): Near[] {
-    return this.sets.hospitals.nearest(lng, lat, k, maxKm, accept);
-  }
-
+  /** Up to `k` institutions nearest to (lng, lat) within `maxKm`, nearest first. */
   allNear(lng: number, lat: number, k: number, maxKm: number, accept?: (i: number) => boolean): Near[] {
-    return this.sets.all.nearest(lng, lat, k, maxKm, accept);
+    return this.all.nearest(lng, lat, k, maxKm, accept);
   }
 }
 
