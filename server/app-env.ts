@@ -1,6 +1,9 @@
 import type { Db } from './db/client';
 import type { EngineStore } from './features/engine/engine-store';
+import type { TileStore } from './features/tiles/tile-store';
+import type { SearchStore } from './features/search/search-index';
 import type { TravelTimes } from './routing/travel-times';
+import type { Basemap } from './features/meta/basemaps';
 
 /** What every handler can read from `c.var`. */
 export interface AppEnv {
@@ -9,7 +12,11 @@ export interface AppEnv {
     /** Today's date (ISO) — the clock is a dependency so tests can fix it. */
     today: () => string;
     engine: EngineStore;
+    tiles: TileStore;
+    search: SearchStore;
     /** Road travel times for the final ranking (OSRM), or null to use the built-in estimate. */
     routing: TravelTimes | null;
+    /** The online basemap offered to the map, or null (offline). */
+    basemap: Basemap | null;
   };
 }

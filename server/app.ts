@@ -12,7 +12,12 @@ import { municipalitiesRoutes } from './features/municipalities/routes';
 import { EngineStore } from './features/engine/engine-store';
 import { gapsRoutes } from './features/gaps/routes';
 import { planRoutes } from './features/plan/routes';
+import { tilesRoutes } from './features/tiles/routes';
+import { searchRoutes } from './features/search/routes';
+import { SearchStore } from './features/search/search-index';
+import { TileStore } from './features/tiles/tile-store';
 import type { TravelTimes } from './routing/travel-times';
+import { BASEMAPS, type BasemapName } from './features/meta/basemaps';
 
 export interface AppDeps {
   db: Db;
@@ -20,19 +25,26 @@ export interface AppDeps {
   now?: () => Date;
   /** Road travel times (ROUTING_URL); the built-in estimate when absent. */
   routing?: TravelTimes | null;
+  /** The optional online basemap (BASEMAP). */
+  basemap?: BasemapName;
 }
 
 /** The API. Static files are added by the server (server/main.ts), so tests can use this alone. */
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const engine = new EngineStore(deps.db);
+  const tiles = new TileStore(deps.db, engine);
+  const search = new SearchStore(deps.db, engine);
   const api = new Hono<AppEnv>()
     .use(compress())
     .use(async (c, next) => {
       c.set('db', deps.db);
       c.set('today', () => dateInJapan(now()));
       c.set('engine', engine);
+      c.set('tiles', tiles);
+      c.set('search', search);
       c.set('routing', deps.routing ?? null);
+      c.set('basemap', BASEMAPS[deps.basemap ?? 'none']);
       await next();
     })
     .route('/health', healthRoutes)
@@ -41,7 +53,9 @@ export function createApp(deps: AppDeps) {
     .route('/institutions', institutionsRoutes)
     .route('/municipalities', municipalitiesRoutes)
     .route('/gaps', gapsRoutes)
-    .route('/plan', planRoutes);
+    .route('/plan', planRoutes)
+    .route('/tiles', tilesRoutes)
+    .route('/search', searchRoutes);
 
   const app = new Hono().route('/api', api);
   app.all('/api/*', (c) => errorResponse(new ApiFailure(404, 'not_found', `No API route ${c.req.method} ${c.req.path}`), c));

@@ -21,6 +21,11 @@ const schema = z.object({
     .string()
     .optional()
     .refine((s) => s === undefined || /^https?:\/\/[^\s]+$/.test(s), { error: (iss) => `expected an http(s) URL of an OSRM-compatible service, got "${String(iss.input)}"` }),
+  /**
+   * An online basemap under the data: `gsi-pale` offers 国土地理院's 淡色地図 raster tiles (the map
+   * then needs the internet for it); `none` keeps the map fully offline.
+   */
+  BASEMAP: z.enum(['none', 'gsi-pale'], { error: (iss) => `expected none or gsi-pale, got "${String(iss.input)}"` }).default('none'),
   /** Load the demo region into an empty database at start (`0` to start empty). */
   LOAD_DEMO: z.enum(['0', '1'], { error: (iss) => `expected 0 or 1, got "${String(iss.input)}"` }).default('1').transform((v) => v === '1'),
 });

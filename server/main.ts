@@ -35,7 +35,7 @@ export interface RunningServer {
 export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
   const db = openDb(config.DATABASE_PATH);
   await loadDemoIfEmpty(db, config, log);
-  const app = createApp({ db, routing: config.ROUTING_URL ? osrmTravelTimes(config.ROUTING_URL) : null });
+  const app = createApp({ db, routing: config.ROUTING_URL ? osrmTravelTimes(config.ROUTING_URL) : null, basemap: config.BASEMAP });
   if (!existsSync(join(config.WEB_DIST, 'index.html'))) {
     log(`Note: no web build in ${config.WEB_DIST} (run npm run build); serving the API only.`);
   }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bboxParam, coverageStatusSchema, facilityIdSchema, intParam, listParam, medicalInstitutionCodeSchema, municipalityCodeSchema } from './common';
 import { COVERAGE_STATUSES, type CoverageStatus } from '../domain/coverage';
 import { SERVICE_CODES } from '../domain/facility-types';
-import { REQUIREMENTS } from '../domain/requirements';
+import { normalizeRequirements, REQUIREMENTS, type Requirement } from '../domain/requirements';
 
 /** Query and path parameters of every API route. Every distance limit is a travel time in minutes. */
 export const MAX_MINUTES_LIMIT = 180;
@@ -19,7 +19,7 @@ export const facilityParams = z.object({ id: facilityIdSchema });
 
 export const candidatesQuery = z.object({
   maxMinutes: intParam('maxMinutes', 1, MAX_MINUTES_LIMIT, DEFAULT_MAX_MINUTES),
-  limit: intParam('limit', 1, 200, 20),
+  limit: intParam('limit', 1, 500, 20),
 });
 
 export const institutionsQuery = z.object({
@@ -34,6 +34,10 @@ export const municipalitiesQuery = z.object({
     .string()
     .regex(/^\d{2}$/, { message: 'prefecture: expected a 2-digit prefecture code, e.g. "31"' })
     .optional(),
+  geometry: z
+    .enum(['true', 'false'], { error: 'geometry: expected true or false' })
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export { coverageStatusSchema };
@@ -66,3 +70,41 @@ export const planBody = z
   })
   .strict()
   .refine((b) => (b.municipality ? 1 : 0) + (b.prefecture ? 1 : 0) === 1, { message: 'expected exactly one of municipality or prefecture', path: ['municipality'] });
+
+/** GET /api/tiles/:z/:x/:y — a vector tile's address (x, y within the zoom's 2^z × 2^z grid). */
+export const tileParams = z
+  .object({
+    z: intParam('z', 0, 22, 0),
+    x: intParam('x', 0, 2 ** 22 - 1, 0),
+    y: intParam('y', 0, 2 ** 22 - 1, 0),
+  })
+  .superRefine((t, ctx) => {
+    for (const k of ['x', 'y'] as const) {
+      if (t[k] >= 2 ** t.z) ctx.addIssue({ code: 'custom', path: [k], message: `${k}: expected a whole number from 0 to ${2 ** t.z - 1} at zoom ${t.z}, got ${t[k]}` });
+    }
+  });
+
+export const tileQuery = z.object({ v: z.string().max(40).optional() });
+
+/** GET /api/search — what was typed, and which kind of place. */
+export const searchQuery = z.object({
+  q: z.string({ error: 'q: expected the text to search for' }).max(100, { message: 'q: expected at most 100 characters' }),
+  kind: z.enum(['facility', 'institution'], { error: 'kind: expected "facility" or "institution"' }).default('facility'),
+  limit: intParam('limit', 1, 50, 10),
+});
+
+/** PUT /api/institutions/:code/declaration — what the institution says of itself, and the version it read. */
+export const declarationBody = z
+  .object({
+    offers: z.array(z.enum(REQUIREMENTS as unknown as [string, ...string[]], { error: 'offers: expected requirements among consult, examine, admit' })).nullable(),
+    willingness: z.enum(['accepting', 'not_accepting'], { error: 'willingness: expected "accepting", "not_accepting" or null' }).nullable(),
+    maxPartners: z
+      .number({ error: 'maxPartners: expected a whole number of partner facilities, or null' })
+      .int({ message: 'maxPartners: expected a whole number' })
+      .min(0, { message: 'maxPartners: expected 0 or more' })
+      .max(1000, { message: 'maxPartners: expected at most 1000' })
+      .nullable(),
+    version: z.number({ error: 'version: expected the version you read' }).int().min(1),
+  })
+  .strict()
+  .transform((b) => ({ ...b, offers: b.offers === null ? null : normalizeRequirements(b.offers as Requirement[]) }));

@@ -124,3 +124,43 @@ export function japaneseRendersWithoutTofu(page: Page): Promise<boolean> {
     return ['連', '携', '施'].every((ch) => draw(ch) !== tofu) && draw('連') !== draw('携');
   });
 }
+
+/** Screen position of a [lng, lat] on the map canvas. */
+export async function screenPoint(p: Page, lngLat: [number, number]): Promise<[number, number]> {
+  return p.evaluate((ll) => {
+    const map = window.__renkeiMap!;
+    const pt = map.project(ll);
+    const r = map.getCanvas().getBoundingClientRect();
+    return [r.left + pt.x, r.top + pt.y] as [number, number];
+  }, lngLat);
+}
+
+/** Opens a URL of the app and waits until the map has drawn everything it loaded. */
+export async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => window.__renkeiMap?.loaded() && document.body.dataset.mapIdle === 'true', null, { timeout: 30_000 });
+}
+
+/** Features of an overlay or tile layer currently in the map's sources. */
+export function sourceFeatures(page: Page, source: string, sourceLayer?: string): Promise<{ properties: Record<string, unknown>; geometry: GeoJSON.Geometry }[]> {
+  return page.evaluate(
+    ([s, l]) => window.__renkeiMap!.querySourceFeatures(s, l ? { sourceLayer: l } : undefined).map((f) => ({ properties: f.properties, geometry: f.geometry })),
+    [source, sourceLayer] as const,
+  );
+}
+
+/** Clicks a button that saves a file, and returns the file's text. */
+export async function downloadText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = await download.path();
+  const bytes = (await import('node:fs')).readFileSync(path);
+  return { name: download.suggestedFilename(), text: bytes.toString('utf8'), bytes };
+}
+
+/** The features an overlay source (GeoJSON) was last given, whole (not cut into tiles). */
+export function overlayFeatures(page: Page, source: string): Promise<GeoJSON.Feature[]> {
+  return page.evaluate(async (s) => {
+    const src = window.__renkeiMap!.getSource(s) as unknown as { getData(): Promise<GeoJSON.FeatureCollection> };
+    return (await src.getData()).features;
+  }, source);
+}

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LINE_COLOR, LAND_COLOR, STATUS_COLORS } from '../../web/src/map/palette';
-import { countColors, japaneseRendersWithoutTofu, launchBrowser, saveScreenshot, startAppServer, waitForMapIdle, type ServerHandle } from './harness';
+import { LINE_COLOR, SHARE_RAMP, STATUS_COLORS } from '../../web/src/map/palette';
+import { countColors, japaneseRendersWithoutTofu, launchBrowser, saveScreenshot, overlayFeatures, screenPoint, sourceFeatures, startAppServer, waitForMapIdle, type ServerHandle } from './harness';
 
 let server: ServerHandle;
 let browser: Browser;
@@ -19,33 +19,25 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  expect(pageErrors).toEqual([]);
+  expect(pageErrors, pageErrors.join('\n')).toEqual([]);
 });
-
-/** Screen position of a [lng, lat] on the map canvas. */
-async function screenPoint(p: Page, lngLat: [number, number]): Promise<[number, number]> {
-  return p.evaluate((ll) => {
-    const map = window.__renkeiMap!;
-    const pt = map.project(ll);
-    const r = map.getCanvas().getBoundingClientRect();
-    return [r.left + pt.x, r.top + pt.y] as [number, number];
-  }, lngLat);
-}
 
 describe('the map of the demo region', () => {
   it('loads the demo region into the empty database through the import path', () => {
     expect(server.output()).toMatch(/Loaded the demo region \(デモ県, 架空\)/);
   });
 
-  it('renders boundaries and facilities coloured by status with real WebGL, Japanese not tofu', async () => {
+  it('renders the areas as a choropleth and facilities coloured by status with real WebGL, Japanese not tofu', async () => {
     await page.goto(server.url);
     await waitForMapIdle(page);
-    await expect.poll(() => page.evaluate(() => window.__renkeiMap!.querySourceFeatures('facilities').length)).toBeGreaterThan(0);
+    await expect.poll(async () => (await sourceFeatures(page, 'renkei', 'facilities')).length).toBeGreaterThan(0);
     await waitForMapIdle(page);
     await saveScreenshot(page, 'map-overview');
 
-    const counts = await countColors(page, '[data-testid=map]', { land: LAND_COLOR, covered: STATUS_COLORS.covered, partial: STATUS_COLORS.partial, none: STATUS_COLORS.none }, 30);
-    expect(counts.land, 'land polygons drawn').toBeGreaterThan(20_000);
+    const ramp = Object.fromEntries(SHARE_RAMP.map(([v, c]) => [`share${v}`, c]));
+    const counts = await countColors(page, '[data-testid=map]', { ...ramp, covered: STATUS_COLORS.covered, partial: STATUS_COLORS.partial, none: STATUS_COLORS.none }, 30);
+    const shaded = Object.keys(ramp).reduce((n, k) => n + counts[k]!, 0);
+    expect(shaded, 'areas shaded by the share covered').toBeGreaterThan(20_000);
     expect(counts.covered, '充足 points drawn').toBeGreaterThan(100);
     expect(counts.partial, '一部 points drawn').toBeGreaterThan(50);
     expect(counts.none, '未 points drawn').toBeGreaterThan(20);
@@ -53,7 +45,7 @@ describe('the map of the demo region', () => {
     expect(await japaneseRendersWithoutTofu(page)).toBe(true);
     await expect.poll(() => page.locator('.legend').innerText()).toContain('未把握');
     expect(await page.getByTestId('fictional-badge').innerText()).toContain('架空');
-    const labels = await page.evaluate(() => window.__renkeiMap!.queryRenderedFeatures({ layers: ['municipality-label'] }).map((f) => f.properties.name as string));
+    const labels = await page.evaluate(() => window.__renkeiMap!.queryRenderedFeatures({ layers: ['area-label'] }).map((f) => f.properties.name as string));
     expect(labels.length).toBeGreaterThan(3);
   });
 
@@ -70,7 +62,7 @@ describe('the map of the demo region', () => {
     const chooser = page.getByTestId('chooser');
     if (await chooser.isVisible()) {
       await saveScreenshot(page, 'chooser');
-      await chooser.getByRole('button', { name: target.properties!.name, exact: false }).first().click();
+      await chooser.getByRole('button', { name: `${target.properties!.name}（${target.properties!.typeJa}）`, exact: true }).click();
     }
 
     const panel = page.getByTestId('facility-panel');
@@ -99,8 +91,8 @@ describe('the map of the demo region', () => {
     const code = await first.getAttribute('data-code');
     await first.hover();
     await expect
-      .poll(() => page.evaluate(() => (window.__renkeiMap!.querySourceFeatures('candidate-line')[0]?.geometry as GeoJSON.LineString | undefined)?.coordinates.length ?? 0))
-      .toBe(2);
+      .poll(async () => (await overlayFeatures(page, 'overlay-lines')).filter((f) => f.properties!.kind === 'candidate').map((f) => (f.geometry as GeoJSON.LineString).coordinates))
+      .toEqual([[lngLat, expect.any(Array)]]);
     const inst = await page.evaluate(async (c) => (await (await fetch(`/api/institutions/${c}`)).json()) as { lng: number; lat: number }, code);
     await page.evaluate(([a, b]) => window.__renkeiMap!.fitBounds([a, b], { padding: 120, duration: 0 }), [lngLat, [inst.lng, inst.lat]] as [[number, number], [number, number]]);
     await waitForMapIdle(page);
@@ -118,6 +110,7 @@ describe('the map of the demo region', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('.legend').innerText()).toContain('Covered');
     expect(await page.getByTestId('institution-panel').innerText()).toContain('Offers');
+    expect(await page.getByTestId('tab-area').innerText()).toBe('Municipality');
     expect(page.url()).toMatch(/[?&]institution=\d{10}/);
     expect(page.url()).toContain('lang=en');
     await saveScreenshot(page, 'english');

@@ -7,7 +7,7 @@ import { openDb } from '../../server/db/client';
 import { importPaths } from '../../server/import/run-import';
 import { hasRealData, realDataSkipReason, realPath } from '../helpers/real-data';
 import { STATUS_COLORS } from '../../web/src/map/palette';
-import { countColors, launchBrowser, newPage, saveScreenshot, startAppServer, waitForMapIdle, type ServerHandle } from './harness';
+import { countColors, launchBrowser, newPage, saveScreenshot, sourceFeatures, startAppServer, waitForMapIdle, type ServerHandle } from './harness';
 
 /** The app on a database imported from the real Tottori files (`npm run import` then `npm start`). */
 describe.skipIf(!hasRealData)(`the app on imported Tottori data${hasRealData ? '' : ` — skipped: ${realDataSkipReason}`}`, () => {
@@ -35,7 +35,7 @@ describe.skipIf(!hasRealData)(`the app on imported Tottori data${hasRealData ? '
     expect(server.output()).not.toMatch(/Loaded the demo region/);
     await page.goto(server.url);
     await waitForMapIdle(page);
-    await expect.poll(() => page.evaluate(() => window.__renkeiMap!.querySourceFeatures('facilities').length)).toBeGreaterThan(0);
+    await expect.poll(async () => (await sourceFeatures(page, 'renkei', 'facilities')).length).toBeGreaterThan(0);
     await waitForMapIdle(page);
     expect(await page.getByTestId('fictional-badge').count()).toBe(0);
     const counts = await page.evaluate(async () => {
@@ -52,7 +52,7 @@ describe.skipIf(!hasRealData)(`the app on imported Tottori data${hasRealData ? '
     expect(center[1]).toBeLessThan(35.7);
     const grey = await countColors(page, '[data-testid=map]', { unknown: STATUS_COLORS.unknown }, 30);
     expect(grey.unknown).toBeGreaterThan(100);
-    expect(await page.locator('.intro').innerText()).toContain('地方厚生局 届出受理医療機関名簿');
+    expect(await page.getByTestId('sources').innerText()).toContain('地方厚生局 届出受理医療機関名簿');
     await saveScreenshot(page, 'tottori-overview');
   });
 
@@ -71,7 +71,7 @@ describe.skipIf(!hasRealData)(`the app on imported Tottori data${hasRealData ? '
     const [inView, land] = await page.evaluate(async (fid) => {
       const map = window.__renkeiMap!;
       const f = (await (await fetch(`/api/facilities/${fid}`)).json()) as { lng: number; lat: number };
-      return [map.getBounds().contains([f.lng, f.lat]), map.queryRenderedFeatures({ layers: ['municipality-fill'] }).length];
+      return [map.getBounds().contains([f.lng, f.lat]), map.queryRenderedFeatures({ layers: ['area-fill'] }).length];
     }, id);
     expect(inView).toBe(true);
     expect(land).toBeGreaterThan(0);

@@ -262,3 +262,14 @@ describe('GET /api/meta', () => {
     expect(body.sources.every((s: any) => s.asOf === '2026-10-01' || s.kind === 'kouseikyoku_meibo')).toBe(true);
   });
 });
+
+describe('GET /api/meta basemap', () => {
+  it('offers no online basemap unless the server is set up for one', async () => {
+    const offline = createApp({ db: await demoDb() });
+    expect((await (await offline.request('/api/meta')).json()).basemap).toBeNull();
+    const online = createApp({ db: await demoDb(), basemap: 'gsi-pale' });
+    const { basemap } = await (await online.request('/api/meta')).json();
+    expect(basemap.tiles[0]).toContain('cyberjapandata.gsi.go.jp/xyz/pale');
+    expect(basemap.attribution).toContain('地理院タイル');
+  });
+});

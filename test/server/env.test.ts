@@ -3,7 +3,7 @@ import { parseConfig } from '../../server/env';
 
 describe('configuration', () => {
   it('defaults to data/renkei.db on 127.0.0.1:8787 with the demo region', () => {
-    expect(parseConfig({})).toEqual({ DATABASE_PATH: 'data/renkei.db', HOST: '127.0.0.1', PORT: 8787, WEB_DIST: 'dist/web', DEMO_DATA: 'data/demo', LOAD_DEMO: true });
+    expect(parseConfig({})).toEqual({ DATABASE_PATH: 'data/renkei.db', HOST: '127.0.0.1', PORT: 8787, WEB_DIST: 'dist/web', DEMO_DATA: 'data/demo', LOAD_DEMO: true, BASEMAP: 'none' });
   });
   it('reads the environment', () => {
     expect(parseConfig({ PORT: '0', DATABASE_PATH: ':memory:', LOAD_DEMO: '0' })).toMatchObject({ PORT: 0, DATABASE_PATH: ':memory:', LOAD_DEMO: false });
@@ -13,6 +13,7 @@ describe('configuration', () => {
     [{ PORT: '70000' }, 'PORT: expected a port number from 0 to 65535, got "70000"'],
     [{ LOAD_DEMO: 'yes' }, 'LOAD_DEMO: expected 0 or 1, got "yes"'],
     [{ HOST: '' }, 'HOST: expected a host name or IP address'],
+    [{ BASEMAP: 'osm' }, 'BASEMAP: expected none or gsi-pale, got "osm"'],
   ])('stops on %j naming the variable', (env, message) => {
     expect(() => parseConfig(env)).toThrow(message);
   });

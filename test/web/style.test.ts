@@ -1,27 +1,47 @@
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import { baseStyle, CLICKABLE_LAYERS, LAYERS } from '../../web/src/map/style';
-import { STATUS_COLORS } from '../../web/src/map/palette';
 import { COVERAGE_STATUSES } from '../../server/domain/coverage';
+import { BASEMAPS } from '../../server/features/meta/basemaps';
+import { areaFill, baseStyle, facilityClusterFilter, facilityPointFilter, POINT_LAYERS } from '../../web/src/map/style';
+import { LAND_COLOR, STATUS_COLORS } from '../../web/src/map/palette';
+
+const TILES = 'http://127.0.0.1:8787/api/tiles/{z}/{x}/{y}?v=1';
 
 describe('the map style', () => {
-  const style = baseStyle();
-  it('needs no network: no glyphs, no sprite, only inline GeoJSON sources', () => {
+  const style = baseStyle({ tilesUrl: TILES, basemap: null });
+  it('is valid MapLibre style and needs no network beyond the app: no glyphs, no sprite, our tiles and inline GeoJSON', () => {
+    expect(validateStyleMin(style)).toEqual([]);
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
     for (const source of Object.values(style.sources)) {
-      expect(source.type).toBe('geojson');
-      expect(typeof (source as { data: unknown }).data).toBe('object');
+      if (source.type === 'vector') expect(source.tiles).toEqual([TILES]);
+      else expect(source).toMatchObject({ type: 'geojson', data: { type: 'FeatureCollection' } });
     }
   });
-  it('points every layer at a source it defines', () => {
-    for (const layer of LAYERS) if ('source' in layer) expect(Object.keys(style.sources)).toContain(layer.source);
-  });
-  it('clusters the point layers', () => {
-    expect(style.sources.facilities).toMatchObject({ cluster: true });
-    expect(style.sources.institutions).toMatchObject({ cluster: true });
-  });
-  it('has a colour for every coverage status, and the clickable layers exist', () => {
+  it('points every layer at a source it defines, and has the layers clicks pick from', () => {
+    for (const layer of style.layers) if ('source' in layer) expect(Object.keys(style.sources)).toContain(layer.source);
+    for (const id of POINT_LAYERS) expect(style.layers.map((l) => l.id)).toContain(id);
     expect(Object.keys(STATUS_COLORS).sort()).toEqual([...COVERAGE_STATUSES].sort());
-    for (const id of CLICKABLE_LAYERS) expect(LAYERS.map((l) => l.id)).toContain(id);
+  });
+  it('colours areas by the share covered of the chosen type only in the 自治体 view', () => {
+    expect(areaFill('facility', 'tokuyo')).toBe(LAND_COLOR);
+    expect(JSON.stringify(areaFill('area', 'tokuyo'))).toContain('c_tokuyo');
+    expect(JSON.stringify(areaFill('area', 'all'))).toContain('n_all');
+    const withFill = { ...style, layers: style.layers.map((l) => (l.id === 'area-fill' ? { ...l, paint: { 'fill-color': areaFill('area', 'roken') } } : l)) };
+    expect(validateStyleMin(withFill as never)).toEqual([]);
+  });
+  it('filters facility points and clusters by type', () => {
+    expect(JSON.stringify(facilityPointFilter('group_home'))).toContain('group_home');
+    expect(JSON.stringify(facilityClusterFilter('group_home'))).toContain('n_group_home');
+    const filtered = { ...style, layers: style.layers.map((l) => (l.id === 'facility-point' ? { ...l, filter: facilityPointFilter('roken') } : l.id === 'facility-cluster' ? { ...l, filter: facilityClusterFilter('roken') } : l)) };
+    expect(validateStyleMin(filtered as never)).toEqual([]);
+  });
+  it('adds the online basemap only when the server offers one, hidden until turned on, credited', () => {
+    expect(style.sources.basemap).toBeUndefined();
+    const online = baseStyle({ tilesUrl: TILES, basemap: BASEMAPS['gsi-pale'] });
+    expect(validateStyleMin(online)).toEqual([]);
+    expect(online.sources.basemap).toMatchObject({ type: 'raster', tiles: ['https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png'] });
+    expect((online.sources.basemap as { attribution: string }).attribution).toContain('地理院タイル');
+    expect(online.layers.find((l) => l.id === 'basemap')).toMatchObject({ layout: { visibility: 'none' } });
   });
 });

@@ -1,62 +1,48 @@
 import { createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
-import { fetchFacilities, fetchInstitutions, fetchMeta, fetchMunicipalities, type Candidate } from './api';
+import { fetchAreas, fetchMeta } from './api';
 import { Legend } from './components/Legend';
+import { SearchBox } from './components/SearchBox';
+import { Sources } from './components/Sources';
 import { lang, setLang, t } from './i18n';
-import { MapView, type Selection } from './map/MapView';
-import { FacilityPanel } from './views/FacilityPanel';
-import { InstitutionPanel } from './views/InstitutionPanel';
-
-function selectionFromUrl(): Selection {
-  const q = new URLSearchParams(location.search);
-  const f = q.get('facility');
-  const i = q.get('institution');
-  return f ? { kind: 'facility', id: f } : i ? { kind: 'institution', code: i } : null;
-}
-
-/** Keeps the selection and language in the URL so a link reproduces the screen. */
-function writeUrl(sel: Selection): void {
-  const q = new URLSearchParams(location.search);
-  q.delete('facility');
-  q.delete('institution');
-  if (sel?.kind === 'facility') q.set('facility', sel.id);
-  if (sel?.kind === 'institution') q.set('institution', sel.code);
-  if (lang() === 'en') q.set('lang', 'en');
-  else q.delete('lang');
-  const s = q.toString();
-  history.replaceState(null, '', `${location.pathname}${s ? `?${s}` : ''}${location.hash}`);
-}
+import { MapView, type Pick } from './map/MapView';
+import { EMPTY_OVERLAY, type LngLat, type Overlay } from './map/overlays';
+import { VIEWS, type View } from './state/app-state';
+import { AppContext, createAppState } from './state/store';
+import { AreaView } from './views/AreaView';
+import { FacilityView } from './views/FacilityView';
+import { InstitutionView } from './views/InstitutionView';
+import { areaBox, regionBox } from './views/areas';
 
 export function App() {
-  const [meta] = createResource(fetchMeta);
-  const [municipalities] = createResource(fetchMunicipalities);
-  const [facilities] = createResource(fetchFacilities);
-  const [institutions] = createResource(fetchInstitutions);
-  const [selection, setSelectionRaw] = createSignal<Selection>(selectionFromUrl());
-  const [line, setLine] = createSignal<[[number, number], [number, number]] | null>(null);
+  const store = createAppState();
+  const { state, update } = store;
+  const [meta, { refetch: refetchMeta }] = createResource(fetchMeta);
+  const [areas] = createResource(fetchAreas);
+  const [overlay, setOverlay] = createSignal<Overlay>(EMPTY_OVERLAY);
+  const [selectedAt, setSelectedAt] = createSignal<LngLat | null>(null);
 
-  const select = (s: Selection) => {
-    setLine(null);
-    setSelectionRaw(s);
-    writeUrl(s);
+  const tilesUrl = () => `${location.origin}/api/tiles/{z}/{x}/{y}?v=${meta()?.dataVersion ?? ''}`;
+  const fitTo = createMemo(() => {
+    const list = areas()?.features.map((f) => f.properties) ?? [];
+    if (list.length === 0) return null;
+    const box = (state.view === 'area' && state.area ? areaBox(list, state.area) : null) ?? regionBox(list);
+    return box ? { key: state.view === 'area' ? (state.area ?? 'all') : 'all', bbox: box } : null;
+  });
+
+  const onPick = (p: Pick) => {
+    if (p.kind === 'facility') update({ view: 'facility', facility: p.id });
+    else if (p.kind === 'institution') update({ view: 'institution', institution: p.code });
+    else update({ area: p.code });
+  };
+  const setView = (view: View) => {
+    setOverlay(EMPTY_OVERLAY);
+    update({ view });
   };
   const toggleLang = () => {
     setLang(lang() === 'ja' ? 'en' : 'ja');
     document.documentElement.lang = lang();
-    writeUrl(selection());
+    store.writeUrl(false);
   };
-  const onHoverCandidate = (c: Candidate | null, from: [number, number] | null) =>
-    setLine(c && from ? [from, [c.institution.lng, c.institution.lat]] : null);
-
-  const selectedAt = createMemo<[number, number] | null>(() => {
-    const s = selection();
-    if (!s) return null;
-    const feature =
-      s.kind === 'facility'
-        ? facilities()?.features.find((f) => f.properties.id === s.id)
-        : institutions()?.features.find((f) => f.properties.code === s.code);
-    return feature?.geometry ? feature.geometry.coordinates : null;
-  });
-
   const attribution = () =>
     (meta()?.sources ?? [])
       .map((s) => s.attribution)
@@ -64,11 +50,21 @@ export function App() {
       .join(' | ');
 
   return (
-    <div class="app" data-lang={lang()}>
+    <AppContext.Provider value={store}>
+    <div class="app" data-lang={lang()} data-view={state.view}>
       <header class="topbar">
         <h1>
           {t('appTitle')} <span class="subtitle">{t('appSubtitle')}</span>
         </h1>
+        <nav class="tabs" role="tablist" aria-label={t('views')}>
+          <For each={VIEWS}>
+            {(v) => (
+              <button type="button" role="tab" aria-selected={state.view === v} classList={{ active: state.view === v }} onClick={() => setView(v)} data-testid={`tab-${v}`}>
+                {t(`view.${v}`)}
+              </button>
+            )}
+          </For>
+        </nav>
         <Show when={meta()?.fictional}>
           <span class="fictional-badge" title={t('fictionalNote')} data-testid="fictional-badge">
             {t('fictional')}
@@ -81,66 +77,54 @@ export function App() {
       <main class="layout">
         <div class="map-wrap">
           <Show when={meta()} fallback={<div class="map-loading">{meta.error ? t('loadFailed') : t('loading')}</div>}>
-            <MapView
-              municipalities={municipalities()}
-              facilities={facilities()}
-              institutions={institutions()}
-              line={line()}
-              selectedAt={selectedAt()}
-              attribution={attribution()}
-              onSelect={select}
-            />
+            {(m) => (
+              <MapView
+                tilesUrl={tilesUrl()}
+                basemap={m().basemap}
+                basemapOn={state.basemap}
+                view={state.view}
+                type={state.type}
+                selectedArea={state.view === 'area' ? state.area : null}
+                overlay={overlay()}
+                selectedAt={state.view === 'area' ? null : selectedAt()}
+                fitTo={fitTo()}
+                attribution={attribution()}
+                onPick={onPick}
+              />
+            )}
           </Show>
-          <Legend />
+          <Legend view={state.view} type={state.type} basemapAvailable={!!meta()?.basemap} basemapOn={state.basemap} onBasemap={(on) => update({ basemap: on })} />
         </div>
         <aside class="panel" aria-live="polite">
-          <Switch fallback={<Intro sources={meta()?.sources ?? []} />}>
-            <Match when={selection()?.kind === 'facility' && (selection() as { id: string }).id}>
-              {(id) => (
-                <>
-                  <button class="close" type="button" onClick={() => select(null)} aria-label={t('close')}>×</button>
-                  <FacilityPanel
-                    id={id()}
-                    onHoverCandidate={onHoverCandidate}
-                    onSelectInstitution={(code) => select({ kind: 'institution', code })}
-                    onSelectFacility={(fid) => select({ kind: 'facility', id: fid })}
-                  />
-                </>
-              )}
+          <Switch>
+            <Match when={state.view === 'area'}>
+              <AreaView areas={areas()?.features.map((f) => f.properties) ?? []} onOverlay={setOverlay} />
             </Match>
-            <Match when={selection()?.kind === 'institution' && (selection() as { code: string }).code}>
-              {(code) => (
-                <>
-                  <button class="close" type="button" onClick={() => select(null)} aria-label={t('close')}>×</button>
-                  <InstitutionPanel code={code()} onSelectFacility={(id) => select({ kind: 'facility', id })} />
-                </>
-              )}
+            <Match when={state.view === 'facility'}>
+              <SearchBox kind="facility" onSelect={(hit) => update({ facility: hit.id })} />
+              <Show when={state.facility} fallback={<Intro hint={t('facilityHint')} />}>
+                {(id) => <FacilityView id={id()} onOverlay={setOverlay} onPosition={setSelectedAt} />}
+              </Show>
+            </Match>
+            <Match when={state.view === 'institution'}>
+              <SearchBox kind="institution" onSelect={(hit) => update({ institution: hit.id })} />
+              <Show when={state.institution} fallback={<Intro hint={t('institutionHint')} />}>
+                {(code) => <InstitutionView code={code()} onOverlay={setOverlay} onPosition={setSelectedAt} onDataChanged={() => void refetchMeta()} />}
+              </Show>
             </Match>
           </Switch>
+          <Sources meta={meta()} />
         </aside>
       </main>
     </div>
+    </AppContext.Provider>
   );
 }
 
-function Intro(props: { sources: { label: string; asOf: string | null; attribution: string; fictional: boolean }[] }) {
-  const byLabel = () => props.sources.filter((s, i, all) => all.findIndex((o) => o.label === s.label) === i);
-  const attributions = () => [...new Set(props.sources.map((s) => s.attribution))];
+function Intro(props: { hint: string }) {
   return (
     <div class="intro">
-      <p>{t('clickHint')}</p>
-      <h3>{t('sources')}</h3>
-      <ul class="sources">
-        <For each={byLabel()}>
-          {(s) => (
-            <li>
-              {s.label}
-              <Show when={s.asOf}>{(d) => <span class="muted">（{t('asOf', { date: d() })}）</span>}</Show>
-            </li>
-          )}
-        </For>
-      </ul>
-      <For each={attributions()}>{(a) => <p class="muted attribution">{a}</p>}</For>
+      <p>{props.hint}</p>
     </div>
   );
 }

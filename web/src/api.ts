@@ -1,4 +1,4 @@
-import { hc, type InferResponseType } from 'hono/client';
+import { hc, type InferRequestType, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../server/app';
 
 /** The only network code of the web app: a typed client of the API (Hono RPC). */
@@ -9,32 +9,52 @@ export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The parameter or field the server named, if any. */
+    readonly path: string | null = null,
   ) {
     super(message);
   }
 }
 
 async function unwrap<T>(res: { ok: boolean; status: number; json(): Promise<unknown> }): Promise<T> {
-  const body = (await res.json()) as T & { error?: { message: string } };
-  if (!res.ok) throw new ApiRequestError(res.status, body.error?.message ?? `HTTP ${res.status}`);
+  const body = (await res.json()) as T & { error?: { message: string; issues?: { path: string }[] } };
+  if (!res.ok) throw new ApiRequestError(res.status, body.error?.message ?? `HTTP ${res.status}`, body.error?.issues?.[0]?.path ?? null);
   return body;
 }
 
-export type FacilityCollection = InferResponseType<typeof api.facilities.$get, 200>;
-export type FacilityFeature = FacilityCollection['features'][number];
 export type FacilityDetail = InferResponseType<(typeof api.facilities)[':id']['$get'], 200>;
 export type CandidatesResponse = InferResponseType<(typeof api.facilities)[':id']['candidates']['$get'], 200>;
 export type Candidate = CandidatesResponse['candidates'][number];
-export type InstitutionCollection = InferResponseType<typeof api.institutions.$get, 200>;
+export type CombinationsResponse = InferResponseType<(typeof api.facilities)[':id']['combinations']['$get'], 200>;
 export type InstitutionDetail = InferResponseType<(typeof api.institutions)[':code']['$get'], 200>;
+export type NearbyResponse = InferResponseType<(typeof api.institutions)[':code']['nearby-facilities']['$get'], 200>;
 export type MunicipalityCollection = InferResponseType<typeof api.municipalities.$get, 200>;
+export type Area = MunicipalityCollection['features'][number]['properties'];
 export type Meta = InferResponseType<typeof api.meta.$get, 200>;
+export type SearchHit = InferResponseType<typeof api.search.$get, 200>['hits'][number];
+export type GapsResponse = InferResponseType<typeof api.gaps.$get, 200>;
+export type LackingResponse = InferResponseType<typeof api.gaps.facilities.$get, 200>;
+export type LackingFacility = LackingResponse['facilities'][number];
+export type PlanResponse = InferResponseType<typeof api.plan.$post, 200>;
+export type Declaration = InferRequestType<(typeof api.institutions)[':code']['declaration']['$put']>['json'];
+
+/** An area scope as the API takes it: a municipality, a prefecture, or (null) everything. */
+export const scopeQuery = (area: string | null): { municipality?: string; prefecture?: string } =>
+  area === null ? {} : area.startsWith('pref:') ? { prefecture: area.slice(5) } : { municipality: area };
 
 export const fetchMeta = async () => unwrap<Meta>(await api.meta.$get());
-export const fetchFacilities = async () => unwrap<FacilityCollection>(await api.facilities.$get({ query: {} }));
-export const fetchInstitutions = async () => unwrap<InstitutionCollection>(await api.institutions.$get({ query: {} }));
-export const fetchMunicipalities = async () => unwrap<MunicipalityCollection>(await api.municipalities.$get({ query: {} }));
+export const fetchAreas = async () => unwrap<MunicipalityCollection>(await api.municipalities.$get({ query: { geometry: 'false' } }));
 export const fetchFacility = async (id: string) => unwrap<FacilityDetail>(await api.facilities[':id'].$get({ param: { id } }));
-export const fetchCandidates = async (id: string, maxMinutes: number) =>
-  unwrap<CandidatesResponse>(await api.facilities[':id'].candidates.$get({ param: { id }, query: { maxMinutes: String(maxMinutes) } }));
+export const fetchCandidates = async (id: string, maxMinutes: number, limit = 20) =>
+  unwrap<CandidatesResponse>(await api.facilities[':id'].candidates.$get({ param: { id }, query: { maxMinutes: String(maxMinutes), limit: String(limit) } }));
+export const fetchCombinations = async (id: string, maxMinutes: number) =>
+  unwrap<CombinationsResponse>(await api.facilities[':id'].combinations.$get({ param: { id }, query: { maxMinutes: String(maxMinutes), alternatives: '5' } }));
 export const fetchInstitution = async (code: string) => unwrap<InstitutionDetail>(await api.institutions[':code'].$get({ param: { code } }));
+export const fetchNearby = async (code: string, maxMinutes: number) =>
+  unwrap<NearbyResponse>(await api.institutions[':code']['nearby-facilities'].$get({ param: { code }, query: { maxMinutes: String(maxMinutes), limit: '100' } }));
+export const saveDeclaration = async (code: string, json: Declaration) => unwrap<InstitutionDetail>(await api.institutions[':code'].declaration.$put({ param: { code }, json }));
+export const search = async (q: string, kind: 'facility' | 'institution') => unwrap<{ hits: SearchHit[] }>(await api.search.$get({ query: { q, kind, limit: '10' } }));
+export const fetchGaps = async (area: string | null, maxMinutes: number) => unwrap<GapsResponse>(await api.gaps.$get({ query: { ...scopeQuery(area), maxMinutes: String(maxMinutes) } }));
+export const fetchLacking = async (area: string | null, maxMinutes: number) =>
+  unwrap<LackingResponse>(await api.gaps.facilities.$get({ query: { ...scopeQuery(area), maxMinutes: String(maxMinutes) } }));
+export const fetchPlan = async (area: string, maxMinutes: number) => unwrap<PlanResponse>(await api.plan.$post({ json: { ...scopeQuery(area), maxMinutes } }));

@@ -85,9 +85,7 @@ export type Weights = ScoreWeights & { maskWeight: number[] };
 export const DEFAULT_WEIGHTS: Weights = { ...DEFAULT_SCORE_WEIGHTS, maskWeight: maskTable((r) => DEFAULT_SCORE_WEIGHTS.requirement[r]) };
 
 export function weightsOf(q: CandidateQuery): Weights {
-  if (!q.weights) return DEFAULT_WEIGHTS;
-  const w = { ...DEFAULT_SCORE_WEIGHTS, ...q.weights, requirement: { ...DEFAULT_SCORE_WEIGHTS.requirement, ...q.weights.requirement } };
-  return { ...w, maskWeight: maskTable((r) => w.requirement[r]) };
+  return q.weights ? withDefaults(q.weights) : DEFAULT_WEIGHTS;
 }
 
 /** Coverage part for what an institution offers and is eligible for, against the missing set. */
@@ -95,8 +93,10 @@ export function coverageScore(offers: Mask, eligible: Mask, declared: boolean, m
   const offered = offers & missing;
   // A declaration is the institution's own word: nothing beyond it counts as "eligible only".
   const eligibleOnly = declared ? 0 : eligible & missing & ~offered;
-  return { offered, eligibleOnly, value: w.coverage * (w.maskWeight[offered]! + w.eligibleOnlyFactor * w.maskWeight[eligibleOnly]!) };
+  return { offered, eligibleOnly, value: coverageValue(w, offered, eligibleOnly) };
 }
+
+const coverageValue = (w: Weights, offered: Mask, eligibleOnly: Mask) => w.coverage * (w.maskWeight[offered]! + w.eligibleOnlyFactor * w.maskWeight[eligibleOnly]!);
 
 /**
  * Scores one institution at `km` from the facility; null when out of range, covering nothing missing,
@@ -115,19 +115,41 @@ export function scoreInstitution(q: CandidateQuery, w: Weights, inst: EngineInst
   if (remaining !== null && remaining <= 0 && !currentPartner) return 'atCapacity';
   const water = acrossWater(q.landmass, inst.landmass);
   const a253 = q.a253Type && inst.a253Basis && !(q.specialRelationshipCodes.size > 0 && q.specialRelationshipCodes.has(inst.code));
-  const coverage = w.coverage * (w.maskWeight[offered]! + w.eligibleOnlyFactor * w.maskWeight[eligibleOnly]!);
-  const travel = water ? -w.travel : -w.travel * (minutes / q.maxMinutes);
-  const load = inst.maxPartners ? -w.load * (inst.activePartners / inst.maxPartners) : 0;
-  const willingness = inst.willingness === 'accepting' ? w.willingness : 0;
-  const a253Part = a253 ? w.a253 : 0;
-  const total = coverage + travel + load + willingness + a253Part;
+  const parts = scoreParts(w, offered, eligibleOnly, minutes, q.maxMinutes, water, inst.activePartners, inst.maxPartners, inst.willingness === 'accepting', a253);
+  const total = totalOf(parts);
   if (total < minTotal) return null;
-  return { i, code: inst.code, km, minutes, offered, eligibleOnly, currentPartner, remaining, a253, acrossWater: water, parts: { coverage, travel, load, willingness, a253: a253Part }, total };
+  return { i, code: inst.code, km, minutes, offered, eligibleOnly, currentPartner, remaining, a253, acrossWater: water, parts, total };
+}
+
+/**
+ * The score's parts from what is known of a pair: the one formula, used by the engine and by the
+ * web's instant re-ranking when weights change.
+ */
+export function scoreParts(
+  w: Weights, offered: Mask, eligibleOnly: Mask, minutes: number, maxMinutes: number, acrossWater: boolean,
+  activePartners: number, maxPartners: number | null, accepting: boolean, a253: boolean,
+): ScoreParts {
+  return {
+    coverage: coverageValue(w, offered, eligibleOnly),
+    travel: acrossWater ? -w.travel : -w.travel * (minutes / maxMinutes),
+    load: maxPartners ? -w.load * (activePartners / maxPartners) : 0,
+    willingness: accepting ? w.willingness : 0,
+    a253: a253 ? w.a253 : 0,
+  };
+}
+
+export const totalOf = (p: ScoreParts): number => p.coverage + p.travel + p.load + p.willingness + p.a253;
+
+/** Weights with their per-mask table, from any partial set (the rest default). */
+export function withDefaults(partial: Partial<ScoreWeights> = {}): Weights {
+  const w = { ...DEFAULT_SCORE_WEIGHTS, ...partial, requirement: { ...DEFAULT_SCORE_WEIGHTS.requirement, ...partial.requirement } };
+  return { ...w, maskWeight: maskTable((r) => w.requirement[r]) };
 }
 
 /** Highest score first; ties by travel time, then code — a total order, so rankings are deterministic. */
-export function compareCandidates(a: RawCandidate, b: RawCandidate): number {
+export function compareCandidates(a: Ranked, b: Ranked): number {
   return b.total - a.total || a.minutes - b.minutes || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
+type Ranked = Pick<RawCandidate, 'total' | 'minutes' | 'code'>;
 
 export { bitOf };

@@ -17,6 +17,8 @@ import { parseDeclared } from '../shared/institution-view';
  * other connections' commits, total_changes() for this one's) or the date does.
  */
 export interface EngineSnapshot {
+  /** Changes whenever the data (or the date) does: tile URLs carry it so caches never go stale. */
+  version: string;
   institutions: EngineInstitution[];
   institutionIndex: InstitutionIndex;
   institutionByCode: Map<string, number>;
@@ -30,16 +32,19 @@ export interface EngineSnapshot {
 
 export class EngineStore {
   private cached: { key: string; snapshot: EngineSnapshot } | null = null;
+  /** This store's start and rebuild count: versions never repeat, even across restarts. */
+  private readonly started = Date.now().toString(36);
+  private builds = 0;
   constructor(private readonly db: Db) {}
 
   get(today: string): EngineSnapshot {
     const key = `${this.db.$client.pragma('data_version', { simple: true })}|${(this.db.$client.prepare('select total_changes() n').get() as { n: number }).n}|${today}`;
-    if (this.cached?.key !== key) this.cached = { key, snapshot: buildSnapshot(this.db, today) };
+    if (this.cached?.key !== key) this.cached = { key, snapshot: { ...buildSnapshot(this.db, today), version: `${this.started}.${++this.builds}` } };
     return this.cached.snapshot;
   }
 }
 
-export function buildSnapshot(db: Db, today: string): EngineSnapshot {
+export function buildSnapshot(db: Db, today: string): Omit<EngineSnapshot, 'version'> {
   const active = db.select().from(agreements).all().filter((a) => isActiveOn(a, today));
   const activeCount = new Map<string, number>();
   const byFacility = new Map<string, typeof active>();

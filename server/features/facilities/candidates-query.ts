@@ -68,6 +68,11 @@ export async function rankFacilityCandidates(db: Db, snap: EngineSnapshot, id: s
       const inst = snap.institutions[snap.institutionByCode.get(out.code)!]!;
       return {
         ...out,
+        // What the score is made of beyond `covers` and `minutes`, so a client can re-weight it
+        // (domain/engine/score.ts scoreParts) without asking again.
+        willingness: inst.willingness,
+        activePartners: inst.activePartners,
+        maxPartners: inst.maxPartners,
         institution: {
           code: row.code, name: row.name, kind: row.kind, address: row.address, phone: row.phone, lat: inst.lat, lng: inst.lng,
           offers: requirementsOf(inst.offers), offersSource: inst.declared ? ('declared' as const) : ('likely' as const), a253Basis: inst.a253Basis,

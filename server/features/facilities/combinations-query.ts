@@ -10,7 +10,7 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 /** The best combinations for one facility, with each member's name, kind and what it gives. */
 export function facilityCombinations(db: Db, snap: EngineSnapshot, id: string, params: { maxMinutes: number; alternatives: number }) {
   const fi = snap.facilityById.get(id);
-  if (fi === undefined) return { facilityId: id, reason: 'no_position' as const, missing: [], uncovered: [], combinations: [] };
+  if (fi === undefined) return { facilityId: id, reason: 'no_position' as const, missing: [], uncovered: [], maxMinutes: params.maxMinutes, combinations: [] };
   const f = snap.facilities[fi]!;
   const missing = f.required & ~f.met;
   const result = bestCombinations(

@@ -1,10 +1,13 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
-import { institutionParams, institutionsQuery, nearbyFacilitiesQuery } from '../../contracts/api';
+import { declarationBody, institutionParams, institutionsQuery, nearbyFacilitiesQuery } from '../../contracts/api';
+import type { Db } from '../../db/client';
+import { checkDeclaration } from '../../domain/declaration';
+import { DomainError } from '../../domain/errors';
 import { nearbyFacilities } from '../../domain/engine/nearby';
 import { requirementsOf } from '../../domain/engine/masks';
-import { facilityNames } from '../plan/names';
+import { facilityListDetails } from '../shared/names';
 import { facilities, institutionNotifications, institutions } from '../../db/schema';
 import { facilityTypeOf } from '../../domain/facility-types';
 import { facilityId } from '../../domain/identifiers';
@@ -43,50 +46,34 @@ export const institutionsRoutes = new Hono<AppEnv>()
   })
   .get('/:code', validate('param', institutionParams), (c) => {
     const { code } = c.req.valid('param');
+    return c.json(institutionDetail(c.var.db, c.var.today(), code));
+  })
+  /**
+   * What the institution declares of itself: the requirements it offers (null: not declared — then
+   * its notifications speak), whether it takes new partners, and its maximum number of partner
+   * facilities. `version` must be the one last read (else 409: someone changed it meanwhile).
+   */
+  .put('/:code/declaration', validate('param', institutionParams), validate('json', declarationBody), (c) => {
+    const { code } = c.req.valid('param');
+    const body = c.req.valid('json');
     const { db, today } = c.var;
-    const found = loadInstitutions(db, today(), { code })[0];
-    if (!found) throw notFound('institution', code);
-    const { row, offers, activePartners } = found;
-    const notes = db.select().from(institutionNotifications).where(eq(institutionNotifications.institutionCode, code)).all();
-    const partners = activeAgreements(db, today(), code).map((a) => {
-      const f = db.select({ name: facilities.name, address: facilities.address }).from(facilities)
-        .where(and(eq(facilities.careOfficeNumber, a.careOfficeNumber), eq(facilities.serviceCode, a.serviceCode)))
-        .get();
-      return {
-        agreementId: a.id,
-        facilityId: facilityId(a.careOfficeNumber, a.serviceCode),
-        facilityName: f?.name ?? null,
-        typeJa: facilityTypeOf(a.serviceCode).shortJa,
-        covers: coversOf(a),
-        agreedOn: a.agreedOn,
-        confirmedOn: a.confirmedOn,
-      };
-    });
-    return c.json({
-      code: row.code,
-      name: row.name,
-      kind: row.kind,
-      postalCode: row.postalCode,
-      address: row.address,
-      phone: row.phone,
-      lat: row.lat,
-      lng: row.lng,
-      precision: row.geocodePrecision,
-      naviiId: row.naviiId,
-      withdrawnOn: row.withdrawnOn,
-      beds: row.beds,
-      bedsDetail: row.bedsDetail,
-      offers,
-      willingness: row.willingness,
-      maxPartners: row.maxPartners,
-      activePartners,
-      remaining: remainingCapacity(row.maxPartners, activePartners),
-      notifications: notes
-        .map((n) => ({ symbol: n.symbol, name: n.name, acceptedNumber: n.acceptedNumber, startDate: n.startDate, relevant: isRelevantSymbol(n.symbol), offers: notificationSymbol(n.symbol)?.offers ?? [] }))
-        .sort((a, b) => Number(b.relevant) - Number(a.relevant) || a.symbol.localeCompare(b.symbol)),
-      partners,
-      version: row.version,
-    });
+    const row = db.select().from(institutions).where(eq(institutions.code, code)).get();
+    if (!row) throw notFound('institution', code);
+    checkDeclaration(row.kind, body);
+    if (row.withdrawnOn) throw new DomainError('conflict', `This institution left the 名簿 on ${row.withdrawnOn}; its declaration can no longer change`);
+    const changed = db
+      .update(institutions)
+      .set({
+        declaredOffers: body.offers === null ? null : JSON.stringify(body.offers),
+        willingness: body.willingness,
+        maxPartners: body.maxPartners,
+        version: row.version + 1,
+        updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
+      })
+      .where(and(eq(institutions.code, code), eq(institutions.version, body.version)))
+      .run();
+    if (changed.changes === 0) throw new DomainError('conflict', `The institution was changed since version ${body.version} (now ${row.version}): reload it and try again`, 'version');
+    return c.json(institutionDetail(db, today(), code));
   })
   /** Facilities near this institution that lack a requirement it could give, A253-relevant first. */
   .get('/:code/nearby-facilities', validate('param', institutionParams), validate('query', nearbyFacilitiesQuery), (c) => {
@@ -98,7 +85,7 @@ export const institutionsRoutes = new Hono<AppEnv>()
     const ii = snap.institutionByCode.get(code);
     if (ii === undefined) return c.json({ code, reason: 'no_position' as const, maxMinutes: q.maxMinutes, total: 0, facilities: [] });
     const result = nearbyFacilities(snap.institutions[ii]!, snap.facilities, snap.facilityIndex, q);
-    const names = facilityNames(db, result.facilities.map((n) => snap.facilities[n.f]!.id));
+    const info = facilityListDetails(db, result.facilities.map((n) => snap.facilities[n.f]!.id));
     return c.json({
       code,
       reason: null,
@@ -108,7 +95,9 @@ export const institutionsRoutes = new Hono<AppEnv>()
         const f = snap.facilities[n.f]!;
         return {
           facilityId: f.id,
-          name: names.get(f.id) ?? f.id,
+          name: info.get(f.id)?.name ?? f.id,
+          /** 定員 (null when unknown). */
+          capacity: info.get(f.id)?.capacity ?? null,
           serviceCode: f.serviceCode,
           typeJa: facilityTypeOf(f.serviceCode).shortJa,
           status: f.status,
@@ -124,3 +113,50 @@ export const institutionsRoutes = new Hono<AppEnv>()
       }),
     });
   });
+
+/** The institution card: identity, what it offers and why, its notifications, partners and load. */
+function institutionDetail(db: Db, today: string, code: string) {
+  const found = loadInstitutions(db, today, { code })[0];
+  if (!found) throw notFound('institution', code);
+  const { row, offers, activePartners } = found;
+  const notes = db.select().from(institutionNotifications).where(eq(institutionNotifications.institutionCode, code)).all();
+  const partners = activeAgreements(db, today, code).map((a) => {
+    const f = db.select({ name: facilities.name, address: facilities.address }).from(facilities)
+      .where(and(eq(facilities.careOfficeNumber, a.careOfficeNumber), eq(facilities.serviceCode, a.serviceCode)))
+      .get();
+    return {
+      agreementId: a.id,
+      facilityId: facilityId(a.careOfficeNumber, a.serviceCode),
+      facilityName: f?.name ?? null,
+      typeJa: facilityTypeOf(a.serviceCode).shortJa,
+      covers: coversOf(a),
+      agreedOn: a.agreedOn,
+      confirmedOn: a.confirmedOn,
+    };
+  });
+  return {
+    code: row.code,
+    name: row.name,
+    kind: row.kind,
+    postalCode: row.postalCode,
+    address: row.address,
+    phone: row.phone,
+    lat: row.lat,
+    lng: row.lng,
+    precision: row.geocodePrecision,
+    naviiId: row.naviiId,
+    withdrawnOn: row.withdrawnOn,
+    beds: row.beds,
+    bedsDetail: row.bedsDetail,
+    offers,
+    willingness: row.willingness,
+    maxPartners: row.maxPartners,
+    activePartners,
+    remaining: remainingCapacity(row.maxPartners, activePartners),
+    notifications: notes
+      .map((n) => ({ symbol: n.symbol, name: n.name, acceptedNumber: n.acceptedNumber, startDate: n.startDate, relevant: isRelevantSymbol(n.symbol), offers: notificationSymbol(n.symbol)?.offers ?? [] }))
+      .sort((a, b) => Number(b.relevant) - Number(a.relevant) || a.symbol.localeCompare(b.symbol)),
+    partners,
+    version: row.version,
+  };
+}

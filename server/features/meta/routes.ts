@@ -8,10 +8,12 @@ import { REQUIREMENT_INFO } from '../../domain/requirements';
 
 /** What the UI needs to label things: data sources with as-of dates and attribution, and the rule tables. */
 export const metaRoutes = new Hono<AppEnv>().get('/', (c) => {
-  const { db, today } = c.var;
+  const { db, today, engine, basemap } = c.var;
   const sources = db.select().from(datasets).all();
   return c.json({
     today: today(),
+    /** Changes with the data: the map's tile URLs carry it. */
+    dataVersion: engine.get(today()).version,
     bindingFrom: BINDING_FROM,
     fictional: sources.some((s) => s.fictional),
     sources: sources.map((s) => ({ kind: s.kind, label: s.label, fileName: s.fileName, asOf: s.asOf, attribution: s.attribution, fictional: s.fictional, importedAt: s.importedAt })),
@@ -20,5 +22,7 @@ export const metaRoutes = new Hono<AppEnv>().get('/', (c) => {
     serviceCodes: SERVICE_CODES,
     travelModel: DEFAULT_TRAVEL_MODEL,
     scoreWeights: DEFAULT_SCORE_WEIGHTS,
+    /** The online basemap the map may turn on (BASEMAP), or null: the map is offline. */
+    basemap,
   });
 });

@@ -1,4 +1,4 @@
-import { booleanPointInPolygon, centerOfMass, pointOnFeature } from '@turf/turf';
+import { bbox } from '@turf/turf';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { municipalitiesQuery } from '../../contracts/api';
@@ -6,14 +6,7 @@ import { municipalities } from '../../db/schema';
 import { COVERAGE_STATUSES, type CoverageStatus } from '../../domain/coverage';
 import { validate } from '../../validate';
 import { listFacilitiesWithCoverage } from '../facilities/queries';
-
-/** One point inside the boundary to label it by: the centre of mass when it falls inside, else a point on it. */
-function labelPoint(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon | null): [number, number] | null {
-  if (!geometry) return null;
-  const centre = centerOfMass(geometry);
-  const p = booleanPointInPolygon(centre, geometry) ? centre : pointOnFeature(geometry);
-  return p.geometry.coordinates as [number, number];
-}
+import { labelPoint } from '../shared/label-point';
 
 type Counts = Record<CoverageStatus, number> & { total: number };
 const emptyCounts = (): Counts => ({ covered: 0, partial: 0, none: 0, unknown: 0, total: 0 });
@@ -21,7 +14,8 @@ const emptyCounts = (): Counts => ({ covered: 0, partial: 0, none: 0, unknown: 0
 export const municipalitiesRoutes = new Hono<AppEnv>()
   /**
    * GeoJSON of municipalities with their boundaries and facility counts by status. A 政令市 row
-   * (kind designated_city) sums its wards and carries their union as its boundary.
+   * (kind designated_city) sums its wards and carries their union as its boundary. `geometry=false`
+   * leaves the boundaries out (the map has them in its tiles): a list of areas with their boxes.
    */
   .get('/', validate('query', municipalitiesQuery), (c) => {
     const q = c.req.valid('query');
@@ -49,7 +43,7 @@ export const municipalitiesRoutes = new Hono<AppEnv>()
         const geometry = m.boundary ? (JSON.parse(m.boundary) as GeoJSON.Polygon | GeoJSON.MultiPolygon) : null;
         return {
           type: 'Feature' as const,
-          geometry,
+          geometry: q.geometry ? geometry : null,
           properties: {
             code: m.code,
             name: m.name,
@@ -58,6 +52,8 @@ export const municipalitiesRoutes = new Hono<AppEnv>()
             kind: m.kind,
             parentCode: m.parentCode,
             labelPoint: labelPoint(geometry),
+            /** [minLng, minLat, maxLng, maxLat] of the boundary, to fit the map to. */
+            bbox: geometry ? (bbox(geometry) as [number, number, number, number]) : null,
             counts: counts.get(m.code) ?? emptyCounts(),
           },
         };

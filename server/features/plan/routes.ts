@@ -2,11 +2,12 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { planBody } from '../../contracts/api';
 import { requirementsOf } from '../../domain/engine/masks';
+import type { Requirement } from '../../domain/requirements';
 import { planAssignments } from '../../domain/engine/plan';
 import { highsSolver } from '../../solver/highs';
 import { validate } from '../../validate';
 import { inScope, resolveScope } from '../engine/scope';
-import { facilityNames, institutionNames } from './names';
+import { facilityNames, institutionNames } from '../shared/names';
 
 /**
  * POST /api/plan — a regional plan for a prefecture or a municipality: every facility lacking
@@ -44,7 +45,7 @@ export const planRoutes = new Hono<AppEnv>().post('/', validate('json', planBody
     })),
     uncoverable: [
       ...plan.uncoverable.map((u) => ({ facilityId: u.facilityId, name: fNames.get(u.facilityId) ?? u.facilityId, missing: requirementsOf(u.missing), reason: u.reason, unreachable: requirementsOf(u.unreachable) })),
-      ...unplaced.map((f) => ({ facilityId: f.id, name: fNames.get(f.id) ?? f.id, missing: requirementsOf(f.required & ~f.met), reason: 'no_position' as const, unreachable: [] })),
+      ...unplaced.map((f) => ({ facilityId: f.id, name: fNames.get(f.id) ?? f.id, missing: requirementsOf(f.required & ~f.met), reason: 'no_position' as const, unreachable: [] as Requirement[] })),
     ],
     totalMinutes: plan.totalMinutes,
     stats: { ...plan.stats, solveMs },

@@ -1,14 +1,26 @@
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { COVERAGE_STATUSES } from '../../../server/domain/coverage';
-import { t } from '../i18n';
+import { FACILITY_TYPES, type FacilityTypeKey } from '../../../server/domain/facility-types';
+import { lang, t } from '../i18n';
 import { institutionIconUrl } from '../map/icons';
-import { FACILITY_CLUSTER_COLOR, INSTITUTION_SHAPES, STATUS_COLORS } from '../map/palette';
+import { FACILITY_CLUSTER_COLOR, GAP_COLOR, INSTITUTION_SHAPES, NO_DATA_COLOR, SHARE_RAMP, STATUS_COLORS } from '../map/palette';
+import type { View } from '../state/app-state';
 
-/** What the colours and shapes mean, always visible. */
-export function Legend() {
+/** What the colours and shapes mean; in the 自治体 view also the choropleth's ramp. */
+export function Legend(props: { view: View; type: FacilityTypeKey | 'all'; basemapAvailable: boolean; basemapOn: boolean; onBasemap: (on: boolean) => void }) {
+  const typeName = () => (props.type === 'all' ? t('allTypes') : lang() === 'ja' ? FACILITY_TYPES[props.type].shortJa : FACILITY_TYPES[props.type].nameEn);
   return (
     <details class="legend" aria-label={t('legend')} open={window.innerWidth > 700}>
       <summary>{t('legend')}</summary>
+      <Show when={props.view === 'area'}>
+        <h2>{t('shareLegend', { type: typeName() })}</h2>
+        <div class="ramp" data-testid="share-ramp" style={{ background: `linear-gradient(to right, ${SHARE_RAMP.map(([v, c]) => `${c} ${v * 100}%`).join(', ')})` }} />
+        <div class="ramp-labels"><span>0%</span><span>50%</span><span>100%</span></div>
+        <ul>
+          <li><span class="swatch-box" style={{ background: NO_DATA_COLOR }} /> <span class="muted">{t('noFacilitiesOfType')}</span></li>
+          <li><span class="swatch-dot ring" style={{ 'border-color': GAP_COLOR }} /> <span class="muted">{t('structuralGapLegend')}</span></li>
+        </ul>
+      </Show>
       <h2>{t('facilitiesLegend')}</h2>
       <ul>
         <For each={COVERAGE_STATUSES}>
@@ -35,6 +47,11 @@ export function Legend() {
           )}
         </For>
       </ul>
+      <Show when={props.basemapAvailable}>
+        <label class="inline">
+          <input type="checkbox" checked={props.basemapOn} onChange={(e) => props.onBasemap(e.currentTarget.checked)} data-testid="basemap-toggle" /> {t('basemap')}
+        </label>
+      </Show>
     </details>
   );
 }

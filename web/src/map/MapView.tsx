@@ -1,26 +1,36 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { createEffect, onCleanup, onMount } from 'solid-js';
-import type { FacilityCollection, InstitutionCollection, MunicipalityCollection } from '../api';
+import { createEffect, on, onCleanup, onMount } from 'solid-js';
+import type { FacilityTypeKey } from '../../../server/domain/facility-types';
+import type { Meta } from '../api';
+import type { View } from '../state/app-state';
 import { drawInstitutionIcon } from './icons';
+import { collection, type LngLat, type Overlay } from './overlays';
 import { INSTITUTION_SHAPES } from './palette';
-import { baseStyle, CLICKABLE_LAYERS, LOCAL_FONT_FAMILY, SOURCES } from './style';
+import { areaFill, baseStyle, clusterCount, facilityClusterFilter, facilityPointFilter, LOCAL_FONT_FAMILY, POINT_LAYERS, SOURCES } from './style';
+import { showChooser, tooltipHtml, uniqueChoices, type Pick } from './picking';
 
 maplibregl.setWorkerUrl(workerUrl);
 
-export type Selection = { kind: 'facility'; id: string } | { kind: 'institution'; code: string } | null;
+export type { Pick };
 
 export interface MapViewProps {
-  municipalities: MunicipalityCollection | undefined;
-  facilities: FacilityCollection | undefined;
-  institutions: InstitutionCollection | undefined;
-  /** [from, to] in [lng, lat] — the hovered candidate's line; null to clear. */
-  line: [[number, number], [number, number]] | null;
-  /** Position of the selected feature, ringed on the map. */
-  selectedAt: [number, number] | null;
+  /** Vector tile URL template; changes with the data version. */
+  tilesUrl: string;
+  basemap: Meta['basemap'];
+  basemapOn: boolean;
+  view: View;
+  type: FacilityTypeKey | 'all';
+  /** Municipality (or 政令市) outlined as the selected area. */
+  selectedArea: string | null;
+  overlay: Overlay;
+  /** Position of the selected facility or institution, ringed on the map and brought into view. */
+  selectedAt: LngLat | null;
+  /** Fit the map to this box whenever `key` changes. */
+  fitTo: { key: string; bbox: [number, number, number, number] } | null;
   attribution: string;
-  onSelect: (selection: Selection) => void;
+  onPick: (pick: Pick) => void;
 }
 
 declare global {
@@ -30,83 +40,25 @@ declare global {
   }
 }
 
-const withGeometry = <T extends { features: { geometry: unknown }[] }>(fc: T): GeoJSON.FeatureCollection =>
-  ({ type: 'FeatureCollection', features: fc.features.filter((f) => f.geometry !== null) }) as unknown as GeoJSON.FeatureCollection;
-
-function boundsOf(fc: MunicipalityCollection): maplibregl.LngLatBounds | null {
-  const b = new maplibregl.LngLatBounds();
-  let any = false;
-  const visit = (coords: unknown): void => {
-    if (typeof (coords as number[])[0] === 'number') {
-      b.extend(coords as [number, number]);
-      any = true;
-    } else (coords as unknown[]).forEach(visit);
-  };
-  for (const f of fc.features) if (f.geometry) visit(f.geometry.coordinates);
-  return any ? b : null;
-}
-
-interface Choice {
-  label: string;
-  selection: NonNullable<Selection>;
-}
-
-function uniqueChoices(hits: maplibregl.MapGeoJSONFeature[]): Choice[] {
-  const seen = new Map<string, Choice>();
-  for (const h of hits) {
-    const p = h.properties as Record<string, unknown>;
-    if (p.cluster) continue;
-    const choice: Choice =
-      h.layer.id === 'facility-point'
-        ? { label: `${p.name as string}（${p.typeJa as string}）`, selection: { kind: 'facility', id: p.id as string } }
-        : { label: p.name as string, selection: { kind: 'institution', code: p.code as string } };
-    seen.set(JSON.stringify(choice.selection), choice);
-  }
-  return [...seen.values()];
-}
-
-function showChooser(map: maplibregl.Map, at: maplibregl.LngLat, choices: Choice[], onSelect: (s: Selection) => void): void {
-  const list = document.createElement('ul');
-  list.className = 'chooser';
-  list.dataset.testid = 'chooser';
-  const popup = new maplibregl.Popup({ closeButton: true, maxWidth: '320px' }).setLngLat(at).setDOMContent(list).addTo(map);
-  for (const c of choices) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.textContent = c.label;
-    button.addEventListener('click', () => {
-      popup.remove();
-      onSelect(c.selection);
-    });
-    const li = document.createElement('li');
-    li.append(button);
-    list.append(li);
-  }
-  (list.querySelector('button') as HTMLButtonElement | null)?.focus();
-}
-
 /** The one component that owns the MapLibre map: created on mount, removed on cleanup. */
 export function MapView(props: MapViewProps) {
   let container!: HTMLDivElement;
-  let map: maplibregl.Map | undefined;
+  let map!: maplibregl.Map;
   let markReady!: () => void;
-  /** Resolves once the style has loaded; data set before that waits for it, in order. */
+  /** Resolves once the style has loaded; changes made before wait for it, in order. */
   const ready = new Promise<void>((resolve) => (markReady = resolve));
-  let markFitted!: () => void;
-  /** Resolves once the view has been fitted to the region: only then is a selection brought into view. */
-  const fitted = new Promise<void>((resolve) => (markFitted = resolve));
-  let didFit = false;
-
-  const setData = (source: string, data: GeoJSON.FeatureCollection | GeoJSON.Feature) => {
-    void ready.then(() => (map?.getSource(source) as maplibregl.GeoJSONSource | undefined)?.setData(data));
-  };
+  const whenReady = (f: () => void) => void ready.then(f);
+  const setData = (source: string, data: GeoJSON.FeatureCollection) => whenReady(() => (map.getSource(source) as maplibregl.GeoJSONSource | undefined)?.setData(data));
+  // A link with a map position (#map=…) keeps it: the first fit is skipped.
+  let skipFit = /[#&]map=/.test(location.hash);
 
   onMount(() => {
     map = new maplibregl.Map({
       container,
-      style: baseStyle(),
-      center: [137.0, 32.3],
-      zoom: 8,
+      style: baseStyle({ tilesUrl: props.tilesUrl, basemap: props.basemap }),
+      center: [137.0, 36.0],
+      zoom: 4.5,
+      hash: 'map',
       localIdeographFontFamily: LOCAL_FONT_FAMILY,
       attributionControl: false,
     });
@@ -126,72 +78,90 @@ export function MapView(props: MapViewProps) {
 
     map.on('idle', () => (document.body.dataset.mapIdle = 'true'));
     map.on('movestart', () => (document.body.dataset.mapIdle = 'false'));
+    map.on('dataloading', () => (document.body.dataset.mapIdle = 'false'));
 
-    for (const layer of CLICKABLE_LAYERS) {
-      map.on('mouseenter', layer, () => (map!.getCanvas().style.cursor = 'pointer'));
-      map.on('mouseleave', layer, () => (map!.getCanvas().style.cursor = ''));
-    }
+    const tooltip = new maplibregl.Popup({ closeButton: false, closeOnClick: false, className: 'map-tooltip', offset: 12, maxWidth: '280px' });
+    const hoverLayers = () => (props.view === 'area' ? [...POINT_LAYERS, 'area-fill'] : [...POINT_LAYERS]);
+    // eslint-disable-next-line solid/reactivity -- a MapLibre event handler, not a tracked scope
+    map.on('mousemove', (e) => {
+      const hit = map.queryRenderedFeatures(e.point, { layers: hoverLayers() })[0];
+      map.getCanvas().style.cursor = hit ? 'pointer' : '';
+      const html = hit ? tooltipHtml(hit, props.type) : null;
+      if (html) tooltip.setLngLat(e.lngLat).setHTML(html).addTo(map);
+      else tooltip.remove();
+    });
+    map.getCanvas().addEventListener('mouseleave', () => tooltip.remove());
+
     // eslint-disable-next-line solid/reactivity -- a MapLibre event handler, not a tracked scope
     map.on('click', (e) => {
-      const hits = map!.queryRenderedFeatures(e.point, { layers: [...CLICKABLE_LAYERS] });
+      const hits = map.queryRenderedFeatures(e.point, { layers: [...POINT_LAYERS] });
       const first = hits[0];
-      if (!first) return;
-      const p = first.properties as Record<string, unknown>;
-      if (p.cluster) {
-        const source = map!.getSource(first.source) as maplibregl.GeoJSONSource;
-        void source.getClusterExpansionZoom(p.cluster_id as number).then((zoom) =>
-          map!.easeTo({ center: (first.geometry as GeoJSON.Point).coordinates as [number, number], zoom: zoom + 0.5 }),
-        );
+      if (first?.properties.cluster) {
+        map.easeTo({ center: (first.geometry as GeoJSON.Point).coordinates as LngLat, zoom: Math.min(map.getZoom() + 2, 12) });
         return;
       }
       const choices = uniqueChoices(hits);
-      if (choices.length === 1) props.onSelect(choices[0]!.selection);
+      if (choices.length === 1) props.onPick(choices[0]!.pick);
       // Several points in one spot (wings of one home, a clinic inside a facility): let the user choose.
-      else showChooser(map!, e.lngLat, choices, props.onSelect);
-    });
-  });
-
-  createEffect(() => {
-    const m = props.municipalities;
-    if (!m) return;
-    setData(SOURCES.municipalities, m as unknown as GeoJSON.FeatureCollection);
-    setData(SOURCES.municipalityLabels, {
-      type: 'FeatureCollection',
-      features: m.features.flatMap((f) =>
-        f.properties.labelPoint ? [{ type: 'Feature' as const, properties: { name: f.properties.name, kind: f.properties.kind }, geometry: { type: 'Point' as const, coordinates: f.properties.labelPoint } }] : [],
-      ),
-    });
-    void ready.then(() => {
-      const b = boundsOf(m);
-      if (!didFit) {
-        didFit = true;
-        // Keep the region clear of the legend (bottom-left) on wide screens.
-        const wide = container.clientWidth > 800;
-        if (b) map!.fitBounds(b, { padding: { top: 30, bottom: 30, right: 30, left: wide ? 240 : 30 }, duration: 0 });
-        markFitted();
+      else if (choices.length > 1) showChooser(map, e.lngLat, choices, props.onPick);
+      else if (props.view === 'area') {
+        const area = map.queryRenderedFeatures(e.point, { layers: ['area-fill'] })[0];
+        if (area) props.onPick({ kind: 'area', code: String(area.properties.code) });
       }
     });
   });
+
+  createEffect(on(() => props.tilesUrl, (url) => whenReady(() => (map.getSource(SOURCES.tiles) as maplibregl.VectorTileSource).setTiles([url])), { defer: true }));
   createEffect(() => {
-    const f = props.facilities;
-    if (f) setData(SOURCES.facilities, withGeometry(f));
-  });
-  createEffect(() => {
-    const i = props.institutions;
-    if (i) setData(SOURCES.institutions, withGeometry(i));
-  });
-  createEffect(() => {
-    const line = props.line;
-    setData(SOURCES.candidateLine, {
-      type: 'FeatureCollection',
-      features: line ? [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: line } }] : [],
+    const fill = areaFill(props.view, props.type);
+    const basemapOn = props.basemapOn && props.basemap !== null;
+    whenReady(() => {
+      map.setPaintProperty('area-fill', 'fill-color', fill);
+      map.setPaintProperty('area-fill', 'fill-opacity', basemapOn ? (props.view === 'area' ? 0.6 : 0.15) : 1);
+      if (props.basemap) map.setLayoutProperty('basemap', 'visibility', basemapOn ? 'visible' : 'none');
     });
   });
   createEffect(() => {
+    const type = props.view === 'area' ? props.type : 'all';
+    whenReady(() => {
+      map.setFilter('facility-point', facilityPointFilter(type));
+      for (const id of ['facility-cluster', 'facility-cluster-count']) map.setFilter(id, facilityClusterFilter(type));
+      map.setLayoutProperty('facility-cluster-count', 'text-field', ['to-string', clusterCount(type)]);
+    });
+  });
+  createEffect(() => {
+    const code = props.selectedArea ?? '';
+    whenReady(() => {
+      map.setFilter('area-selected', ['==', ['get', 'code'], code]);
+      map.setFilter('city-selected', ['==', ['get', 'code'], code]);
+    });
+  });
+  createEffect(() => {
+    setData(SOURCES.lines, collection(props.overlay.lines));
+    setData(SOURCES.rings, collection(props.overlay.rings));
+    setData(SOURCES.highlights, collection(props.overlay.highlights));
+  });
+  createEffect(
+    on(
+      () => props.fitTo?.key,
+      () => {
+        const target = props.fitTo;
+        if (!target) return;
+        if (skipFit) {
+          skipFit = false;
+          return;
+        }
+        // Keep the area clear of the legend (bottom-left) on wide screens.
+        const wide = container.clientWidth > 800;
+        whenReady(() => map.fitBounds(target.bbox, { padding: { top: 40, bottom: 40, right: 40, left: wide ? 250 : 40 }, duration: 0, maxZoom: 13 }));
+      },
+    ),
+  );
+  createEffect(() => {
     const at = props.selectedAt;
-    // Bring a selection made from a list or a link (not by clicking the map) into view.
-    if (at) void fitted.then(() => !map!.getBounds().contains(at) && map!.easeTo({ center: at, zoom: Math.max(map!.getZoom(), 11), duration: 400 }));
-    setData(SOURCES.selection, { type: 'FeatureCollection', features: at ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: at } }] : [] });
+    // Bring a selection made from a list, a search or a link into view.
+    if (at) whenReady(() => !map.getBounds().contains(at) && map.easeTo({ center: at, zoom: Math.max(map.getZoom(), 11), duration: 400 }));
+    setData(SOURCES.selection, collection(at ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: at } }] : []));
   });
 
   onCleanup(() => {

@@ -1,23 +1,33 @@
-import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { FACILITY_CLUSTER_COLOR, INSTITUTION_COLOR, LAND_COLOR, LINE_COLOR, SEA_COLOR, STATUS_COLORS } from './palette';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { FacilityTypeKey } from '../../../server/domain/facility-types';
+import type { View } from '../state/app-state';
+import {
+  COMBINATION_COLOR, FACILITY_CLUSTER_COLOR, GAP_COLOR, INSTITUTION_COLOR, LAND_COLOR, LINE_COLOR, NO_DATA_COLOR, PLAN_COLOR, RING_COLOR, SEA_COLOR, SEEKING_COLOR,
+  SHARE_RAMP, STATUS_COLORS,
+} from './palette';
 
 /**
- * The map style as plain data: no remote source, no glyphs or sprite URL, so it renders offline.
- * Text uses the system's fonts (MapLibre's local glyph rendering; fonts-noto-cjk for Japanese).
+ * The map style as plain data: the server's vector tiles (server/features/tiles: layers areas,
+ * cities, labels, facilities, institutions) and GeoJSON overlays; no glyphs or sprite URL, so it
+ * renders offline (text from the system's fonts; fonts-noto-cjk for Japanese). An online basemap is
+ * added only when the server offers one.
  */
 export const SOURCES = {
-  municipalities: 'municipalities',
-  /** One point per municipality to hang its name on (polygon labels repeat per tile). */
-  municipalityLabels: 'municipality-labels',
-  facilities: 'facilities',
-  institutions: 'institutions',
-  candidateLine: 'candidate-line',
+  tiles: 'renkei',
+  basemap: 'basemap',
+  lines: 'overlay-lines',
+  rings: 'overlay-rings',
+  highlights: 'overlay-highlights',
   selection: 'selection',
 } as const;
 
-const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+/** Zoom up to which the server clusters points (tile-store.ts CLUSTER_MAX_ZOOM) and the tiles' own maximum. */
+export const TILE_MAX_ZOOM = 14;
 
 export const LOCAL_FONT_FAMILY = '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", sans-serif';
+
+const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+const isCluster: ExpressionSpecification = ['has', 'point_count'];
 
 const statusColor: ExpressionSpecification = [
   'match', ['get', 'status'],
@@ -36,85 +46,120 @@ export const institutionIcon: ExpressionSpecification = [
   'inst-none',
 ];
 
-/** A cluster circle (sized by count: <10, <50, more) and its count label. */
-function clusterLayers(prefix: string, source: string, color: string, radii: [number, number, number], textSize: number): LayerSpecification[] {
+/** The choropleth: share of the type's facilities covered, or land colour outside the 自治体 view. */
+export function areaFill(view: View, type: FacilityTypeKey | 'all'): ExpressionSpecification | string {
+  if (view !== 'area') return LAND_COLOR;
+  const n: ExpressionSpecification = ['coalesce', ['get', `n_${type}`], 0];
+  const c: ExpressionSpecification = ['coalesce', ['get', `c_${type}`], 0];
+  return ['case', ['>', n, 0], ['interpolate', ['linear'], ['/', c, n], ...SHARE_RAMP.flat()] as ExpressionSpecification, NO_DATA_COLOR];
+}
+
+/** Facility points of the type (all types outside the 自治体 view). */
+export function facilityPointFilter(type: FacilityTypeKey | 'all'): FilterSpecification {
+  return type === 'all' ? ['!', isCluster] : ['all', ['!', isCluster], ['==', ['get', 'type'], type]];
+}
+
+/** Clusters holding facilities of the type, and how many. */
+export const clusterCount = (type: FacilityTypeKey | 'all'): ExpressionSpecification => (type === 'all' ? ['get', 'point_count'] : ['coalesce', ['get', `n_${type}`], 0]);
+export const facilityClusterFilter = (type: FacilityTypeKey | 'all'): FilterSpecification => ['all', isCluster, ['>', clusterCount(type), 0]];
+
+const clusterRadius = (count: ExpressionSpecification, r: [number, number, number]): ExpressionSpecification => ['step', count, r[0], 10, r[1], 50, r[2]];
+
+export function layers(): LayerSpecification[] {
+  const tiles = SOURCES.tiles;
   return [
+    { id: 'background', type: 'background', paint: { 'background-color': SEA_COLOR } },
+    { id: 'area-fill', type: 'fill', source: tiles, 'source-layer': 'areas', paint: { 'fill-color': LAND_COLOR, 'fill-outline-color': '#B9B1A0' } },
+    { id: 'area-line', type: 'line', source: tiles, 'source-layer': 'areas', paint: { 'line-color': '#9C9383', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.3, 12, 1.6] } },
+    // 政令市: its outline drawn thicker over its wards' lines.
+    { id: 'city-line', type: 'line', source: tiles, 'source-layer': 'cities', paint: { 'line-color': '#6B6253', 'line-width': 2.2, 'line-dasharray': [3, 1.5] } },
+    { id: 'area-selected', type: 'line', source: tiles, 'source-layer': 'areas', filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#000000', 'line-width': 3 } },
+    { id: 'city-selected', type: 'line', source: tiles, 'source-layer': 'cities', filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#000000', 'line-width': 3.5 } },
+    { id: 'ring-line', type: 'line', source: SOURCES.rings, paint: { 'line-color': RING_COLOR, 'line-width': 1.5, 'line-dasharray': [4, 3] } },
     {
-      id: `${prefix}-cluster`, type: 'circle', source, filter: ['has', 'point_count'],
-      paint: { 'circle-color': color, 'circle-opacity': 0.85, 'circle-radius': ['step', ['get', 'point_count'], radii[0], 10, radii[1], 50, radii[2]], 'circle-stroke-width': 1.5, 'circle-stroke-color': '#FFFFFF' },
+      id: 'ring-label', type: 'symbol', source: SOURCES.rings,
+      layout: { 'symbol-placement': 'line', 'text-field': ['get', 'label'], 'text-size': 11, 'text-font': ['sans-serif'], 'symbol-spacing': 400 },
+      paint: { 'text-color': RING_COLOR, 'text-halo-color': '#FFFFFF', 'text-halo-width': 1.5 },
     },
     {
-      id: `${prefix}-cluster-count`, type: 'symbol', source, filter: ['has', 'point_count'],
-      layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-size': textSize, 'text-font': ['sans-serif'] },
+      id: 'overlay-line', type: 'line', source: SOURCES.lines,
+      paint: {
+        'line-color': ['match', ['get', 'kind'], 'candidate', LINE_COLOR, 'combination', COMBINATION_COLOR, PLAN_COLOR],
+        'line-width': ['match', ['get', 'kind'], 'plan', 1.8, 3.5],
+        'line-dasharray': [2, 1],
+      },
+    },
+    {
+      id: 'institution-cluster', type: 'circle', source: tiles, 'source-layer': 'institutions', filter: isCluster,
+      paint: { 'circle-color': INSTITUTION_COLOR, 'circle-opacity': 0.85, 'circle-radius': clusterRadius(['get', 'point_count'], [11, 14, 18]), 'circle-stroke-width': 1.5, 'circle-stroke-color': '#FFFFFF' },
+    },
+    {
+      id: 'institution-cluster-count', type: 'symbol', source: tiles, 'source-layer': 'institutions', filter: isCluster,
+      layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-size': 11, 'text-font': ['sans-serif'], 'text-allow-overlap': true },
       paint: { 'text-color': '#FFFFFF' },
+    },
+    {
+      id: 'institution-point', type: 'symbol', source: tiles, 'source-layer': 'institutions', filter: ['!', isCluster],
+      layout: { 'icon-image': institutionIcon, 'icon-allow-overlap': true, 'icon-ignore-placement': true, 'icon-size': ['interpolate', ['linear'], ['zoom'], 8, 0.7, 13, 1] },
+    },
+    {
+      id: 'facility-cluster', type: 'circle', source: tiles, 'source-layer': 'facilities', filter: facilityClusterFilter('all'),
+      paint: { 'circle-color': FACILITY_CLUSTER_COLOR, 'circle-opacity': 0.85, 'circle-radius': clusterRadius(clusterCount('all'), [12, 15, 19]), 'circle-stroke-width': 1.5, 'circle-stroke-color': '#FFFFFF' },
+    },
+    {
+      id: 'facility-cluster-count', type: 'symbol', source: tiles, 'source-layer': 'facilities', filter: facilityClusterFilter('all'),
+      layout: { 'text-field': ['to-string', clusterCount('all')], 'text-size': 12, 'text-font': ['sans-serif'], 'text-allow-overlap': true },
+      paint: { 'text-color': '#FFFFFF' },
+    },
+    {
+      id: 'facility-point', type: 'circle', source: tiles, 'source-layer': 'facilities', filter: facilityPointFilter('all'),
+      paint: { 'circle-color': statusColor, 'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 5, 13, 8], 'circle-stroke-width': 1.5, 'circle-stroke-color': '#FFFFFF' },
+    },
+    {
+      id: 'highlight-ring', type: 'circle', source: SOURCES.highlights,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 8, 13, 12],
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-width': ['match', ['get', 'kind'], 'gap', 2.5, 2],
+        'circle-stroke-color': ['match', ['get', 'kind'], 'gap', GAP_COLOR, 'seeking-a253', SEEKING_COLOR, '#7A7A7A'],
+      },
+    },
+    { id: 'selection-ring', type: 'circle', source: SOURCES.selection, paint: { 'circle-radius': 14, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-width': 3, 'circle-stroke-color': '#000000' } },
+    {
+      // Names on top: circles never hide them, and clicks query the point layers only.
+      id: 'area-label', type: 'symbol', source: tiles, 'source-layer': 'labels', minzoom: 6.5,
+      layout: { 'text-field': ['get', 'name'], 'text-size': 13, 'text-font': ['sans-serif'], 'symbol-placement': 'point' },
+      paint: { 'text-color': '#5B5448', 'text-halo-color': '#FFFFFF', 'text-halo-width': 1.5 },
     },
   ];
 }
 
-export const LAYERS: LayerSpecification[] = [
-  { id: 'background', type: 'background', paint: { 'background-color': SEA_COLOR } },
-  {
-    id: 'municipality-fill', type: 'fill', source: SOURCES.municipalities,
-    filter: ['!=', ['get', 'kind'], 'designated_city'],
-    paint: { 'fill-color': LAND_COLOR, 'fill-outline-color': '#B9B1A0' },
-  },
-  {
-    id: 'municipality-line', type: 'line', source: SOURCES.municipalities,
-    filter: ['!=', ['get', 'kind'], 'designated_city'],
-    paint: { 'line-color': '#9C9383', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.6, 12, 1.6] },
-  },
-  {
-    // 政令市: its outline drawn thicker over its wards' lines.
-    id: 'designated-city-line', type: 'line', source: SOURCES.municipalities,
-    filter: ['==', ['get', 'kind'], 'designated_city'],
-    paint: { 'line-color': '#6B6253', 'line-width': 2.2, 'line-dasharray': [3, 1.5] },
-  },
-  {
-    id: 'candidate-line', type: 'line', source: SOURCES.candidateLine,
-    paint: { 'line-color': LINE_COLOR, 'line-width': 3.5, 'line-dasharray': [2, 1] },
-  },
-  ...clusterLayers('institution', SOURCES.institutions, INSTITUTION_COLOR, [12, 15, 19], 11),
-  {
-    id: 'institution-point', type: 'symbol', source: SOURCES.institutions, filter: ['!', ['has', 'point_count']],
-    layout: { 'icon-image': institutionIcon, 'icon-allow-overlap': true, 'icon-ignore-placement': true, 'icon-size': ['interpolate', ['linear'], ['zoom'], 8, 0.7, 13, 1] },
-  },
-  ...clusterLayers('facility', SOURCES.facilities, FACILITY_CLUSTER_COLOR, [13, 16, 20], 12),
-  {
-    id: 'facility-point', type: 'circle', source: SOURCES.facilities, filter: ['!', ['has', 'point_count']],
-    paint: {
-      'circle-color': statusColor,
-      'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 5, 13, 8],
-      'circle-stroke-width': 1.5,
-      'circle-stroke-color': '#FFFFFF',
-    },
-  },
-  {
-    id: 'selection-ring', type: 'circle', source: SOURCES.selection,
-    paint: { 'circle-radius': 13, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-width': 3, 'circle-stroke-color': '#000000' },
-  },
-  {
-    // Names on top: circles never hide them, and clicks query the point layers only.
-    id: 'municipality-label', type: 'symbol', source: SOURCES.municipalityLabels,
-    filter: ['!=', ['get', 'kind'], 'designated_city'],
-    layout: { 'text-field': ['get', 'name'], 'text-size': 13, 'text-font': ['sans-serif'], 'symbol-placement': 'point' },
-    paint: { 'text-color': '#5B5448', 'text-halo-color': '#FFFFFF', 'text-halo-width': 1.5 },
-  },
-];
+/** Layers a click or hover can pick, topmost first. */
+export const POINT_LAYERS = ['facility-point', 'facility-cluster', 'institution-point', 'institution-cluster'] as const;
 
-/** Layers a click can select, topmost first. */
-export const CLICKABLE_LAYERS = ['facility-point', 'facility-cluster', 'institution-point', 'institution-cluster'] as const;
+export interface StyleOptions {
+  tilesUrl: string;
+  basemap: { tiles: string[]; tileSize: number; minzoom: number; maxzoom: number; attribution: string } | null;
+}
 
-export function baseStyle(): StyleSpecification {
-  return {
+export function baseStyle(opts: StyleOptions): StyleSpecification {
+  const all = layers();
+  const style: StyleSpecification = {
     version: 8,
     sources: {
-      [SOURCES.municipalities]: { type: 'geojson', data: EMPTY },
-      [SOURCES.municipalityLabels]: { type: 'geojson', data: EMPTY },
-      [SOURCES.facilities]: { type: 'geojson', data: EMPTY, cluster: true, clusterRadius: 24, clusterMaxZoom: 7 },
-      [SOURCES.institutions]: { type: 'geojson', data: EMPTY, cluster: true, clusterRadius: 22, clusterMaxZoom: 7 },
-      [SOURCES.candidateLine]: { type: 'geojson', data: EMPTY },
+      [SOURCES.tiles]: { type: 'vector', tiles: [opts.tilesUrl], minzoom: 0, maxzoom: TILE_MAX_ZOOM },
+      [SOURCES.lines]: { type: 'geojson', data: EMPTY },
+      [SOURCES.rings]: { type: 'geojson', data: EMPTY },
+      [SOURCES.highlights]: { type: 'geojson', data: EMPTY },
       [SOURCES.selection]: { type: 'geojson', data: EMPTY },
     },
-    layers: LAYERS,
+    layers: all,
   };
+  if (opts.basemap) {
+    const { tiles, tileSize, minzoom, maxzoom, attribution } = opts.basemap;
+    style.sources[SOURCES.basemap] = { type: 'raster', tiles, tileSize, minzoom, maxzoom, attribution };
+    // Under the data, hidden until turned on.
+    all.splice(1, 0, { id: 'basemap', type: 'raster', source: SOURCES.basemap, layout: { visibility: 'none' } });
+  }
+  return style;
 }

@@ -1,0 +1,13 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-env';
+import { searchQuery } from '../../contracts/api';
+import { validate } from '../../validate';
+
+/**
+ * GET /api/search?q=&kind=facility|institution — facilities by name, kana, 事業所番号 or address;
+ * institutions by name, 医療機関コード or address.
+ */
+export const searchRoutes = new Hono<AppEnv>().get('/', validate('query', searchQuery), (c) => {
+  const q = c.req.valid('query');
+  return c.json({ query: q.q, kind: q.kind, hits: c.var.search.get(c.var.today()).find(q.q, q.kind, q.limit) });
+});

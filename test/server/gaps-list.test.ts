@@ -1,0 +1,42 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app';
+import { demoDb } from '../helpers/db';
+
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  app = createApp({ db: await demoDb(), now: () => new Date('2026-11-22T08:00:00+09:00') });
+});
+const get = async (path: string) => {
+  const res = await app.request(path);
+  return { status: res.status, body: (await res.json()) as any };
+};
+
+describe('GET /api/gaps/facilities', () => {
+  it('lists every facility of the area lacking coverage, with severity, deadline and structural gaps', async () => {
+    const { status, body } = await get('/api/gaps/facilities?prefecture=99&maxMinutes=30');
+    expect(status).toBe(200);
+    const all = (await get('/api/facilities')).body.features;
+    const lacking = all.filter((f: any) => f.properties.status !== 'covered');
+    expect(body.facilities.map((f: any) => f.facilityId).sort()).toEqual(lacking.map((f: any) => f.properties.id).sort());
+    for (const f of body.facilities) {
+      expect(f.status).not.toBe('covered');
+      expect(f.severity).toBeGreaterThanOrEqual(1);
+      if (f.level === 'mandatory') expect(f.deadline.date <= '2027-04-01').toBe(true);
+      if (f.level === 'mandatory' && f.status !== 'unknown') expect(f.severity).toBe(f.missing.includes('admit') ? 1 : 2);
+    }
+    // Structural gaps agree with GET /api/gaps for the same area and time.
+    const gaps = (await get('/api/gaps?prefecture=99&maxMinutes=30')).body;
+    const flagged = body.facilities.filter((f: any) => f.noAdmitHospital || f.unreachable.length > 0).map((f: any) => f.facilityId);
+    const structuralLacking = gaps.structuralGaps.map((g: any) => g.facilityId).filter((id: string) => lacking.some((f: any) => f.properties.id === id));
+    expect(flagged.sort()).toEqual(structuralLacking.sort());
+    expect(gaps.structuralGaps[0].position).toHaveLength(2);
+  });
+
+  it('narrows to a municipality, and 400s both scopes at once', async () => {
+    const one = (await get('/api/gaps/facilities?prefecture=99')).body.facilities.find((f: any) => f.municipalityCode);
+    const { body } = await get(`/api/gaps/facilities?municipality=${one.municipalityCode}`);
+    expect(body.facilities.every((f: any) => f.municipalityCode === one.municipalityCode)).toBe(true);
+    expect(body.facilities.some((f: any) => f.facilityId === one.facilityId)).toBe(true);
+    expect((await get(`/api/gaps/facilities?municipality=${one.municipalityCode}&prefecture=99`)).status).toBe(400);
+  });
+});

@@ -1,0 +1,83 @@
+import { gunzipSync } from 'node:zlib';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app';
+import type { Db } from '../../server/db/client';
+import { demoDb } from '../helpers/db';
+
+let db: Db;
+let app: ReturnType<typeof createApp>;
+const NOW = () => new Date('2026-11-22T08:00:00+09:00');
+
+beforeAll(async () => {
+  db = await demoDb();
+  app = createApp({ db, now: NOW });
+});
+
+/** The tile (x, y) holding a point at zoom z (Web Mercator). */
+function tileOf(lng: number, lat: number, z: number): [number, number] {
+  const n = 2 ** z;
+  const rad = (lat * Math.PI) / 180;
+  return [Math.floor(((lng + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)];
+}
+
+async function tile(z: number, x: number, y: number, query = '') {
+  const res = await app.request(`/api/tiles/${z}/${x}/${y}${query}`, { headers: { 'accept-encoding': 'gzip' } });
+  if (res.status !== 200) return { res, layers: {} as VectorTile['layers'] };
+  const raw = new Uint8Array(await res.arrayBuffer());
+  return { res, layers: new VectorTile(new PbfReader(gunzipSync(raw))).layers };
+}
+
+const features = (layer: VectorTile['layers'][string] | undefined) => (layer ? Array.from({ length: layer.length }, (_, k) => layer.feature(k)) : []);
+
+describe('GET /api/tiles/:z/:x/:y', () => {
+  it('clusters facilities at a regional zoom, every placed facility counted once', async () => {
+    const placed = (await (await app.request('/api/facilities')).json()).features.filter((f: any) => f.geometry);
+    const [lng, lat] = placed[0].geometry.coordinates;
+    const { res, layers } = await tile(5, ...tileOf(lng, lat, 5));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const fs = features(layers.facilities);
+    expect(fs.some((f) => f.properties.cluster)).toBe(true);
+    const counted = fs.reduce((s, f) => s + (f.properties.cluster ? Number(f.properties.point_count) : 1), 0);
+    expect(counted).toBe(placed.length);
+    // Clusters count each type, so a type filter can label them.
+    const byType = fs.filter((f) => f.properties.cluster).reduce((s, f) => s + Number(f.properties.n_tokuyo ?? 0), 0) + fs.filter((f) => !f.properties.cluster && f.properties.type === 'tokuyo').length;
+    expect(byType).toBe(placed.filter((f: any) => f.properties.serviceCode === '510').length);
+  });
+
+  it('shows single facilities with their status at a town zoom, and municipalities with their tallies', async () => {
+    const one = (await (await app.request('/api/facilities?status=partial')).json()).features.find((f: any) => f.geometry);
+    const [lng, lat] = one.geometry.coordinates;
+    const { layers } = await tile(12, ...tileOf(lng, lat, 12));
+    const found = features(layers.facilities).find((f) => f.properties.id === one.properties.id);
+    expect(found?.properties).toMatchObject({ name: one.properties.name, status: 'partial', type: expect.any(String), level: expect.any(String) });
+    const area = features(layers.areas).find((f) => f.properties.code === one.properties.municipalityCode);
+    expect(area).toBeDefined();
+    expect(Number(area!.properties.n_all)).toBeGreaterThanOrEqual(1);
+    expect(Number(area!.properties.c_all)).toBeLessThanOrEqual(Number(area!.properties.n_all));
+  });
+
+  it('tallies match the municipalities API', async () => {
+    const munis = (await (await app.request('/api/municipalities')).json()).features;
+    const demo = munis.find((m: any) => m.properties.kind !== 'designated_city' && m.properties.counts.total > 3);
+    const { layers } = await tile(8, ...tileOf(demo.properties.labelPoint[0], demo.properties.labelPoint[1], 8));
+    const area = features(layers.areas).find((f) => f.properties.code === demo.properties.code)!;
+    expect(Number(area.properties.n_all)).toBe(demo.properties.counts.total);
+    expect(Number(area.properties.c_all ?? 0)).toBe(demo.properties.counts.covered);
+  });
+
+  it('says 204 for an empty tile, caches a current version for good, and 400s a tile outside its zoom', async () => {
+    expect((await tile(10, 0, 0)).res.status).toBe(204);
+    const { dataVersion } = await (await app.request('/api/meta')).json();
+    const [x, y] = tileOf(137, 32.3, 6);
+    expect((await tile(6, x, y, `?v=${dataVersion}`)).res.headers.get('cache-control')).toContain('immutable');
+    expect((await tile(6, x, y, '?v=old')).res.headers.get('cache-control')).toBe('no-cache');
+    const bad = await app.request('/api/tiles/3/8/1');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.issues[0].path).toBe('x');
+    expect((await app.request('/api/tiles/a/0/0')).status).toBe(400);
+  });
+});

@@ -1,0 +1,100 @@
+import { createEffect, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import { DEFAULT_TRAVEL_MODEL } from '../../../server/domain/geo';
+import { fetchCandidates, fetchCombinations, fetchFacility, type Candidate } from '../api';
+import { LoadError } from '../components/LoadError';
+import { t } from '../i18n';
+import { EMPTY_OVERLAY, line, travelRings, type LngLat, type Overlay } from '../map/overlays';
+import { MINUTE_CHOICES } from '../state/app-state';
+import { useAppStore } from '../state/store';
+import { Candidates } from './facility/Candidates';
+import { Combinations } from './facility/Combinations';
+import { FacilityCard } from './facility/FacilityCard';
+
+/** How many candidates the browser re-ranks when weights move (all in range, up to this). */
+const POOL = 500;
+
+/**
+ * The 施設 view: the facility card, its candidates (re-weighted at once by sliders), the best
+ * combinations drawn on the map, and rings at chosen travel times.
+ */
+export function FacilityView(props: { id: string; onOverlay: (o: Overlay) => void; onPosition: (at: LngLat | null) => void }) {
+  const { state, update } = useAppStore();
+  const [detail] = createResource(() => props.id, fetchFacility);
+  // Asked once the facility itself has loaded (a bad link then shows one error, not three).
+  // (A resource that failed throws when read: look at its state first.)
+  const loaded = () => (detail.state === 'ready' ? ([detail().id, state.minutes] as const) : null);
+  const [candidates] = createResource(loaded, ([id, m]) => fetchCandidates(id, m, POOL));
+  const [combos] = createResource(loaded, ([id, m]) => fetchCombinations(id, m));
+  const [hovered, setHovered] = createSignal<Candidate | null>(null);
+  const [chosen, setChosen] = createSignal(0);
+  const [rings, setRings] = createSignal<number[]>([state.minutes]);
+
+  const at = (): LngLat | null => {
+    const f = detail.state === 'ready' ? detail() : undefined;
+    return f && f.lng !== null && f.lat !== null ? [f.lng, f.lat] : null;
+  };
+  createEffect(() => props.onPosition(at()));
+  createEffect(on(() => props.id, () => setChosen(0)));
+  createEffect(() => {
+    const origin = at();
+    if (!origin) return props.onOverlay(EMPTY_OVERLAY);
+    const combo = combos.latest?.combinations[chosen()];
+    const h = hovered();
+    props.onOverlay({
+      lines: [
+        ...(combo?.members.map((m) => line(origin, [m.lng, m.lat], 'combination')) ?? []),
+        ...(h ? [line(origin, [h.institution.lng, h.institution.lat], 'candidate')] : []),
+      ],
+      rings: travelRings(origin, rings(), DEFAULT_TRAVEL_MODEL, (m) => t('withinMinutes', { n: m })),
+      highlights: [],
+    });
+  });
+  onCleanup(() => {
+    props.onOverlay(EMPTY_OVERLAY);
+    props.onPosition(null);
+  });
+  const toggleRing = (m: number) => setRings((rs) => (rs.includes(m) ? rs.filter((x) => x !== m) : [...rs, m].sort((a, b) => a - b)));
+  const selectInstitution = (code: string) => update({ view: 'institution', institution: code });
+
+  return (
+    <Show when={!detail.error} fallback={<LoadError error={detail.error} />}>
+      <Show when={detail()} fallback={<p class="muted">{t('loading')}</p>}>
+        {(f) => (
+          <article class="card" data-testid="facility-panel">
+            <FacilityCard f={f()} onSelectFacility={(id) => update({ facility: id })} onSelectInstitution={selectInstitution} />
+            <section>
+              <h3>{t('travelLimit')}</h3>
+              <p class="controls-row">
+                <select value={state.minutes} onChange={(e) => update({ minutes: Number(e.currentTarget.value) })} data-testid="max-minutes">
+                  <For each={MINUTE_CHOICES}>{(m) => <option value={m}>{t('withinMinutes', { n: m })}</option>}</For>
+                </select>
+                <span class="rings" role="group" aria-label={t('ringsLabel')}>
+                  {t('ringsLabel')}
+                  <For each={MINUTE_CHOICES}>
+                    {(m) => <button type="button" class="chip" aria-pressed={rings().includes(m)} onClick={() => toggleRing(m)} data-testid={`ring-${m}`}>{m}</button>}
+                  </For>
+                </span>
+              </p>
+            </section>
+            <section>
+              <h3>{t('combinationsTitle')}</h3>
+              <Show when={!combos.error} fallback={<LoadError error={combos.error} />}>
+                <Show when={combos.latest} fallback={<p class="muted">{t('loading')}</p>}>
+                  {(c) => <Combinations data={c()} chosen={chosen()} onChoose={setChosen} onSelect={selectInstitution} />}
+                </Show>
+              </Show>
+            </section>
+            <section>
+              <h3>{t('candidates')}</h3>
+              <Show when={!candidates.error} fallback={<LoadError error={candidates.error} />}>
+                <Show when={candidates.latest} fallback={<p class="muted">{t('loading')}</p>}>
+                  {(c) => <Candidates data={c()} weights={state.weights} onWeights={(w) => update({ weights: w })} onHover={setHovered} onSelect={selectInstitution} />}
+                </Show>
+              </Show>
+            </section>
+          </article>
+        )}
+      </Show>
+    </Show>
+  );
+}
