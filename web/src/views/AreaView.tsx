@@ -77,7 +77,7 @@ export function AreaView(props: { areas: readonly Area[]; onOverlay: (o: Overlay
       <Show when={!gaps.error} fallback={<LoadError error={gaps.error} />}>
         <Show when={gaps.latest?.summary} fallback={<p class="muted">{gaps.loading ? t('loading') : t('noFacilitiesHere')}</p>}>
           {(s) => (
-            <>
+            <div classList={{ stale: gaps.loading }} aria-busy={gaps.loading}>
               <p class="status-counts" data-testid="status-counts">
                 <For each={COVERAGE_STATUSES}>{(st) => <span><StatusBadge status={st} /> {s().counts[st]}</span>}</For>
                 <span class="muted">{t('totalFacilities', { n: s().counts.total })}</span>
@@ -87,12 +87,12 @@ export function AreaView(props: { areas: readonly Area[]; onOverlay: (o: Overlay
                 <Show when={s().structural.unplaced > 0}> · {t('unplacedCount', { n: s().structural.unplaced })}</Show>
               </p>
               <SurveyTable survey={s().survey} areaName={name()} />
-            </>
+            </div>
           )}
         </Show>
       </Show>
-      <LackingList area={state.area} areaName={name()} minutes={state.minutes} type={state.type} onSelect={(id) => update({ view: 'facility', facility: id })} />
       <PlanSection area={state.area} areaName={name()} minutes={state.minutes} onLines={setPlanLines} onSelect={(id) => update({ view: 'facility', facility: id })} />
+      <LackingList area={state.area} areaName={name()} minutes={state.minutes} type={state.type} onSelect={(id) => update({ view: 'facility', facility: id })} />
     </div>
   );
 }

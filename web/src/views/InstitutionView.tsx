@@ -1,4 +1,4 @@
-import { createEffect, createResource, For, onCleanup, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { DEFAULT_TRAVEL_MODEL } from '../../../server/domain/geo';
 import { fetchInstitution, fetchNearby } from '../api';
 import { RequirementChips, StatusBadge } from '../components/badges';
@@ -38,6 +38,9 @@ export function InstitutionView(props: { code: string; onOverlay: (o: Overlay) =
     props.onPosition(null);
   });
   const selectFacility = (id: string) => update({ view: 'facility', facility: id });
+  // "Saved" stays shown for the new version (the form is re-made from it) until another institution opens.
+  const [saved, setSaved] = createSignal(false);
+  createEffect(on(() => props.code, () => setSaved(false)));
 
   return (
     <Show when={!detail.error} fallback={<LoadError error={detail.error} />}>
@@ -86,7 +89,9 @@ export function InstitutionView(props: { code: string; onOverlay: (o: Overlay) =
               <Show when={i().version} keyed>
                 <DeclarationForm
                   i={i()}
+                  saved={saved()}
                   onSaved={(next) => {
+                    setSaved(true);
                     mutate(next);
                     void refetchNearby();
                     props.onDataChanged();

@@ -61,7 +61,7 @@ export function LackingList(props: { area: string | null; areaName: string; minu
           <button type="button" class="secondary" onClick={exportCsv} data-testid="export-lacking-csv">{t('exportCsv')}</button>
           <button type="button" class="secondary" onClick={exportGeoJson} data-testid="export-lacking-geojson">{t('exportGeoJson')}</button>
         </p>
-        <ol class="rows lacking" data-testid="lacking-list">
+        <ol class="rows lacking" data-testid="lacking-list" classList={{ stale: data.loading }} aria-busy={data.loading}>
           <For each={rows().slice(0, shown())}>
             {(f) => (
               <li tabIndex={0} data-testid="lacking-row" data-severity={f.severity} data-deadline={f.deadline?.date ?? ''} onClick={() => props.onSelect(f.facilityId)} onKeyDown={(e) => e.key === 'Enter' && props.onSelect(f.facilityId)}>

@@ -8,7 +8,7 @@ import { t } from '../../i18n';
  * notifications speak), whether it takes new partners, its maximum number of partner facilities.
  * Checked here as the server checks it (③ only for a 病院), saved with the version it was read at.
  */
-export function DeclarationForm(props: { i: InstitutionDetail; onSaved: (i: InstitutionDetail) => void }) {
+export function DeclarationForm(props: { i: InstitutionDetail; saved: boolean; onSaved: (i: InstitutionDetail) => void }) {
   // The form starts from what was read; the parent re-creates it when a new version arrives.
   const initial = untrack(() => ({
     declared: props.i.offers.source === 'declared',
@@ -21,12 +21,10 @@ export function DeclarationForm(props: { i: InstitutionDetail; onSaved: (i: Inst
   const [willingness, setWillingness] = createSignal<string>(initial.willingness);
   const [max, setMax] = createSignal(initial.max);
   const [error, setError] = createSignal<{ field: string | null; message: string } | null>(null);
-  const [saved, setSaved] = createSignal(false);
   const eligible = (r: Requirement) => props.i.offers.eligible.includes(r);
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    setSaved(false);
     const raw = max().trim();
     if (raw !== '' && !/^\d+$/.test(raw)) return setError({ field: 'maxPartners', message: t('form.maxInvalid') });
     try {
@@ -37,7 +35,6 @@ export function DeclarationForm(props: { i: InstitutionDetail; onSaved: (i: Inst
         version: props.i.version,
       });
       setError(null);
-      setSaved(true);
       props.onSaved(next);
     } catch (err) {
       if (err instanceof ApiRequestError) setError({ field: err.path, message: err.status === 409 ? t('form.conflict') : err.message });
@@ -81,7 +78,7 @@ export function DeclarationForm(props: { i: InstitutionDetail; onSaved: (i: Inst
       <Show when={error() && !error()!.field?.startsWith('offers')}><p class="error" role="alert" data-testid="form-error">{error()!.message}</p></Show>
       <p>
         <button type="submit" data-testid="save-declaration">{t('form.save')}</button>
-        <Show when={saved()}> <span class="ok" role="status" data-testid="saved">{t('form.saved')}</span></Show>
+        <Show when={props.saved && !error()}> <span class="ok" role="status" data-testid="saved">{t('form.saved')}</span></Show>
       </p>
     </form>
   );

@@ -1,0 +1,110 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, openApp, overlayFeatures, saveScreenshot, startAppServer, waitForMapIdle, type ServerHandle } from './harness';
+
+/** The 施設 view on the demo region: search, the card, re-weighting, combinations and rings. */
+let server: ServerHandle;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchBrowser();
+  page = await newPage(browser, errors);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  expect(errors, errors.join('\n')).toEqual([]);
+});
+
+const codes = () => page.getByTestId('candidate').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.code!));
+const scores = () => page.getByTestId('candidate').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.score)));
+
+describe('the 施設 view', () => {
+  it('finds a facility by its kana typed in hiragana, chosen with the keyboard', async () => {
+    await openApp(page, `${server.url}/?view=facility`);
+    expect(await page.locator('.intro').innerText()).toContain('施設を検索');
+    const box = page.getByTestId('search-facility').locator('input');
+    await box.fill('しおさいほーむ');
+    await page.getByRole('option').first().waitFor();
+    const options = await page.getByRole('option').allInnerTexts();
+    expect(options.length).toBeGreaterThanOrEqual(2); // the home and its ユニット型 wing
+    await box.press('ArrowDown');
+    expect(await page.getByRole('option').nth(1).getAttribute('aria-selected')).toBe('true');
+    await box.press('ArrowUp');
+    await box.press('Enter');
+    await page.getByTestId('facility-panel').waitFor();
+    expect(await page.getByTestId('panel-title').innerText()).toBe('特別養護老人ホームしおさいホーム');
+    expect(page.url()).toContain('facility=9978500750-510');
+  });
+
+  it('shows the card: type, duty, days left to 2027-04-01, partners and what they cover, phone', async () => {
+    const panel = await page.getByTestId('facility-panel').innerText();
+    expect(panel).toContain('特養');
+    expect(panel).toContain('義務');
+    expect(await page.getByTestId('days-left').innerText()).toMatch(/あと \d+ 日/);
+    expect(await page.getByTestId('phone').innerText()).toMatch(/^\d{3}-\d{3}-\d{4}$/);
+    expect(await page.getByTestId('coverage').innerText()).toContain('一部');
+    expect(await page.getByTestId('partners').innerText()).toMatch(/①|②/);
+  });
+
+  it('draws the best combination on the map, and another when chosen', async () => {
+    const combos = page.getByTestId('combination');
+    await combos.first().waitFor();
+    expect(await combos.count()).toBeGreaterThan(1);
+    const lines = async () => (await overlayFeatures(page, 'overlay-lines')).filter((f) => f.properties!.kind === 'combination').map((f) => JSON.stringify((f.geometry as GeoJSON.LineString).coordinates[1]));
+    const first = await lines();
+    expect(first.length).toBe(await combos.first().locator('.member').count());
+    await combos.nth(1).click();
+    await expect.poll(lines).not.toEqual(first);
+    expect(await combos.nth(1).getAttribute('aria-current')).toBe('true');
+    await waitForMapIdle(page);
+    await saveScreenshot(page, 'facility-combination');
+  });
+
+  it('re-ranks at once when the travel weight moves, keeps it in the URL, and back on reset', async () => {
+    await page.getByTestId('candidate').first().waitFor();
+    const before = await codes();
+    expect(before.length).toBeGreaterThan(2);
+    await page.locator('.weights summary').click();
+    await page.getByTestId('weight-travel').fill('3');
+    await page.getByTestId('weight-coverage').fill('0.2');
+    await expect.poll(codes).not.toEqual(before);
+    const s = await scores();
+    expect(s).toEqual([...s].sort((a, b) => b - a));
+    // Travel now weighs most: the nearest candidates lead.
+    const minutes = await page.getByTestId('minutes').allInnerTexts();
+    const first = Number(minutes[0]!.replace(/[^\d.]/g, ''));
+    expect(first).toBeLessThanOrEqual(Math.min(...minutes.map((m) => Number(m.replace(/[^\d.]/g, '')))) + 0.001);
+    expect(page.url()).toMatch(/w=[^&]*travel%3A3/);
+    await saveScreenshot(page, 'facility-reweighted');
+    // A link reproduces the same ranking.
+    const other = await newPage(browser, errors);
+    await openApp(other, page.url());
+    await other.getByTestId('candidate').first().waitFor();
+    expect(await other.getByTestId('candidate').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.code))).toEqual(await codes());
+    await other.close();
+    await page.getByRole('button', { name: '既定に戻す' }).click();
+    await expect.poll(codes).toEqual(before);
+  });
+
+  it('draws rings at the chosen travel times', async () => {
+    const rings = async () => (await overlayFeatures(page, 'overlay-rings')).map((f) => f.properties!.minutes);
+    expect(await rings()).toEqual([30]);
+    await page.getByTestId('ring-60').click();
+    await expect.poll(rings).toEqual([30, 60]);
+    await page.getByTestId('ring-30').click();
+    await expect.poll(rings).toEqual([60]);
+  });
+
+  it('opens a candidate in the 医療機関 view', async () => {
+    const first = page.getByTestId('candidate').first();
+    const code = await first.getAttribute('data-code');
+    await first.click();
+    await page.getByTestId('institution-panel').waitFor();
+    expect(page.url()).toContain(`institution=${code}`);
+    expect(await page.getByTestId('tab-institution').getAttribute('aria-selected')).toBe('true');
+  });
+});
