@@ -1,7 +1,6 @@
 import type { Db } from './db/client';
 import type { EngineStore } from './features/engine/engine-store';
-import type { TileStore } from './features/tiles/tile-store';
-import type { SearchStore } from './features/search/search-index';
+import type { VersionMemo } from './features/engine/version-memo';
 import type { TravelTimes } from './routing/travel-times';
 import type { Basemap } from './features/meta/basemaps';
 
@@ -12,8 +11,8 @@ export interface AppEnv {
     /** Today's date (ISO) — the clock is a dependency so tests can fix it. */
     today: () => string;
     engine: EngineStore;
-    tiles: TileStore;
-    search: SearchStore;
+    /** Values worked out from the data, kept until it changes (tiles, search index, reach). */
+    memo: VersionMemo;
     /** Road travel times for the final ranking (OSRM), or null to use the built-in estimate. */
     routing: TravelTimes | null;
     /** The online basemap offered to the map, or null (offline). */

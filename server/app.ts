@@ -14,8 +14,7 @@ import { gapsRoutes } from './features/gaps/routes';
 import { planRoutes } from './features/plan/routes';
 import { tilesRoutes } from './features/tiles/routes';
 import { searchRoutes } from './features/search/routes';
-import { SearchStore } from './features/search/search-index';
-import { TileStore } from './features/tiles/tile-store';
+import { VersionMemo } from './features/engine/version-memo';
 import type { TravelTimes } from './routing/travel-times';
 import { BASEMAPS, type BasemapName } from './features/meta/basemaps';
 
@@ -33,16 +32,14 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const engine = new EngineStore(deps.db);
-  const tiles = new TileStore(deps.db, engine);
-  const search = new SearchStore(deps.db, engine);
+  const memo = new VersionMemo(engine);
   const api = new Hono<AppEnv>()
     .use(compress())
     .use(async (c, next) => {
       c.set('db', deps.db);
       c.set('today', () => dateInJapan(now()));
       c.set('engine', engine);
-      c.set('tiles', tiles);
-      c.set('search', search);
+      c.set('memo', memo);
       c.set('routing', deps.routing ?? null);
       c.set('basemap', BASEMAPS[deps.basemap ?? 'none']);
       await next();

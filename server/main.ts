@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { compress } from 'hono/compress';
 import { sql } from 'drizzle-orm';
 import { createApp } from './app';
 import { openDb, type Db } from './db/client';
@@ -39,6 +40,12 @@ export async function startServer(config: Config, log: (line: string) => void = 
   if (!existsSync(join(config.WEB_DIST, 'index.html'))) {
     log(`Note: no web build in ${config.WEB_DIST} (run npm run build); serving the API only.`);
   }
+  // The built files: compressed, and those with a content hash in their name cached for good.
+  app.use('/*', compress());
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.ok) c.header('cache-control', 'public, max-age=31536000, immutable');
+  });
   app.use('/*', serveStatic({ root: config.WEB_DIST }));
   app.get('*', serveStatic({ path: join(config.WEB_DIST, 'index.html') }));
 
@@ -46,6 +53,12 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
       const url = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;
       log(`Renkei Map (連携マップ) is serving ${config.DATABASE_PATH} at ${url}`);
+      // Build the engine's snapshot, the map's tiles and the opening view's gaps now rather than on
+      // the first visitor's request.
+      setImmediate(async () => {
+        await app.request('/api/tiles/points/0/0/0');
+        await app.request('/api/gaps');
+      });
       resolve({
         url,
         close: () =>

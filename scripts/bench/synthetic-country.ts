@@ -35,7 +35,7 @@ export function allCentres(): Centre[] {
 /** Spread in degrees: cities grow with their size; a prefecture's rest is spread widely. */
 const spreadOf = (c: Centre) => (c.name.endsWith('（その他）') ? 0.28 : 0.02 + 0.05 * Math.sqrt(c.pop / 1000));
 
-function sampler(rng: Rng, centres: readonly Centre[]) {
+export function sampler(rng: Rng, centres: readonly Centre[]) {
   const total = centres.reduce((s, c) => s + c.pop, 0);
   const cumulative: number[] = [];
   centres.reduce((s, c) => (cumulative.push(s + c.pop), s + c.pop), 0);

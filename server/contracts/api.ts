@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { bboxParam, coverageStatusSchema, facilityIdSchema, intParam, listParam, medicalInstitutionCodeSchema, municipalityCodeSchema } from './common';
 import { COVERAGE_STATUSES, type CoverageStatus } from '../domain/coverage';
-import { SERVICE_CODES } from '../domain/facility-types';
+import { FACILITY_TYPES, SERVICE_CODES, type FacilityTypeKey } from '../domain/facility-types';
+import { LACKING_SORTS, type LackingSort } from '../domain/priority';
 import { normalizeRequirements, REQUIREMENTS, type Requirement } from '../domain/requirements';
 
 /** Query and path parameters of every API route. Every distance limit is a travel time in minutes. */
@@ -71,9 +72,10 @@ export const planBody = z
   .strict()
   .refine((b) => (b.municipality ? 1 : 0) + (b.prefecture ? 1 : 0) === 1, { message: 'expected exactly one of municipality or prefecture', path: ['municipality'] });
 
-/** GET /api/tiles/:z/:x/:y — a vector tile's address (x, y within the zoom's 2^z × 2^z grid). */
+/** GET /api/tiles/:set/:z/:x/:y — a vector tile's address (x, y within the zoom's 2^z × 2^z grid). */
 export const tileParams = z
   .object({
+    set: z.enum(['areas', 'points'], { error: 'set: expected areas or points' }),
     z: intParam('z', 0, 22, 0),
     x: intParam('x', 0, 2 ** 22 - 1, 0),
     y: intParam('y', 0, 2 ** 22 - 1, 0),
@@ -108,3 +110,16 @@ export const declarationBody = z
   })
   .strict()
   .transform((b) => ({ ...b, offers: b.offers === null ? null : normalizeRequirements(b.offers as Requirement[]) }));
+
+/** GET /api/gaps/facilities — the area and time as for /api/gaps, and which page of the list in which order. */
+export const lackingQuery = z
+  .object({
+    municipality: municipalityCodeSchema.optional(),
+    prefecture: z.string().regex(/^\d{2}$/, { message: 'prefecture: expected a 2-digit prefecture code, e.g. "31"' }).optional(),
+    maxMinutes: intParam('maxMinutes', 1, MAX_MINUTES_LIMIT, DEFAULT_MAX_MINUTES),
+    type: z.enum(['all', ...(Object.keys(FACILITY_TYPES) as [FacilityTypeKey, ...FacilityTypeKey[]])], { error: `type: expected all or a facility type (${Object.keys(FACILITY_TYPES).join(', ')})` }).default('all'),
+    sort: z.enum(LACKING_SORTS as [LackingSort, ...LackingSort[]], { error: 'sort: expected severity, deadline or name' }).default('severity'),
+    offset: intParam('offset', 0, 1_000_000, 0),
+    limit: intParam('limit', 1, 100_000, 100),
+  })
+  .refine((q) => !(q.municipality && q.prefecture), { message: 'municipality: give either municipality or prefecture, not both', path: ['municipality'] });

@@ -41,3 +41,28 @@ export function nextDeadline(type: Pick<FacilityType, 'level' | 'bindingFrom'>, 
 
 /** Whole days from `today` to `date` (negative once past). */
 export const daysFrom = (today: string, date: string): number => Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+
+/** How the lacking-coverage list can be ordered; each order breaks ties by the others, then by name. */
+export type LackingSort = 'severity' | 'deadline' | 'name';
+export const LACKING_SORTS: readonly LackingSort[] = ['severity', 'deadline', 'name'];
+
+export interface LackingKey {
+  severity: number;
+  deadline: Deadline | null;
+  /** Has a structural gap: within a severity, those first. */
+  structural: boolean;
+  name: string;
+  id: string;
+}
+
+const byDeadline = (a: LackingKey, b: LackingKey) => (a.deadline?.date ?? '9999').localeCompare(b.deadline?.date ?? '9999');
+const bySeverity = (a: LackingKey, b: LackingKey) => a.severity - b.severity || Number(b.structural) - Number(a.structural);
+// One collator for every comparison: String#localeCompare builds one per call (slow on long lists).
+const collator = new Intl.Collator('ja');
+const byName = (a: LackingKey, b: LackingKey) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export const LACKING_ORDER: Record<LackingSort, (a: LackingKey, b: LackingKey) => number> = {
+  severity: (a, b) => bySeverity(a, b) || byDeadline(a, b) || byName(a, b),
+  deadline: (a, b) => byDeadline(a, b) || bySeverity(a, b) || byName(a, b),
+  name: byName,
+};

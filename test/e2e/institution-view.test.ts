@@ -65,7 +65,7 @@ describe('the 医療機関 view', () => {
     expect(await page.getByTestId('load').innerText()).toContain('上限 3');
     // The map's tiles follow the new data: the marker now says ①② (no ③).
     await expect
-      .poll(async () => (await sourceFeatures(page, 'renkei', 'institutions')).find((f) => f.properties.code === code)?.properties.offersKey)
+      .poll(async () => (await sourceFeatures(page, 'points', 'institutions')).find((f) => f.properties.code === code)?.properties.offersKey)
       .toBe('12');
     await waitForMapIdle(page);
     await saveScreenshot(page, 'institution-declared');

@@ -30,7 +30,7 @@ describe('the map of the demo region', () => {
   it('renders the areas as a choropleth and facilities coloured by status with real WebGL, Japanese not tofu', async () => {
     await page.goto(server.url);
     await waitForMapIdle(page);
-    await expect.poll(async () => (await sourceFeatures(page, 'renkei', 'facilities')).length).toBeGreaterThan(0);
+    await expect.poll(async () => (await sourceFeatures(page, 'points', 'facilities')).length).toBeGreaterThan(0);
     await waitForMapIdle(page);
     await saveScreenshot(page, 'map-overview');
 
@@ -118,9 +118,67 @@ describe('the map of the demo region', () => {
     await expect.poll(() => page.locator('.legend').innerText()).toContain('充足');
   });
 
+  it('names what is under the pointer in a tooltip', async () => {
+    await page.goto(server.url);
+    await waitForMapIdle(page);
+    const f = (await page.evaluate(async () => (await (await fetch('/api/facilities?municipality=993611')).json()).features[0])) as GeoJSON.Feature<GeoJSON.Point, { name: string }>;
+    await page.evaluate((ll) => window.__renkeiMap!.jumpTo({ center: ll, zoom: 13 }), f.geometry.coordinates as [number, number]);
+    await waitForMapIdle(page);
+    const [x, y] = await screenPoint(page, f.geometry.coordinates as [number, number]);
+    await page.mouse.move(x, y);
+    await expect.poll(() => page.locator('.map-tooltip').innerText().catch(() => '')).toContain(f.properties.name);
+  });
+
+  it('stays usable on a tablet: the panel below the map, nothing wider than the screen', async () => {
+    const tablet = await browser.newPage({ viewport: { width: 768, height: 1024 } });
+    tablet.on('pageerror', (e) => pageErrors.push(e.message));
+    await tablet.goto(`${server.url}/?view=facility&facility=9978500750-510`);
+    await tablet.getByTestId('facility-panel').waitFor();
+    await tablet.waitForFunction(() => document.body.dataset.mapIdle === 'true');
+    const layout = await tablet.evaluate(() => {
+      const map = document.querySelector('[data-testid=map]')!.getBoundingClientRect();
+      const panel = document.querySelector('aside.panel')!.getBoundingClientRect();
+      return { overflow: document.documentElement.scrollWidth - window.innerWidth, mapHeight: map.height, panelTop: panel.top, mapBottom: map.bottom, panelWidth: panel.width };
+    });
+    expect(layout.overflow).toBeLessThanOrEqual(0);
+    expect(layout.mapHeight).toBeGreaterThan(300);
+    expect(layout.panelTop).toBeGreaterThanOrEqual(layout.mapBottom - 1);
+    expect(layout.panelWidth).toBeGreaterThan(700);
+    await saveScreenshot(tablet, 'tablet-facility');
+    await tablet.close();
+  });
+
   it('says so when a link names a facility that does not exist, instead of loading forever', async () => {
     await page.goto(`${server.url}/?facility=9999999999-510`);
     await expect.poll(() => page.getByTestId('load-error').isVisible().catch(() => false)).toBe(true);
     expect(await page.getByTestId('load-error').innerText()).toContain('見つかりません');
+  });
+});
+
+describe('the optional online basemap', () => {
+  let online: ServerHandle;
+  afterAll(async () => online?.stop());
+
+  it('is offered when the server is set up for it, off until turned on, and the choice is kept in the URL', async () => {
+    online = await startAppServer({ env: { BASEMAP: 'gsi-pale' } });
+    const p = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    p.on('pageerror', (e) => pageErrors.push(e.message));
+    // No internet here: the GSI tiles are answered locally with nothing, as a blocked network would.
+    await p.route('https://cyberjapandata.gsi.go.jp/**', (route) => route.fulfill({ status: 404, body: '' }));
+    await p.goto(online.url);
+    await p.waitForFunction(() => window.__renkeiMap?.loaded());
+    expect(await p.evaluate(() => window.__renkeiMap!.getLayoutProperty('basemap', 'visibility'))).toBe('none');
+    await p.getByTestId('basemap-toggle').check();
+    await expect.poll(() => p.evaluate(() => window.__renkeiMap!.getLayoutProperty('basemap', 'visibility'))).toBe('visible');
+    expect(p.url()).toContain('basemap=1');
+    expect(await p.evaluate(() => window.__renkeiMap!.getStyle().sources.basemap)).toMatchObject({ type: 'raster' });
+    await p.close();
+  });
+
+  it('is not offered by default: the map needs no internet', async () => {
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.__renkeiMap?.loaded());
+    expect(await page.getByTestId('basemap-toggle').count()).toBe(0);
+    expect(await page.evaluate(() => Object.values(window.__renkeiMap!.getStyle().sources).flatMap((s) => ('tiles' in s ? s.tiles ?? [] : [])))).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/tiles\/areas\//), expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/tiles\/points\//)]);
   });
 });

@@ -35,7 +35,7 @@ describe.skipIf(!hasRealData)(`the app on imported Tottori data${hasRealData ? '
     expect(server.output()).not.toMatch(/Loaded the demo region/);
     await page.goto(server.url);
     await waitForMapIdle(page);
-    await expect.poll(async () => (await sourceFeatures(page, 'renkei', 'facilities')).length).toBeGreaterThan(0);
+    await expect.poll(async () => (await sourceFeatures(page, 'points', 'facilities')).length).toBeGreaterThan(0);
     await waitForMapIdle(page);
     expect(await page.getByTestId('fictional-badge').count()).toBe(0);
     const counts = await page.evaluate(async () => {

@@ -39,4 +39,21 @@ describe('GET /api/gaps/facilities', () => {
     expect(body.facilities.some((f: any) => f.facilityId === one.facilityId)).toBe(true);
     expect((await get(`/api/gaps/facilities?municipality=${one.municipalityCode}&prefecture=99`)).status).toBe(400);
   });
+
+  it('orders the list on the server and pages it: the pages put together are the whole list', async () => {
+    const whole = (await get('/api/gaps/facilities?prefecture=99&limit=1000')).body;
+    expect(whole.total).toBe(whole.facilities.length);
+    const sev = whole.facilities.map((f: any) => f.severity);
+    expect(sev).toEqual([...sev].sort((a: number, b: number) => a - b));
+    const pages = [];
+    for (let offset = 0; offset < whole.total; offset += 25) pages.push(...(await get(`/api/gaps/facilities?prefecture=99&offset=${offset}&limit=25`)).body.facilities);
+    expect(pages.map((f: any) => f.facilityId)).toEqual(whole.facilities.map((f: any) => f.facilityId));
+    const byDeadline = (await get('/api/gaps/facilities?prefecture=99&sort=deadline&limit=1000')).body.facilities.map((f: any) => f.deadline?.date ?? '9999');
+    expect(byDeadline).toEqual([...byDeadline].sort());
+    const homes = (await get('/api/gaps/facilities?prefecture=99&type=group_home&limit=1000')).body;
+    expect(homes.facilities.every((f: any) => f.type === 'group_home')).toBe(true);
+    expect(homes.total).toBe(whole.facilities.filter((f: any) => f.type === 'group_home').length);
+    expect((await get('/api/gaps/facilities?sort=size')).body.error.issues[0].path).toBe('sort');
+    expect((await get('/api/gaps/facilities?type=hotel')).body.error.issues[0].path).toBe('type');
+  });
 });

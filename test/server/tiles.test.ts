@@ -22,11 +22,18 @@ function tileOf(lng: number, lat: number, z: number): [number, number] {
   return [Math.floor(((lng + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)];
 }
 
-async function tile(z: number, x: number, y: number, query = '') {
-  const res = await app.request(`/api/tiles/${z}/${x}/${y}${query}`, { headers: { 'accept-encoding': 'gzip' } });
+async function tileOfSet(set: string, z: number, x: number, y: number, query = '') {
+  const res = await app.request(`/api/tiles/${set}/${z}/${x}/${y}${query}`, { headers: { 'accept-encoding': 'gzip' } });
   if (res.status !== 200) return { res, layers: {} as VectorTile['layers'] };
   const raw = new Uint8Array(await res.arrayBuffer());
   return { res, layers: new VectorTile(new PbfReader(gunzipSync(raw))).layers };
+}
+
+/** Both sets of one tile address, their layers together. */
+async function tile(z: number, x: number, y: number, query = '') {
+  const points = await tileOfSet('points', z, x, y, query);
+  const areas = await tileOfSet('areas', Math.min(z, 10), x >> Math.max(0, z - 10), y >> Math.max(0, z - 10), query);
+  return { res: points.res, layers: { ...areas.layers, ...points.layers } };
 }
 
 const features = (layer: VectorTile['layers'][string] | undefined) => (layer ? Array.from({ length: layer.length }, (_, k) => layer.feature(k)) : []);
@@ -75,9 +82,10 @@ describe('GET /api/tiles/:z/:x/:y', () => {
     const [x, y] = tileOf(137, 32.3, 6);
     expect((await tile(6, x, y, `?v=${dataVersion}`)).res.headers.get('cache-control')).toContain('immutable');
     expect((await tile(6, x, y, '?v=old')).res.headers.get('cache-control')).toBe('no-cache');
-    const bad = await app.request('/api/tiles/3/8/1');
+    const bad = await app.request('/api/tiles/points/3/8/1');
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.issues[0].path).toBe('x');
-    expect((await app.request('/api/tiles/a/0/0')).status).toBe(400);
+    expect((await app.request('/api/tiles/points/a/0/0')).status).toBe(400);
+    expect((await (await app.request('/api/tiles/roads/1/0/0')).json()).error.issues[0].path).toBe('set');
   });
 });

@@ -5,16 +5,16 @@ import { BASEMAPS } from '../../server/features/meta/basemaps';
 import { areaFill, baseStyle, facilityClusterFilter, facilityPointFilter, POINT_LAYERS } from '../../web/src/map/style';
 import { LAND_COLOR, STATUS_COLORS } from '../../web/src/map/palette';
 
-const TILES = 'http://127.0.0.1:8787/api/tiles/{z}/{x}/{y}?v=1';
+const TILES = { areas: 'http://127.0.0.1:8787/api/tiles/areas/{z}/{x}/{y}?v=1', points: 'http://127.0.0.1:8787/api/tiles/points/{z}/{x}/{y}?v=1' };
 
 describe('the map style', () => {
-  const style = baseStyle({ tilesUrl: TILES, basemap: null });
+  const style = baseStyle({ tiles: TILES, basemap: null });
   it('is valid MapLibre style and needs no network beyond the app: no glyphs, no sprite, our tiles and inline GeoJSON', () => {
     expect(validateStyleMin(style)).toEqual([]);
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
     for (const source of Object.values(style.sources)) {
-      if (source.type === 'vector') expect(source.tiles).toEqual([TILES]);
+      if (source.type === 'vector') expect(Object.values(TILES)).toContain(source.tiles![0]);
       else expect(source).toMatchObject({ type: 'geojson', data: { type: 'FeatureCollection' } });
     }
   });
@@ -38,7 +38,7 @@ describe('the map style', () => {
   });
   it('adds the online basemap only when the server offers one, hidden until turned on, credited', () => {
     expect(style.sources.basemap).toBeUndefined();
-    const online = baseStyle({ tilesUrl: TILES, basemap: BASEMAPS['gsi-pale'] });
+    const online = baseStyle({ tiles: TILES, basemap: BASEMAPS['gsi-pale'] });
     expect(validateStyleMin(online)).toEqual([]);
     expect(online.sources.basemap).toMatchObject({ type: 'raster', tiles: ['https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png'] });
     expect((online.sources.basemap as { attribution: string }).attribution).toContain('地理院タイル');

@@ -11,7 +11,7 @@ import { AppContext, createAppState } from './state/store';
 import { AreaView } from './views/AreaView';
 import { FacilityView } from './views/FacilityView';
 import { InstitutionView } from './views/InstitutionView';
-import { areaBox, regionBox } from './views/areas';
+import { areaBox } from './views/areas';
 
 export function App() {
   const store = createAppState();
@@ -21,12 +21,15 @@ export function App() {
   const [overlay, setOverlay] = createSignal<Overlay>(EMPTY_OVERLAY);
   const [selectedAt, setSelectedAt] = createSignal<LngLat | null>(null);
 
-  const tilesUrl = () => `${location.origin}/api/tiles/{z}/{x}/{y}?v=${meta()?.dataVersion ?? ''}`;
+  const tileUrl = (set: string) => `${location.origin}/api/tiles/${set}/{z}/{x}/{y}?v=${meta()?.dataVersion ?? ''}`;
+  const tiles = createMemo(() => ({ areas: tileUrl('areas'), points: tileUrl('points') }));
+  // The whole data at first (its box comes with /api/meta), a chosen area in the 自治体 view.
   const fitTo = createMemo(() => {
     const list = areas()?.features.map((f) => f.properties) ?? [];
-    if (list.length === 0) return null;
-    const box = (state.view === 'area' && state.area ? areaBox(list, state.area) : null) ?? regionBox(list);
-    return box ? { key: state.view === 'area' ? (state.area ?? 'all') : 'all', bbox: box } : null;
+    const box = state.view === 'area' && state.area ? areaBox(list, state.area) : null;
+    if (box) return { key: state.area!, bbox: box };
+    const all = meta()?.bbox;
+    return all ? { key: 'all', bbox: all } : null;
   });
 
   const onPick = (p: Pick) => {
@@ -79,7 +82,8 @@ export function App() {
           <Show when={meta()} fallback={<div class="map-loading">{meta.error ? t('loadFailed') : t('loading')}</div>}>
             {(m) => (
               <MapView
-                tilesUrl={tilesUrl()}
+                tiles={tiles()}
+                initialBounds={m().bbox}
                 basemap={m().basemap}
                 basemapOn={state.basemap}
                 view={state.view}

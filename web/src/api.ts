@@ -1,5 +1,7 @@
 import { hc, type InferRequestType, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../server/app';
+import type { FacilityTypeKey } from '../../server/domain/facility-types';
+import type { LackingSort } from '../../server/domain/priority';
 
 /** The only network code of the web app: a typed client of the API (Hono RPC). */
 const client = hc<AppType>('/');
@@ -55,6 +57,13 @@ export const fetchNearby = async (code: string, maxMinutes: number) =>
 export const saveDeclaration = async (code: string, json: Declaration) => unwrap<InstitutionDetail>(await api.institutions[':code'].declaration.$put({ param: { code }, json }));
 export const search = async (q: string, kind: 'facility' | 'institution') => unwrap<{ hits: SearchHit[] }>(await api.search.$get({ query: { q, kind, limit: '10' } }));
 export const fetchGaps = async (area: string | null, maxMinutes: number) => unwrap<GapsResponse>(await api.gaps.$get({ query: { ...scopeQuery(area), maxMinutes: String(maxMinutes) } }));
-export const fetchLacking = async (area: string | null, maxMinutes: number) =>
-  unwrap<LackingResponse>(await api.gaps.facilities.$get({ query: { ...scopeQuery(area), maxMinutes: String(maxMinutes) } }));
+export interface LackingPage {
+  area: string | null;
+  maxMinutes: number;
+  type: FacilityTypeKey | 'all';
+  sort: LackingSort;
+  limit: number;
+}
+export const fetchLacking = async (p: LackingPage) =>
+  unwrap<LackingResponse>(await api.gaps.facilities.$get({ query: { ...scopeQuery(p.area), maxMinutes: String(p.maxMinutes), type: p.type, sort: p.sort, limit: String(p.limit) } }));
 export const fetchPlan = async (area: string, maxMinutes: number) => unwrap<PlanResponse>(await api.plan.$post({ json: { ...scopeQuery(area), maxMinutes } }));

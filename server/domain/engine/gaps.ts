@@ -93,7 +93,8 @@ type Tallied = Omit<EngineFacility, 'lng' | 'lat'>;
 /**
  * Tallies every facility into the areas `areasOf` names (e.g. its municipality, its city, its
  * prefecture, the country). `unplaced` facilities (no position) count in the status and survey
- * tallies but not in the structural ones.
+ * tallies but not in the structural ones. `reach` may be given (e.g. memoised); it defaults to
+ * facilityReach.
  */
 export function analyzeGaps(
   facilities: readonly EngineFacility[],
@@ -101,10 +102,11 @@ export function analyzeGaps(
   index: InstitutionIndex,
   opts: GapOptions,
   areasOf: (f: Tallied) => readonly string[],
+  reach: (f: EngineFacility) => Reach = (f) => facilityReach(f, index, opts),
 ): GapReport {
   const areas = new Map<string, AreaGaps>();
   const structural = new Map<string, Reach>();
-  const all: [Tallied, Reach | null][] = [...facilities.map((f) => [f, facilityReach(f, index, opts)] as [Tallied, Reach]), ...unplaced.map((f) => [f, null] as [Tallied, null])];
+  const all: [Tallied, Reach | null][] = [...facilities.map((f) => [f, reach(f)] as [Tallied, Reach]), ...unplaced.map((f) => [f, null] as [Tallied, null])];
   for (const [f, reach] of all) {
     if (reach && (reach.noAdmitHospital || reach.unreachable !== 0)) structural.set(f.id, reach);
     const type = facilityTypeOf(f.serviceCode).key;

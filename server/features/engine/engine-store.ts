@@ -14,7 +14,7 @@ import { parseDeclared } from '../shared/institution-view';
 /**
  * The engine's view of the database: every live, placed facility and institution as engine records,
  * with their spatial indexes. Built once and reused until the data changes (SQLite's data_version for
- * other connections' commits, total_changes() for this one's) or the date does.
+ * other connections' commits, total_changes() for this one's) or the date does — the version.
  */
 export interface EngineSnapshot {
   /** Changes whenever the data (or the date) does: tile URLs carry it so caches never go stale. */
@@ -28,24 +28,49 @@ export interface EngineSnapshot {
   facilityIndex: FacilityIndex;
   facilityById: Map<string, number>;
   municipalities: Map<string, { name: string; prefCode: string; prefName: string; parentCode: string | null; kind: string }>;
+  /** What lists show of every live facility (placed or not), by id. */
+  facilityInfo: Map<string, FacilityInfo>;
+  institutionNames: Map<string, string>;
+}
+
+export interface FacilityInfo {
+  name: string;
+  address: string | null;
+  phone: string | null;
+  /** 定員; null when unknown. */
+  capacity: number | null;
+  /** When its partners were last confirmed (an agreement's 確認日) or reported; null = never. */
+  lastConfirmedOn: string | null;
 }
 
 export class EngineStore {
-  private cached: { key: string; snapshot: EngineSnapshot } | null = null;
-  /** This store's start and rebuild count: versions never repeat, even across restarts. */
+  private cached: { version: string; snapshot: EngineSnapshot } | null = null;
+  /** When this store started: versions never repeat, even across restarts. */
   private readonly started = Date.now().toString(36);
-  private builds = 0;
   constructor(private readonly db: Db) {}
 
+  /** The data version, without building anything: it changes whenever the data or the date does. */
+  version(today: string): string {
+    const dataVersion = this.db.$client.pragma('data_version', { simple: true });
+    const changes = (this.db.$client.prepare('select total_changes() n').get() as { n: number }).n;
+    return `${this.started}.${dataVersion}.${changes}.${today}`;
+  }
+
   get(today: string): EngineSnapshot {
-    const key = `${this.db.$client.pragma('data_version', { simple: true })}|${(this.db.$client.prepare('select total_changes() n').get() as { n: number }).n}|${today}`;
-    if (this.cached?.key !== key) this.cached = { key, snapshot: { ...buildSnapshot(this.db, today), version: `${this.started}.${++this.builds}` } };
+    const version = this.version(today);
+    if (this.cached?.version !== version) this.cached = { version, snapshot: { ...buildSnapshot(this.db, today), version } };
     return this.cached.snapshot;
   }
 }
 
 export function buildSnapshot(db: Db, today: string): Omit<EngineSnapshot, 'version'> {
-  const active = db.select().from(agreements).all().filter((a) => isActiveOn(a, today));
+  const allAgreements = db.select().from(agreements).all();
+  const active = allAgreements.filter((a) => isActiveOn(a, today));
+  const lastConfirmed = new Map<string, string>();
+  for (const a of allAgreements) {
+    const key = facilityId(a.careOfficeNumber, a.serviceCode);
+    if (a.confirmedOn && a.confirmedOn > (lastConfirmed.get(key) ?? '')) lastConfirmed.set(key, a.confirmedOn);
+  }
   const activeCount = new Map<string, number>();
   const byFacility = new Map<string, typeof active>();
   for (const a of active) {
@@ -60,7 +85,9 @@ export function buildSnapshot(db: Db, today: string): Omit<EngineSnapshot, 'vers
     if (notificationSymbol(n.symbol)) symbols.set(n.code, [...(symbols.get(n.code) ?? []), n.symbol]);
   }
   const insts: EngineInstitution[] = [];
+  const institutionNames = new Map<string, string>();
   for (const row of db.select().from(institutions).where(isNull(institutions.withdrawnOn)).all()) {
+    institutionNames.set(row.code, row.name);
     if (row.lat === null || row.lng === null) continue;
     const s = symbols.get(row.code) ?? [];
     const offers = institutionOffers({ kind: row.kind, symbols: s, declared: parseDeclared(row.declaredOffers) });
@@ -83,8 +110,11 @@ export function buildSnapshot(db: Db, today: string): Omit<EngineSnapshot, 'vers
   const munis = new Map(db.select().from(municipalities).all().map((m) => [m.code, { name: m.name, prefCode: m.prefCode, prefName: m.prefName, parentCode: m.parentCode, kind: m.kind }]));
   const facs: EngineFacility[] = [];
   const unplaced: EngineSnapshot['unplaced'] = [];
+  const facilityInfo = new Map<string, FacilityInfo>();
   for (const row of db.select().from(facilities).where(isNull(facilities.withdrawnOn)).all()) {
     const id = facilityId(row.careOfficeNumber, row.serviceCode);
+    const confirmed = [lastConfirmed.get(id), row.partnersReportedOn].filter((d): d is string => !!d).sort().at(-1) ?? null;
+    facilityInfo.set(id, { name: row.name, address: row.address, phone: row.phone, capacity: row.capacity, lastConfirmedOn: confirmed });
     const type = facilityTypeOf(row.serviceCode);
     const mine = byFacility.get(id) ?? [];
     const coverage = computeCoverage(type.required, mine.map(coversOf), row.partnersReportedOn !== null || recorded.has(id));
@@ -113,5 +143,7 @@ export function buildSnapshot(db: Db, today: string): Omit<EngineSnapshot, 'vers
     facilityIndex: new FacilityIndex(facs),
     facilityById: new Map(facs.map((f, i) => [f.id, i])),
     municipalities: munis,
+    facilityInfo,
+    institutionNames,
   };
 }

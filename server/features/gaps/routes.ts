@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
-import { gapsQuery } from '../../contracts/api';
-import { analyzeGaps, facilityReach, type Reach } from '../../domain/engine/gaps';
+import { gapsQuery, lackingQuery } from '../../contracts/api';
+import { analyzeGaps } from '../../domain/engine/gaps';
+import type { EngineFacility } from '../../domain/engine/model';
+import { reachOf } from '../engine/reach-cache';
 import { facilityTypeOf } from '../../domain/facility-types';
-import { daysFrom, nextDeadline, severity } from '../../domain/priority';
+import { daysFrom, LACKING_ORDER, nextDeadline, severity, type LackingKey } from '../../domain/priority';
 import { requirementsOf } from '../../domain/engine/masks';
-import { facilityListDetails, facilityNames } from '../shared/names';
 import { validate } from '../../validate';
 import { inScope, resolveScope } from '../engine/scope';
 
@@ -16,14 +17,13 @@ import { inScope, resolveScope } from '../engine/scope';
 export const gapsRoutes = new Hono<AppEnv>()
   .get('/', validate('query', gapsQuery), (c) => {
     const q = c.req.valid('query');
-    const { db, today, engine } = c.var;
+    const { today, engine } = c.var;
     const snap = engine.get(today());
     const scope = resolveScope(snap, q);
     const placed = snap.facilities.filter((f) => inScope(scope, f));
     const unplaced = snap.unplaced.filter((f) => inScope(scope, f));
-    const report = analyzeGaps(placed, unplaced, snap.institutionIndex, { maxMinutes: q.maxMinutes }, (f) => ['scope', ...(f.municipalityCode ? [`m:${f.municipalityCode}`] : [])]);
+    const report = analyzeGaps(placed, unplaced, snap.institutionIndex, { maxMinutes: q.maxMinutes }, (f) => ['scope', ...(f.municipalityCode ? [`m:${f.municipalityCode}`] : [])], reachOf(c.var.memo, today(), snap, q.maxMinutes));
     const ids = [...report.structural.keys()];
-    const names = facilityNames(db, ids);
     const byId = new Map(placed.map((f) => [f.id, f]));
     const summary = report.areas.get('scope') ?? null;
     return c.json({
@@ -38,43 +38,54 @@ export const gapsRoutes = new Hono<AppEnv>()
         const f = byId.get(id)!;
         const reach = report.structural.get(id)!;
         return {
-          facilityId: id, name: names.get(id) ?? id, serviceCode: f.serviceCode, municipalityCode: f.municipalityCode, position: [f.lng, f.lat] as [number, number],
+          facilityId: id, name: snap.facilityInfo.get(id)?.name ?? id, serviceCode: f.serviceCode, municipalityCode: f.municipalityCode, position: [f.lng, f.lat] as [number, number],
           noAdmitHospital: reach.noAdmitHospital, unreachable: requirementsOf(reach.unreachable),
         };
       }),
   });
   })
   /**
-   * The area's facilities lacking coverage (every status but covered), each with its severity and
-   * next deadline (domain/priority.ts) and its structural gap within `maxMinutes`, for the list.
+   * The area's facilities lacking coverage (every status but covered), each with its severity, next
+   * deadline (domain/priority.ts) and structural gap within `maxMinutes`: one page of the list in the
+   * order asked, and how many there are in all.
    */
-  .get('/facilities', validate('query', gapsQuery), (c) => {
+  .get('/facilities', validate('query', lackingQuery), (c) => {
     const q = c.req.valid('query');
-    const { db, today, engine } = c.var;
+    const { today, engine, memo } = c.var;
     const snap = engine.get(today());
     const scope = resolveScope(snap, q);
-    const placed = snap.facilities.filter((f) => inScope(scope, f) && f.status !== 'covered');
-    const unplaced = snap.unplaced.filter((f) => inScope(scope, f) && f.status !== 'covered');
-    const details = facilityListDetails(db, [...placed, ...unplaced].map((f) => f.id));
-    const row = (f: (typeof unplaced)[number], position: [number, number] | null, reach: Reach | null) => {
-      const type = facilityTypeOf(f.serviceCode);
-      const missing = requirementsOf(f.required & ~f.met);
-      const d = details.get(f.id);
-      const deadline = nextDeadline(type, f.status, d?.lastConfirmedOn ?? null);
-      return {
-        facilityId: f.id, name: d?.name ?? f.id, type: type.key, typeJa: type.shortJa, level: type.level, status: f.status, missing,
-        severity: severity(type, f.status, missing), deadline, daysLeft: deadline ? daysFrom(today(), deadline.date) : null,
-        municipalityCode: f.municipalityCode, municipalityName: f.municipalityCode ? (snap.municipalities.get(f.municipalityCode)?.name ?? null) : null,
-        address: d?.address ?? null, phone: d?.phone ?? null, position,
-        noAdmitHospital: reach?.noAdmitHospital ?? false, unreachable: reach ? requirementsOf(reach.unreachable) : [],
+    const reach = reachOf(memo, today(), snap, q.maxMinutes);
+    // The whole list in order is kept for the data version: more pages and exports are then instant.
+    const ordered = memo.get(today(), `lacking:${scope.kind}:${scope.code}:${q.maxMinutes}:${q.type}:${q.sort}`, () => {
+      const keyed: { f: (typeof snap.unplaced)[number]; placed: EngineFacility | null; key: LackingKey }[] = [];
+      const add = (f: (typeof snap.unplaced)[number], placed: EngineFacility | null) => {
+        if (!inScope(scope, f) || f.status === 'covered') return;
+        const type = facilityTypeOf(f.serviceCode);
+        if (q.type !== 'all' && type.key !== q.type) return;
+        const info = snap.facilityInfo.get(f.id);
+        const r = placed ? reach(placed) : null;
+        keyed.push({ f, placed, key: { severity: severity(type, f.status, requirementsOf(f.required & ~f.met)), deadline: nextDeadline(type, f.status, info?.lastConfirmedOn ?? null), structural: !!r && (r.noAdmitHospital || r.unreachable !== 0), name: info?.name ?? f.id, id: f.id } });
       };
-    };
+      for (const f of snap.facilities) add(f, f);
+      for (const f of snap.unplaced) add(f, null);
+      return keyed.sort((a, b) => LACKING_ORDER[q.sort](a.key, b.key));
+    });
     return c.json({
       scope: { kind: scope.kind, code: scope.code, name: scope.name },
       maxMinutes: q.maxMinutes,
-      facilities: [
-        ...placed.map((f) => row(f, [f.lng, f.lat], facilityReach(f, snap.institutionIndex, { maxMinutes: q.maxMinutes }))),
-        ...unplaced.map((f) => row(f, null, null)),
-      ],
+      total: ordered.length,
+      offset: q.offset,
+      facilities: ordered.slice(q.offset, q.offset + q.limit).map(({ f, placed, key }) => {
+        const type = facilityTypeOf(f.serviceCode);
+        const info = snap.facilityInfo.get(f.id);
+        const r = placed ? reach(placed) : null;
+        return {
+          facilityId: f.id, name: key.name, type: type.key, typeJa: type.shortJa, level: type.level, status: f.status, missing: requirementsOf(f.required & ~f.met),
+          severity: key.severity, deadline: key.deadline, daysLeft: key.deadline ? daysFrom(today(), key.deadline.date) : null,
+          municipalityCode: f.municipalityCode, municipalityName: f.municipalityCode ? (snap.municipalities.get(f.municipalityCode)?.name ?? null) : null,
+          address: info?.address ?? null, phone: info?.phone ?? null, position: placed ? ([placed.lng, placed.lat] as [number, number]) : null,
+          noAdmitHospital: r?.noAdmitHospital ?? false, unreachable: r ? requirementsOf(r.unreachable) : [],
+        };
+      }),
     });
   });

@@ -7,7 +7,6 @@ import { checkDeclaration } from '../../domain/declaration';
 import { DomainError } from '../../domain/errors';
 import { nearbyFacilities } from '../../domain/engine/nearby';
 import { requirementsOf } from '../../domain/engine/masks';
-import { facilityListDetails } from '../shared/names';
 import { facilities, institutionNotifications, institutions } from '../../db/schema';
 import { facilityTypeOf } from '../../domain/facility-types';
 import { facilityId } from '../../domain/identifiers';
@@ -85,7 +84,6 @@ export const institutionsRoutes = new Hono<AppEnv>()
     const ii = snap.institutionByCode.get(code);
     if (ii === undefined) return c.json({ code, reason: 'no_position' as const, maxMinutes: q.maxMinutes, total: 0, facilities: [] });
     const result = nearbyFacilities(snap.institutions[ii]!, snap.facilities, snap.facilityIndex, q);
-    const info = facilityListDetails(db, result.facilities.map((n) => snap.facilities[n.f]!.id));
     return c.json({
       code,
       reason: null,
@@ -95,9 +93,9 @@ export const institutionsRoutes = new Hono<AppEnv>()
         const f = snap.facilities[n.f]!;
         return {
           facilityId: f.id,
-          name: info.get(f.id)?.name ?? f.id,
+          name: snap.facilityInfo.get(f.id)?.name ?? f.id,
           /** 定員 (null when unknown). */
-          capacity: info.get(f.id)?.capacity ?? null,
+          capacity: snap.facilityInfo.get(f.id)?.capacity ?? null,
           serviceCode: f.serviceCode,
           typeJa: facilityTypeOf(f.serviceCode).shortJa,
           status: f.status,

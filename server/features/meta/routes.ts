@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
+import type { Db } from '../../db/client';
 import { datasets } from '../../db/schema';
 import { DEFAULT_SCORE_WEIGHTS } from '../../domain/engine/score';
 import { FACILITY_TYPES, SERVICE_CODES, BINDING_FROM } from '../../domain/facility-types';
@@ -13,7 +14,9 @@ export const metaRoutes = new Hono<AppEnv>().get('/', (c) => {
   return c.json({
     today: today(),
     /** Changes with the data: the map's tile URLs carry it. */
-    dataVersion: engine.get(today()).version,
+    dataVersion: engine.version(today()),
+    /** [minLng, minLat, maxLng, maxLat] of every placed facility and institution: where the map opens. */
+    bbox: dataBox(db),
     bindingFrom: BINDING_FROM,
     fictional: sources.some((s) => s.fictional),
     sources: sources.map((s) => ({ kind: s.kind, label: s.label, fileName: s.fileName, asOf: s.asOf, attribution: s.attribution, fictional: s.fictional, importedAt: s.importedAt })),
@@ -26,3 +29,10 @@ export const metaRoutes = new Hono<AppEnv>().get('/', (c) => {
     basemap,
   });
 });
+
+function dataBox(db: Db): [number, number, number, number] | null {
+  const q = (table: string) => db.$client.prepare(`select min(lng) w, min(lat) s, max(lng) e, max(lat) n from ${table} where lng is not null and withdrawn_on is null`).get() as { w: number | null; s: number; e: number; n: number };
+  const boxes = [q('facilities'), q('institutions')].filter((b) => b.w !== null);
+  if (boxes.length === 0) return null;
+  return [Math.min(...boxes.map((b) => b.w!)), Math.min(...boxes.map((b) => b.s)), Math.max(...boxes.map((b) => b.e)), Math.max(...boxes.map((b) => b.n))];
+}

@@ -2,10 +2,11 @@ import { bbox } from '@turf/turf';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { municipalitiesQuery } from '../../contracts/api';
+import type { Db } from '../../db/client';
+import type { EngineSnapshot } from '../engine/engine-store';
 import { municipalities } from '../../db/schema';
 import { COVERAGE_STATUSES, type CoverageStatus } from '../../domain/coverage';
 import { validate } from '../../validate';
-import { listFacilitiesWithCoverage } from '../facilities/queries';
 import { labelPoint } from '../shared/label-point';
 
 type Counts = Record<CoverageStatus, number> & { total: number };
@@ -19,44 +20,50 @@ export const municipalitiesRoutes = new Hono<AppEnv>()
    */
   .get('/', validate('query', municipalitiesQuery), (c) => {
     const q = c.req.valid('query');
-    const { db, today } = c.var;
-    const rows = db.select().from(municipalities).all().filter((m) => !q.prefecture || m.prefCode === q.prefecture);
-    const counts = new Map<string, Counts>();
-    for (const { row, coverage } of listFacilitiesWithCoverage(db, {}, today())) {
-      if (!row.municipalityCode) continue;
-      const cnt = counts.get(row.municipalityCode) ?? emptyCounts();
-      cnt[coverage.status]++;
-      cnt.total++;
-      counts.set(row.municipalityCode, cnt);
-    }
-    const parentOf = new Map(rows.map((m) => [m.code, m.parentCode]));
-    for (const [code, cnt] of [...counts]) {
-      const parent = parentOf.get(code);
-      if (!parent) continue;
-      const pc = counts.get(parent) ?? emptyCounts();
-      for (const k of [...COVERAGE_STATUSES, 'total'] as const) pc[k] += cnt[k];
-      counts.set(parent, pc);
-    }
-    return c.json({
-      type: 'FeatureCollection' as const,
-      features: rows.map((m) => {
-        const geometry = m.boundary ? (JSON.parse(m.boundary) as GeoJSON.Polygon | GeoJSON.MultiPolygon) : null;
-        return {
-          type: 'Feature' as const,
-          geometry: q.geometry ? geometry : null,
-          properties: {
-            code: m.code,
-            name: m.name,
-            prefCode: m.prefCode,
-            prefName: m.prefName,
-            kind: m.kind,
-            parentCode: m.parentCode,
-            labelPoint: labelPoint(geometry),
-            /** [minLng, minLat, maxLng, maxLat] of the boundary, to fit the map to. */
-            bbox: geometry ? (bbox(geometry) as [number, number, number, number]) : null,
-            counts: counts.get(m.code) ?? emptyCounts(),
-          },
-        };
-      }),
-    });
+    const { db, today, engine, memo } = c.var;
+    return c.json(memo.get(today(), `municipalities:${q.prefecture ?? ''}:${q.geometry}`, () => municipalityCollection(db, engine.get(today()), q)));
   });
+
+/** Every municipality (or a prefecture's) with its facility counts by status and its box. */
+function municipalityCollection(db: Db, snap: EngineSnapshot, q: { prefecture?: string; geometry: boolean }) {
+  const rows = db.select().from(municipalities).all().filter((m) => !q.prefecture || m.prefCode === q.prefecture);
+  const counts = new Map<string, Counts>();
+  for (const f of [...snap.facilities, ...snap.unplaced]) {
+    if (!f.municipalityCode) continue;
+    const cnt = counts.get(f.municipalityCode) ?? emptyCounts();
+    cnt[f.status]++;
+    cnt.total++;
+    counts.set(f.municipalityCode, cnt);
+  }
+  const parentOf = new Map(rows.map((m) => [m.code, m.parentCode]));
+  for (const [code, cnt] of [...counts]) {
+    const parent = parentOf.get(code);
+    if (!parent) continue;
+    const pc = counts.get(parent) ?? emptyCounts();
+    for (const k of [...COVERAGE_STATUSES, 'total'] as const) pc[k] += cnt[k];
+    counts.set(parent, pc);
+  }
+  return {
+    type: 'FeatureCollection' as const,
+    features: rows.map((m) => {
+      const geometry = m.boundary ? (JSON.parse(m.boundary) as GeoJSON.Polygon | GeoJSON.MultiPolygon) : null;
+      return {
+        type: 'Feature' as const,
+        geometry: q.geometry ? geometry : null,
+        properties: {
+          code: m.code,
+          name: m.name,
+          prefCode: m.prefCode,
+          prefName: m.prefName,
+          kind: m.kind,
+          parentCode: m.parentCode,
+          /** A point inside, to hang the name on (with the geometry only). */
+          labelPoint: q.geometry ? labelPoint(geometry) : null,
+          /** [minLng, minLat, maxLng, maxLat] of the boundary, to fit the map to. */
+          bbox: geometry ? (bbox(geometry) as [number, number, number, number]) : null,
+          counts: counts.get(m.code) ?? emptyCounts(),
+        },
+      };
+    }),
+  };
+}

@@ -7,7 +7,6 @@ import { planAssignments } from '../../domain/engine/plan';
 import { highsSolver } from '../../solver/highs';
 import { validate } from '../../validate';
 import { inScope, resolveScope } from '../engine/scope';
-import { facilityNames, institutionNames } from '../shared/names';
 
 /**
  * POST /api/plan — a regional plan for a prefecture or a municipality: every facility lacking
@@ -16,7 +15,7 @@ import { facilityNames, institutionNames } from '../shared/names';
  */
 export const planRoutes = new Hono<AppEnv>().post('/', validate('json', planBody), async (c) => {
   const body = c.req.valid('json');
-  const { db, today, engine } = c.var;
+  const { today, engine } = c.var;
   const snap = engine.get(today());
   const scope = resolveScope(snap, body);
   const lacking = snap.facilities.filter((f) => inScope(scope, f) && f.status !== 'covered');
@@ -24,8 +23,8 @@ export const planRoutes = new Hono<AppEnv>().post('/', validate('json', planBody
   const plan = planAssignments(lacking, snap.institutionIndex, { maxMinutes: body.maxMinutes, defaultCapacity: body.defaultCapacity }, await highsSolver());
   const solveMs = Math.round(performance.now() - started);
   const unplaced = snap.unplaced.filter((f) => inScope(scope, f) && f.status !== 'covered');
-  const fNames = facilityNames(db, [...plan.assignments.map((a) => a.facilityId), ...plan.uncoverable.map((u) => u.facilityId), ...unplaced.map((f) => f.id)]);
-  const iNames = institutionNames(db, plan.assignments.flatMap((a) => a.partners.map((p) => p.code)));
+  const fNames = { get: (id: string) => snap.facilityInfo.get(id)?.name };
+  const iNames = snap.institutionNames;
   const position = (id: string) => {
     const f = snap.facilities[snap.facilityById.get(id)!]!;
     return [f.lng, f.lat] as [number, number];

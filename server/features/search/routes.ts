@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { searchQuery } from '../../contracts/api';
 import { validate } from '../../validate';
+import { SearchIndex } from './search-index';
 
 /**
  * GET /api/search?q=&kind=facility|institution — facilities by name, kana, 事業所番号 or address;
@@ -9,5 +10,6 @@ import { validate } from '../../validate';
  */
 export const searchRoutes = new Hono<AppEnv>().get('/', validate('query', searchQuery), (c) => {
   const q = c.req.valid('query');
-  return c.json({ query: q.q, kind: q.kind, hits: c.var.search.get(c.var.today()).find(q.q, q.kind, q.limit) });
+  const index = c.var.memo.get(c.var.today(), 'search', () => new SearchIndex(c.var.db));
+  return c.json({ query: q.q, kind: q.kind, hits: index.find(q.q, q.kind, q.limit) });
 });

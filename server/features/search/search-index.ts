@@ -4,7 +4,6 @@ import { facilities, institutions } from '../../db/schema';
 import { facilityTypeOf } from '../../domain/facility-types';
 import { facilityId } from '../../domain/identifiers';
 import { digitsOf, searchKey } from '../../domain/search-text';
-import type { EngineStore } from '../engine/engine-store';
 
 export interface SearchHit {
   kind: 'facility' | 'institution';
@@ -70,20 +69,5 @@ export class SearchIndex {
     }
     ranked.sort((a, b) => a[0] - b[0] || a[1].hit.name.length - b[1].hit.name.length || a[1].hit.name.localeCompare(b[1].hit.name, 'ja') || a[1].hit.id.localeCompare(b[1].hit.id));
     return ranked.slice(0, limit).map(([, e]) => e.hit);
-  }
-}
-
-/** The index for the current data, rebuilt when the engine's snapshot changes. */
-export class SearchStore {
-  private current: { version: string; index: SearchIndex } | null = null;
-  constructor(
-    private readonly db: Db,
-    private readonly engine: EngineStore,
-  ) {}
-
-  get(today: string): SearchIndex {
-    const version = this.engine.get(today).version;
-    if (this.current?.version !== version) this.current = { version, index: new SearchIndex(this.db) };
-    return this.current.index;
   }
 }

@@ -1,8 +1,6 @@
-import { isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { facilities, institutions, municipalities } from '../../db/schema';
+import { municipalities } from '../../db/schema';
 import { FACILITY_TYPES, facilityTypeOf, type FacilityTypeKey } from '../../domain/facility-types';
-import { facilityId } from '../../domain/identifiers';
 import type { EngineSnapshot } from '../engine/engine-store';
 import { labelPoint } from '../shared/label-point';
 
@@ -33,11 +31,6 @@ const TYPE_KEYS = Object.keys(FACILITY_TYPES) as FacilityTypeKey[];
 const OFFER_DIGITS: [number, string][] = [[1, '1'], [2, '2'], [4, '3']];
 
 export function tileData(db: Db, snap: EngineSnapshot): TileData {
-  const facilityNames = new Map(
-    db.select({ no: facilities.careOfficeNumber, sc: facilities.serviceCode, name: facilities.name }).from(facilities).where(isNull(facilities.withdrawnOn)).all().map((r) => [facilityId(r.no, r.sc), r.name]),
-  );
-  const institutionNames = new Map(db.select({ code: institutions.code, name: institutions.name }).from(institutions).all().map((r) => [r.code, r.name]));
-
   // Facility counts per area and type; a ward's facilities also count for its city.
   const rows = db.select().from(municipalities).all();
   const parentOf = new Map(rows.map((m) => [m.code, m.parentCode]));
@@ -85,13 +78,13 @@ export function tileData(db: Db, snap: EngineSnapshot): TileData {
       return {
         type: 'Feature' as const,
         geometry: { type: 'Point' as const, coordinates: [f.lng, f.lat] },
-        properties: { id: f.id, name: facilityNames.get(f.id) ?? f.id, status: f.status, type: type.key, level: type.level, missing: f.required & ~f.met },
+        properties: { id: f.id, name: snap.facilityInfo.get(f.id)?.name ?? f.id, status: f.status, type: type.key, level: type.level, missing: f.required & ~f.met },
       };
     }),
     institutions: snap.institutions.map((i) => ({
       type: 'Feature' as const,
       geometry: { type: 'Point' as const, coordinates: [i.lng, i.lat] },
-      properties: { code: i.code, name: institutionNames.get(i.code) ?? i.code, kind: i.kind, offersKey: OFFER_DIGITS.filter(([bit]) => i.offers & bit).map(([, d]) => d).join(''), a253: i.a253Basis },
+      properties: { code: i.code, name: snap.institutionNames.get(i.code) ?? i.code, kind: i.kind, offersKey: OFFER_DIGITS.filter(([bit]) => i.offers & bit).map(([, d]) => d).join(''), a253: i.a253Basis },
     })),
   };
 }

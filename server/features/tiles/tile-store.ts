@@ -2,35 +2,36 @@ import { gzipSync } from 'node:zlib';
 import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import Supercluster from 'supercluster';
-import type { Db } from '../../db/client';
 import { FACILITY_TYPES } from '../../domain/facility-types';
-import type { EngineStore } from '../engine/engine-store';
-import { tileData, type TileData } from './tile-data';
+import type { TileData } from './tile-data';
 
 /**
- * The map's vector tiles, cut on the server so the browser loads only what it shows: municipality
- * polygons simplified per zoom (geojson-vt) and points clustered per zoom (supercluster) up to
- * CLUSTER_MAX_ZOOM, then one by one. One tile holds every layer (tile-data.ts); tiles are encoded
- * (Mapbox Vector Tile 2.1) and gzipped once, then served from memory until the data changes.
+ * The map's vector tiles, cut on the server so the browser loads only what it shows, in two sets:
+ * `areas` — municipality polygons simplified per zoom (geojson-vt), their names and tallies — and
+ * `points` — facilities and institutions clustered per zoom (supercluster) up to CLUSTER_MAX_ZOOM,
+ * then one by one (layers: tile-data.ts). Areas stop at a lower zoom (a choropleth needs no street
+ * detail; the map overzooms them). Tiles are encoded (Mapbox Vector Tile 2.1) and gzipped once, then
+ * served from memory until the data changes.
  */
 export const EXTENT = 4096;
-/** Beyond this the source overzooms: geometry is kept at this precision. */
-export const TILE_MAX_ZOOM = 14;
+/** The two tile sets and the zoom beyond which each is overzoomed (its geometry kept at that precision). */
+export const TILE_SETS = { areas: 10, points: 14 } as const;
+export type TileSetName = keyof typeof TILE_SETS;
 /** Points cluster up to this zoom and stand alone from the next. */
-export const CLUSTER_MAX_ZOOM = 7;
-/** Cluster radius in tile units: 32 of the 512 pixels a tile is drawn at. */
-const CLUSTER_RADIUS = (32 / 512) * EXTENT;
+export const CLUSTER_MAX_ZOOM = 9;
+/** Cluster radius in tile units: 24 of the 512 pixels a tile is drawn at. */
+const CLUSTER_RADIUS = (24 / 512) * EXTENT;
 const CACHE_LIMIT = 4000;
 const TYPE_KEYS = Object.keys(FACILITY_TYPES);
 
 type Index = { getTile(z: number, x: number, y: number): GeoJSONVTTile | { features: unknown[] } | null };
 
-class TileSet {
-  private readonly layers: [string, Index][];
+export class TileSet {
+  private readonly layers: Record<TileSetName, [string, Index][]>;
   private readonly cache = new Map<string, Uint8Array<ArrayBuffer> | null>();
 
   constructor(data: TileData) {
-    const vt = (features: GeoJSON.Feature[]) => new GeoJSONVT({ type: 'FeatureCollection', features }, { maxZoom: TILE_MAX_ZOOM, extent: EXTENT, tolerance: 3, buffer: 64 });
+    const vt = (features: GeoJSON.Feature[]) => new GeoJSONVT({ type: 'FeatureCollection', features }, { maxZoom: TILE_SETS.areas, extent: EXTENT, tolerance: 3, buffer: 64 });
     // Facility clusters count each type (n_<type>) and those not covered (lacking), so a type filter
     // and the cluster labels agree with the points they stand for.
     const facilities = new Supercluster<Record<string, unknown>, Record<string, number>>({
@@ -43,21 +44,25 @@ class TileSet {
       },
     }).load(data.facilities);
     const institutions = new Supercluster({ radius: CLUSTER_RADIUS, extent: EXTENT, maxZoom: CLUSTER_MAX_ZOOM }).load(data.institutions);
-    this.layers = [
-      ['areas', vt(data.areas)],
-      ['cities', vt(data.cities)],
-      ['labels', vt(data.labels)],
-      ['institutions', institutions as unknown as Index],
-      ['facilities', facilities as unknown as Index],
-    ];
+    this.layers = {
+      areas: [
+        ['areas', vt(data.areas)],
+        ['cities', vt(data.cities)],
+        ['labels', vt(data.labels)],
+      ],
+      points: [
+        ['institutions', institutions as unknown as Index],
+        ['facilities', facilities as unknown as Index],
+      ],
+    };
   }
 
-  /** The gzipped tile, or null when it holds nothing. */
-  tile(z: number, x: number, y: number): Uint8Array<ArrayBuffer> | null {
-    const key = `${z}/${x}/${y}`;
+  /** The gzipped tile of a set, or null when it holds nothing. */
+  tile(set: TileSetName, z: number, x: number, y: number): Uint8Array<ArrayBuffer> | null {
+    const key = `${set}/${z}/${x}/${y}`;
     if (this.cache.has(key)) return this.cache.get(key)!;
     const layers: Record<string, GeoJSONVTTile> = {};
-    for (const [name, index] of this.layers) {
+    for (const [name, index] of this.layers[set]) {
       const t = index.getTile(z, x, y);
       if (t && t.features.length > 0) layers[name] = t as GeoJSONVTTile;
     }
@@ -65,20 +70,5 @@ class TileSet {
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, out);
     return out;
-  }
-}
-
-/** One tile set per data version, rebuilt when the engine's snapshot changes. */
-export class TileStore {
-  private current: { version: string; set: TileSet } | null = null;
-  constructor(
-    private readonly db: Db,
-    private readonly engine: EngineStore,
-  ) {}
-
-  get(today: string): { version: string; set: TileSet } {
-    const snap = this.engine.get(today);
-    if (this.current?.version !== snap.version) this.current = { version: snap.version, set: new TileSet(tileData(this.db, snap)) };
-    return this.current;
   }
 }

@@ -10,7 +10,7 @@ import type { View } from '../state/app-state';
 export function Legend(props: { view: View; type: FacilityTypeKey | 'all'; basemapAvailable: boolean; basemapOn: boolean; onBasemap: (on: boolean) => void }) {
   const typeName = () => (props.type === 'all' ? t('allTypes') : lang() === 'ja' ? FACILITY_TYPES[props.type].shortJa : FACILITY_TYPES[props.type].nameEn);
   return (
-    <details class="legend" aria-label={t('legend')} open={window.innerWidth > 700}>
+    <details class="legend" aria-label={t('legend')} open={window.innerWidth > 1000}>
       <summary>{t('legend')}</summary>
       <Show when={props.view === 'area'}>
         <h2>{t('shareLegend', { type: typeName() })}</h2>

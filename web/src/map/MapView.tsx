@@ -8,16 +8,20 @@ import type { View } from '../state/app-state';
 import { drawInstitutionIcon } from './icons';
 import { collection, type LngLat, type Overlay } from './overlays';
 import { INSTITUTION_SHAPES } from './palette';
-import { areaFill, baseStyle, clusterCount, facilityClusterFilter, facilityPointFilter, LOCAL_FONT_FAMILY, POINT_LAYERS, SOURCES } from './style';
+import { areaFill, baseStyle, clusterCount, facilityClusterFilter, facilityPointFilter, LOCAL_FONT_FAMILY, POINT_LAYERS, SOURCES, type TileSetName } from './style';
 import { showChooser, tooltipHtml, uniqueChoices, type Pick } from './picking';
 
 maplibregl.setWorkerUrl(workerUrl);
+// Two workers cut tiles apart while the page draws (MapLibre's default is half the cores: one here).
+maplibregl.setWorkerCount(Math.max(2, Math.floor((navigator.hardwareConcurrency || 2) / 2)));
 
 export type { Pick };
 
 export interface MapViewProps {
-  /** Vector tile URL template; changes with the data version. */
-  tilesUrl: string;
+  /** Vector tile URL template of each set; they change with the data version. */
+  tiles: Record<TileSetName, string>;
+  /** Where the map opens: the data's box. */
+  initialBounds: [number, number, number, number] | null;
   basemap: Meta['basemap'];
   basemapOn: boolean;
   view: View;
@@ -32,6 +36,9 @@ export interface MapViewProps {
   attribution: string;
   onPick: (pick: Pick) => void;
 }
+
+/** Room around a fitted area: clear of the legend (bottom-left) on wide screens. */
+const fitPadding = (el: HTMLElement) => ({ top: 40, bottom: 40, right: 40, left: el.clientWidth > 800 ? 250 : 40 });
 
 declare global {
   interface Window {
@@ -55,10 +62,12 @@ export function MapView(props: MapViewProps) {
   onMount(() => {
     map = new maplibregl.Map({
       container,
-      style: baseStyle({ tilesUrl: props.tilesUrl, basemap: props.basemap }),
-      center: [137.0, 36.0],
-      zoom: 4.5,
+      style: baseStyle({ tiles: props.tiles, basemap: props.basemap }),
+      // Opens on the data at once (a link's #map=… position wins), no tiles loaded for a view then left.
+      ...(props.initialBounds ? { bounds: props.initialBounds, fitBoundsOptions: { padding: fitPadding(container) } } : { center: [137.0, 36.0] as [number, number], zoom: 4.5 }),
       hash: 'map',
+      // No symbol fade: labels and icons appear at once, and the map is idle as soon as it is drawn.
+      fadeDuration: 0,
       localIdeographFontFamily: LOCAL_FONT_FAMILY,
       attributionControl: false,
     });
@@ -111,7 +120,9 @@ export function MapView(props: MapViewProps) {
     });
   });
 
-  createEffect(on(() => props.tilesUrl, (url) => whenReady(() => (map.getSource(SOURCES.tiles) as maplibregl.VectorTileSource).setTiles([url])), { defer: true }));
+  for (const set of ['areas', 'points'] as const) {
+    createEffect(on(() => props.tiles[set], (url) => whenReady(() => (map.getSource(SOURCES[set]) as maplibregl.VectorTileSource).setTiles([url])), { defer: true }));
+  }
   createEffect(() => {
     const fill = areaFill(props.view, props.type);
     const basemapOn = props.basemapOn && props.basemap !== null;
@@ -151,9 +162,7 @@ export function MapView(props: MapViewProps) {
           skipFit = false;
           return;
         }
-        // Keep the area clear of the legend (bottom-left) on wide screens.
-        const wide = container.clientWidth > 800;
-        whenReady(() => map.fitBounds(target.bbox, { padding: { top: 40, bottom: 40, right: 40, left: wide ? 250 : 40 }, duration: 0, maxZoom: 13 }));
+        whenReady(() => map.fitBounds(target.bbox, { padding: fitPadding(container), duration: 0, maxZoom: 13 }));
       },
     ),
   );

@@ -7,13 +7,16 @@ import {
 } from './palette';
 
 /**
- * The map style as plain data: the server's vector tiles (server/features/tiles: layers areas,
- * cities, labels, facilities, institutions) and GeoJSON overlays; no glyphs or sprite URL, so it
+ * The map style as plain data: the server's vector tiles (server/features/tiles: set `areas` with
+ * layers areas, cities, labels; set `points` with facilities, institutions) and GeoJSON overlays; no glyphs or sprite URL, so it
  * renders offline (text from the system's fonts; fonts-noto-cjk for Japanese). An online basemap is
  * added only when the server offers one.
  */
 export const SOURCES = {
-  tiles: 'renkei',
+  /** The server's tiles: municipality polygons, names and tallies (to z10, overzoomed beyond). */
+  areas: 'areas',
+  /** The server's tiles: facilities and institutions, clustered at low zoom (to z14). */
+  points: 'points',
   basemap: 'basemap',
   lines: 'overlay-lines',
   rings: 'overlay-rings',
@@ -21,8 +24,9 @@ export const SOURCES = {
   selection: 'selection',
 } as const;
 
-/** Zoom up to which the server clusters points (tile-store.ts CLUSTER_MAX_ZOOM) and the tiles' own maximum. */
-export const TILE_MAX_ZOOM = 14;
+/** The zoom each tile set stops at (server/features/tiles/tile-store.ts TILE_SETS). */
+export const TILE_MAX_ZOOM = { areas: 10, points: 14 } as const;
+export type TileSetName = keyof typeof TILE_MAX_ZOOM;
 
 export const LOCAL_FONT_FAMILY = '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", sans-serif';
 
@@ -66,15 +70,16 @@ export const facilityClusterFilter = (type: FacilityTypeKey | 'all'): FilterSpec
 const clusterRadius = (count: ExpressionSpecification, r: [number, number, number]): ExpressionSpecification => ['step', count, r[0], 10, r[1], 50, r[2]];
 
 export function layers(): LayerSpecification[] {
-  const tiles = SOURCES.tiles;
+  const areas = SOURCES.areas;
+  const points = SOURCES.points;
   return [
     { id: 'background', type: 'background', paint: { 'background-color': SEA_COLOR } },
-    { id: 'area-fill', type: 'fill', source: tiles, 'source-layer': 'areas', paint: { 'fill-color': LAND_COLOR, 'fill-outline-color': '#B9B1A0' } },
-    { id: 'area-line', type: 'line', source: tiles, 'source-layer': 'areas', paint: { 'line-color': '#9C9383', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.3, 12, 1.6] } },
+    { id: 'area-fill', type: 'fill', source: areas, 'source-layer': 'areas', paint: { 'fill-color': LAND_COLOR, 'fill-outline-color': '#B9B1A0' } },
+    { id: 'area-line', type: 'line', source: areas, 'source-layer': 'areas', paint: { 'line-color': '#9C9383', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.3, 12, 1.6] } },
     // 政令市: its outline drawn thicker over its wards' lines.
-    { id: 'city-line', type: 'line', source: tiles, 'source-layer': 'cities', paint: { 'line-color': '#6B6253', 'line-width': 2.2, 'line-dasharray': [3, 1.5] } },
-    { id: 'area-selected', type: 'line', source: tiles, 'source-layer': 'areas', filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#000000', 'line-width': 3 } },
-    { id: 'city-selected', type: 'line', source: tiles, 'source-layer': 'cities', filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#000000', 'line-width': 3.5 } },
+    { id: 'city-line', type: 'line', source: areas, 'source-layer': 'cities', paint: { 'line-color': '#6B6253', 'line-width': 2.2, 'line-dasharray': [3, 1.5] } },
+    { id: 'area-selected', type: 'line', source: areas, 'source-layer': 'areas', filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#000000', 'line-width': 3 } },
+    { id: 'city-selected', type: 'line', source: areas, 'source-layer': 'cities', filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#000000', 'line-width': 3.5 } },
     { id: 'ring-line', type: 'line', source: SOURCES.rings, paint: { 'line-color': RING_COLOR, 'line-width': 1.5, 'line-dasharray': [4, 3] } },
     {
       id: 'ring-label', type: 'symbol', source: SOURCES.rings,
@@ -90,29 +95,29 @@ export function layers(): LayerSpecification[] {
       },
     },
     {
-      id: 'institution-cluster', type: 'circle', source: tiles, 'source-layer': 'institutions', filter: isCluster,
+      id: 'institution-cluster', type: 'circle', source: points, 'source-layer': 'institutions', filter: isCluster,
       paint: { 'circle-color': INSTITUTION_COLOR, 'circle-opacity': 0.85, 'circle-radius': clusterRadius(['get', 'point_count'], [11, 14, 18]), 'circle-stroke-width': 1.5, 'circle-stroke-color': '#FFFFFF' },
     },
     {
-      id: 'institution-cluster-count', type: 'symbol', source: tiles, 'source-layer': 'institutions', filter: isCluster,
+      id: 'institution-cluster-count', type: 'symbol', source: points, 'source-layer': 'institutions', filter: isCluster,
       layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-size': 11, 'text-font': ['sans-serif'], 'text-allow-overlap': true },
       paint: { 'text-color': '#FFFFFF' },
     },
     {
-      id: 'institution-point', type: 'symbol', source: tiles, 'source-layer': 'institutions', filter: ['!', isCluster],
+      id: 'institution-point', type: 'symbol', source: points, 'source-layer': 'institutions', filter: ['!', isCluster],
       layout: { 'icon-image': institutionIcon, 'icon-allow-overlap': true, 'icon-ignore-placement': true, 'icon-size': ['interpolate', ['linear'], ['zoom'], 8, 0.7, 13, 1] },
     },
     {
-      id: 'facility-cluster', type: 'circle', source: tiles, 'source-layer': 'facilities', filter: facilityClusterFilter('all'),
+      id: 'facility-cluster', type: 'circle', source: points, 'source-layer': 'facilities', filter: facilityClusterFilter('all'),
       paint: { 'circle-color': FACILITY_CLUSTER_COLOR, 'circle-opacity': 0.85, 'circle-radius': clusterRadius(clusterCount('all'), [12, 15, 19]), 'circle-stroke-width': 1.5, 'circle-stroke-color': '#FFFFFF' },
     },
     {
-      id: 'facility-cluster-count', type: 'symbol', source: tiles, 'source-layer': 'facilities', filter: facilityClusterFilter('all'),
+      id: 'facility-cluster-count', type: 'symbol', source: points, 'source-layer': 'facilities', filter: facilityClusterFilter('all'),
       layout: { 'text-field': ['to-string', clusterCount('all')], 'text-size': 12, 'text-font': ['sans-serif'], 'text-allow-overlap': true },
       paint: { 'text-color': '#FFFFFF' },
     },
     {
-      id: 'facility-point', type: 'circle', source: tiles, 'source-layer': 'facilities', filter: facilityPointFilter('all'),
+      id: 'facility-point', type: 'circle', source: points, 'source-layer': 'facilities', filter: facilityPointFilter('all'),
       paint: { 'circle-color': statusColor, 'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 5, 13, 8], 'circle-stroke-width': 1.5, 'circle-stroke-color': '#FFFFFF' },
     },
     {
@@ -127,7 +132,7 @@ export function layers(): LayerSpecification[] {
     { id: 'selection-ring', type: 'circle', source: SOURCES.selection, paint: { 'circle-radius': 14, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-width': 3, 'circle-stroke-color': '#000000' } },
     {
       // Names on top: circles never hide them, and clicks query the point layers only.
-      id: 'area-label', type: 'symbol', source: tiles, 'source-layer': 'labels', minzoom: 6.5,
+      id: 'area-label', type: 'symbol', source: areas, 'source-layer': 'labels', minzoom: 6.5,
       layout: { 'text-field': ['get', 'name'], 'text-size': 13, 'text-font': ['sans-serif'], 'symbol-placement': 'point' },
       paint: { 'text-color': '#5B5448', 'text-halo-color': '#FFFFFF', 'text-halo-width': 1.5 },
     },
@@ -138,7 +143,8 @@ export function layers(): LayerSpecification[] {
 export const POINT_LAYERS = ['facility-point', 'facility-cluster', 'institution-point', 'institution-cluster'] as const;
 
 export interface StyleOptions {
-  tilesUrl: string;
+  /** Tile URL template of each set. */
+  tiles: Record<TileSetName, string>;
   basemap: { tiles: string[]; tileSize: number; minzoom: number; maxzoom: number; attribution: string } | null;
 }
 
@@ -147,7 +153,8 @@ export function baseStyle(opts: StyleOptions): StyleSpecification {
   const style: StyleSpecification = {
     version: 8,
     sources: {
-      [SOURCES.tiles]: { type: 'vector', tiles: [opts.tilesUrl], minzoom: 0, maxzoom: TILE_MAX_ZOOM },
+      [SOURCES.areas]: { type: 'vector', tiles: [opts.tiles.areas], minzoom: 0, maxzoom: TILE_MAX_ZOOM.areas },
+      [SOURCES.points]: { type: 'vector', tiles: [opts.tiles.points], minzoom: 0, maxzoom: TILE_MAX_ZOOM.points },
       [SOURCES.lines]: { type: 'geojson', data: EMPTY },
       [SOURCES.rings]: { type: 'geojson', data: EMPTY },
       [SOURCES.highlights]: { type: 'geojson', data: EMPTY },

@@ -1,31 +1,31 @@
-import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js';
 import type { FacilityTypeKey } from '../../../server/domain/facility-types';
 import { requirementSymbols } from '../../../server/domain/requirements';
-import { fetchLacking, type LackingFacility } from '../api';
+import { fetchLacking, type LackingFacility, type LackingPage } from '../api';
 import { RequirementChips, StatusBadge } from '../components/badges';
 import { LoadError } from '../components/LoadError';
 import { t } from '../i18n';
 import { downloadCsv, downloadGeoJson } from '../lib/export';
 
-type SortKey = 'severity' | 'deadline' | 'name';
+type SortKey = LackingPage['sort'];
 const PAGE = 100;
+/** An export takes the whole list, however long. */
+const ALL = 100_000;
 
-const byDeadline = (a: LackingFacility, b: LackingFacility) => (a.deadline?.date ?? '9999').localeCompare(b.deadline?.date ?? '9999');
-const bySeverity = (a: LackingFacility, b: LackingFacility) => a.severity - b.severity || Number(structural(b)) - Number(structural(a));
-const byName = (a: LackingFacility, b: LackingFacility) => a.name.localeCompare(b.name, 'ja');
-const SORTS: Record<SortKey, (a: LackingFacility, b: LackingFacility) => number> = {
-  severity: (a, b) => bySeverity(a, b) || byDeadline(a, b) || byName(a, b),
-  deadline: (a, b) => byDeadline(a, b) || bySeverity(a, b) || byName(a, b),
-  name: byName,
-};
 const structural = (f: LackingFacility) => f.noAdmitHospital || f.unreachable.length > 0;
 
-/** Facilities of the area lacking coverage, most urgent first (domain/priority.ts), exportable. */
+/**
+ * Facilities of the area lacking coverage, most urgent first (ordered by the server, domain/priority.ts),
+ * a page at a time; exportable whole.
+ */
 export function LackingList(props: { area: string | null; areaName: string; minutes: number; type: FacilityTypeKey | 'all'; onSelect: (id: string) => void }) {
-  const [data] = createResource(() => [props.area, props.minutes] as const, ([area, minutes]) => fetchLacking(area, minutes));
   const [sort, setSort] = createSignal<SortKey>('severity');
   const [shown, setShown] = createSignal(PAGE);
-  const rows = createMemo(() => (data.latest?.facilities ?? []).filter((f) => props.type === 'all' || f.type === props.type).sort(SORTS[sort()]));
+  const page = (limit: number): LackingPage => ({ area: props.area, maxMinutes: props.minutes, type: props.type, sort: sort(), limit });
+  createEffect(on([() => props.area, () => props.type, sort], () => setShown(PAGE), { defer: true }));
+  const [data] = createResource(() => page(shown()), fetchLacking);
+  const rows = () => data.latest?.facilities ?? [];
+  const total = () => data.latest?.total ?? 0;
 
   const header = () => [t('careOfficeNumber'), t('serviceCode'), t('csv.name'), t('csv.type'), t('csv.level'), t('csv.status'), t('missing'), t('deadline'), t('csv.daysLeft'), t('csv.structural'), t('municipalities'), t('address'), t('phone')];
   const cells = (f: LackingFacility) => {
@@ -33,11 +33,12 @@ export function LackingList(props: { area: string | null; areaName: string; minu
     return [no, sc, f.name, f.typeJa, t(`level.${f.level}`), t(`status.${f.status}`), requirementSymbols(f.missing), f.deadline?.date ?? '', f.daysLeft ?? '', structural(f) ? structuralText(f) : '', f.municipalityName ?? '', f.address ?? '', f.phone ?? ''];
   };
   const fileBase = () => `renkei-lacking-${props.areaName}`;
-  const exportCsv = () => downloadCsv(`${fileBase()}.csv`, header(), rows().map(cells));
-  const exportGeoJson = () =>
+  const everything = async () => (await fetchLacking(page(ALL))).facilities;
+  const exportCsv = async () => downloadCsv(`${fileBase()}.csv`, header(), (await everything()).map(cells));
+  const exportGeoJson = async () =>
     downloadGeoJson(`${fileBase()}.geojson`, {
       type: 'FeatureCollection',
-      features: rows().flatMap((f) => (f.position ? [{ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: f.position }, properties: Object.fromEntries(header().map((h, i) => [h, cells(f)[i]])) }] : [])),
+      features: (await everything()).flatMap((f) => (f.position ? [{ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: f.position }, properties: Object.fromEntries(header().map((h, i) => [h, cells(f)[i]])) }] : [])),
     });
 
   return (
@@ -45,7 +46,7 @@ export function LackingList(props: { area: string | null; areaName: string; minu
       <h3>{t('lackingTitle')}</h3>
       <Show when={!data.error} fallback={<LoadError error={data.error} />}>
         <div class="list-tools">
-          <span class="muted" data-testid="lacking-count">{t('lackingCount', { n: rows().length })}</span>
+          <span class="muted" data-testid="lacking-count">{t('lackingCount', { n: total() })}</span>
           <span class="sort" role="group" aria-label={t('sortBy')}>
             {t('sortBy')}
             <For each={['severity', 'deadline', 'name'] as SortKey[]}>
@@ -58,11 +59,11 @@ export function LackingList(props: { area: string | null; areaName: string; minu
           </span>
         </div>
         <p class="exports">
-          <button type="button" class="secondary" onClick={exportCsv} data-testid="export-lacking-csv">{t('exportCsv')}</button>
-          <button type="button" class="secondary" onClick={exportGeoJson} data-testid="export-lacking-geojson">{t('exportGeoJson')}</button>
+          <button type="button" class="secondary" onClick={() => void exportCsv()} data-testid="export-lacking-csv">{t('exportCsv')}</button>
+          <button type="button" class="secondary" onClick={() => void exportGeoJson()} data-testid="export-lacking-geojson">{t('exportGeoJson')}</button>
         </p>
         <ol class="rows lacking" data-testid="lacking-list" classList={{ stale: data.loading }} aria-busy={data.loading}>
-          <For each={rows().slice(0, shown())}>
+          <For each={rows()}>
             {(f) => (
               <li tabIndex={0} data-testid="lacking-row" data-severity={f.severity} data-deadline={f.deadline?.date ?? ''} onClick={() => props.onSelect(f.facilityId)} onKeyDown={(e) => e.key === 'Enter' && props.onSelect(f.facilityId)}>
                 <div class="row-main">
@@ -79,8 +80,8 @@ export function LackingList(props: { area: string | null; areaName: string; minu
             )}
           </For>
         </ol>
-        <Show when={rows().length > shown()}>
-          <button type="button" class="secondary" onClick={() => setShown((n) => n + PAGE)}>{t('showMore', { n: Math.min(PAGE, rows().length - shown()) })}</button>
+        <Show when={total() > rows().length}>
+          <button type="button" class="secondary" onClick={() => setShown((n) => n + PAGE)} data-testid="show-more">{t('showMore', { n: Math.min(PAGE, total() - rows().length) })}</button>
         </Show>
       </Show>
     </section>
