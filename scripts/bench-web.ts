@@ -74,8 +74,13 @@ export async function benchWeb(): Promise<Record<string, number | string>> {
   const server = await startAppServer({ databasePath: dbPath, env: { LOAD_DEMO: '0' } });
   const browser = await launchBrowser();
   try {
-    // Let the server build its snapshot and tiles (it starts doing so when it starts listening).
-    await fetch(`${server.url}/api/tiles/points/0/0/0`);
+    // Let the server build its snapshot and cut its first tiles (it does so when it starts listening),
+    // as a server that has been up for a while has.
+    const t0 = Date.now();
+    while (!/Warmed up/.test(server.output())) {
+      if (Date.now() - t0 > 300_000) throw new Error(`the server did not warm up:\n${server.output()}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
     const idles: number[] = [];
     for (let k = 0; k < 5; k++) idles.push(await firstIdle(browser, server.url));
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });

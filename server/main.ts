@@ -12,6 +12,7 @@ import { loadConfig, type Config } from './env';
 import { importPaths } from './import/run-import';
 import { formatProblem } from './import/problems';
 import { osrmTravelTimes } from './routing/travel-times';
+import { warmTiles } from './features/tiles/warm';
 
 function isEmpty(db: Db): boolean {
   const n = (t: typeof facilities | typeof institutions | typeof municipalities) => db.select({ n: sql<number>`count(*)` }).from(t).get()?.n ?? 0;
@@ -56,8 +57,11 @@ export async function startServer(config: Config, log: (line: string) => void = 
       // Build the engine's snapshot, the map's tiles and the opening view's gaps now rather than on
       // the first visitor's request.
       setImmediate(async () => {
-        await app.request('/api/tiles/points/0/0/0');
+        const meta = (await (await app.request('/api/meta')).json()) as { dataVersion: string; bbox: [number, number, number, number] | null };
         await app.request('/api/gaps');
+        const t0 = Date.now();
+        const n = meta.bbox ? await warmTiles(app, meta.bbox, meta.dataVersion) : 0;
+        log(`Warmed up: ${n} map tiles cut in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
       });
       resolve({
         url,

@@ -4,6 +4,7 @@ import { PbfReader } from 'pbf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import type { Db } from '../../server/db/client';
+import { tileOf, warmTiles } from '../../server/features/tiles/warm';
 import { demoDb } from '../helpers/db';
 
 let db: Db;
@@ -14,13 +15,6 @@ beforeAll(async () => {
   db = await demoDb();
   app = createApp({ db, now: NOW });
 });
-
-/** The tile (x, y) holding a point at zoom z (Web Mercator). */
-function tileOf(lng: number, lat: number, z: number): [number, number] {
-  const n = 2 ** z;
-  const rad = (lat * Math.PI) / 180;
-  return [Math.floor(((lng + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)];
-}
 
 async function tileOfSet(set: string, z: number, x: number, y: number, query = '') {
   const res = await app.request(`/api/tiles/${set}/${z}/${x}/${y}${query}`, { headers: { 'accept-encoding': 'gzip' } });
@@ -87,5 +81,32 @@ describe('GET /api/tiles/:z/:x/:y', () => {
     expect((await bad.json()).error.issues[0].path).toBe('x');
     expect((await app.request('/api/tiles/points/a/0/0')).status).toBe(400);
     expect((await (await app.request('/api/tiles/roads/1/0/0')).json()).error.issues[0].path).toBe('set');
+  });
+});
+
+describe('tiles cut ahead of visitors', () => {
+  it('finds the tile of a place (新宿 at z10 is 909/403; the world at z0 is 0/0)', () => {
+    expect(tileOf(139.7, 35.69, 10)).toEqual([909, 403]);
+    expect(tileOf(0, 0, 0)).toEqual([0, 0]);
+    expect(tileOf(180, -90, 3)).toEqual([7, 7]);
+  });
+
+  it('asks for every tile of the data box in both sets, and they are then served as visitors ask', async () => {
+    const meta = (await (await app.request('/api/meta')).json()) as { dataVersion: string; bbox: [number, number, number, number] };
+    const asked: string[] = [];
+    const spy = { request: (path: string) => (asked.push(path), app.request(path)) };
+    const n = await warmTiles(spy, meta.bbox, meta.dataVersion, 6);
+    let expected = 0;
+    for (let z = 0; z <= 6; z++) {
+      const [x0, y0] = tileOf(meta.bbox[0], meta.bbox[3], z);
+      const [x1, y1] = tileOf(meta.bbox[2], meta.bbox[1], z);
+      expected += 2 * (x1 - x0 + 1) * (y1 - y0 + 1);
+    }
+    expect(n).toBe(expected);
+    expect(asked).toContain(`/api/tiles/areas/0/0/0?v=${meta.dataVersion}`);
+    const [x, y] = tileOf((meta.bbox[0] + meta.bbox[2]) / 2, (meta.bbox[1] + meta.bbox[3]) / 2, 6);
+    const { res, layers } = await tileOfSet('points', 6, x, y);
+    expect(res.status).toBe(200);
+    expect(layers.facilities?.length).toBeGreaterThan(0);
   });
 });

@@ -1,14 +1,15 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { gapsQuery, lackingQuery } from '../../contracts/api';
-import { analyzeGaps } from '../../domain/engine/gaps';
+import { analyzeGaps, type Reach } from '../../domain/engine/gaps';
 import type { EngineFacility } from '../../domain/engine/model';
 import { reachOf } from '../engine/reach-cache';
 import { facilityTypeOf } from '../../domain/facility-types';
 import { daysFrom, LACKING_ORDER, nextDeadline, severity, type LackingKey } from '../../domain/priority';
 import { requirementsOf } from '../../domain/engine/masks';
 import { validate } from '../../validate';
-import { inScope, resolveScope } from '../engine/scope';
+import { inScope, resolveScope, type Scope } from '../engine/scope';
+import type { EngineSnapshot } from '../engine/engine-store';
 
 /**
  * Coverage gaps of an area (country, prefecture or municipality): facilities by status, structural
@@ -17,32 +18,11 @@ import { inScope, resolveScope } from '../engine/scope';
 export const gapsRoutes = new Hono<AppEnv>()
   .get('/', validate('query', gapsQuery), (c) => {
     const q = c.req.valid('query');
-    const { today, engine } = c.var;
+    const { today, engine, memo } = c.var;
     const snap = engine.get(today());
     const scope = resolveScope(snap, q);
-    const placed = snap.facilities.filter((f) => inScope(scope, f));
-    const unplaced = snap.unplaced.filter((f) => inScope(scope, f));
-    const report = analyzeGaps(placed, unplaced, snap.institutionIndex, { maxMinutes: q.maxMinutes }, (f) => ['scope', ...(f.municipalityCode ? [`m:${f.municipalityCode}`] : [])], reachOf(c.var.memo, today(), snap, q.maxMinutes));
-    const ids = [...report.structural.keys()];
-    const byId = new Map(placed.map((f) => [f.id, f]));
-    const summary = report.areas.get('scope') ?? null;
-    return c.json({
-      scope: { kind: scope.kind, code: scope.code, name: scope.name },
-      maxMinutes: q.maxMinutes,
-      summary,
-      municipalities: [...report.areas]
-        .filter(([k]) => k.startsWith('m:'))
-        .map(([k, a]) => ({ code: k.slice(2), name: snap.municipalities.get(k.slice(2))?.name ?? k.slice(2), counts: a.counts, structural: a.structural }))
-        .sort((a, b) => a.code.localeCompare(b.code)),
-      structuralGaps: ids.map((id) => {
-        const f = byId.get(id)!;
-        const reach = report.structural.get(id)!;
-        return {
-          facilityId: id, name: snap.facilityInfo.get(id)?.name ?? id, serviceCode: f.serviceCode, municipalityCode: f.municipalityCode, position: [f.lng, f.lat] as [number, number],
-          noAdmitHospital: reach.noAdmitHospital, unreachable: requirementsOf(reach.unreachable),
-        };
-      }),
-  });
+    // One answer per area and travel limit for the data version: the 自治体 view asks it on every visit.
+    return c.json(memo.get(today(), `gaps:${scope.kind}:${scope.code}:${q.maxMinutes}`, () => gapsOf(snap, scope, q.maxMinutes, reachOf(memo, today(), snap, q.maxMinutes))));
   })
   /**
    * The area's facilities lacking coverage (every status but covered), each with its severity, next
@@ -89,3 +69,30 @@ export const gapsRoutes = new Hono<AppEnv>()
       }),
     });
   });
+
+/** The gaps answer of one scope (GET /api/gaps). */
+function gapsOf(snap: EngineSnapshot, scope: Scope, maxMinutes: number, reach: (f: EngineFacility) => Reach) {
+  const placed = snap.facilities.filter((f) => inScope(scope, f));
+  const unplaced = snap.unplaced.filter((f) => inScope(scope, f));
+  const report = analyzeGaps(placed, unplaced, snap.institutionIndex, { maxMinutes }, (f) => ['scope', ...(f.municipalityCode ? [`m:${f.municipalityCode}`] : [])], reach);
+  const ids = [...report.structural.keys()];
+  const byId = new Map(placed.map((f) => [f.id, f]));
+  const summary = report.areas.get('scope') ?? null;
+  return {
+    scope: { kind: scope.kind, code: scope.code, name: scope.name },
+    maxMinutes,
+    summary,
+    municipalities: [...report.areas]
+      .filter(([k]) => k.startsWith('m:'))
+      .map(([k, a]) => ({ code: k.slice(2), name: snap.municipalities.get(k.slice(2))?.name ?? k.slice(2), counts: a.counts, structural: a.structural }))
+      .sort((a, b) => a.code.localeCompare(b.code)),
+    structuralGaps: ids.map((id) => {
+      const f = byId.get(id)!;
+      const reach = report.structural.get(id)!;
+      return {
+        facilityId: id, name: snap.facilityInfo.get(id)?.name ?? id, serviceCode: f.serviceCode, municipalityCode: f.municipalityCode, position: [f.lng, f.lat] as [number, number],
+        noAdmitHospital: reach.noAdmitHospital, unreachable: requirementsOf(reach.unreachable),
+      };
+    }),
+  };
+}

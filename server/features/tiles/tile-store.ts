@@ -18,7 +18,7 @@ export const EXTENT = 4096;
 export const TILE_SETS = { areas: 10, points: 14 } as const;
 export type TileSetName = keyof typeof TILE_SETS;
 /** Points cluster up to this zoom and stand alone from the next. */
-export const CLUSTER_MAX_ZOOM = 9;
+export const CLUSTER_MAX_ZOOM = 10;
 /** Cluster radius in tile units: 24 of the 512 pixels a tile is drawn at. */
 const CLUSTER_RADIUS = (24 / 512) * EXTENT;
 const CACHE_LIMIT = 4000;

@@ -74,7 +74,7 @@ export function layers(): LayerSpecification[] {
   const points = SOURCES.points;
   return [
     { id: 'background', type: 'background', paint: { 'background-color': SEA_COLOR } },
-    { id: 'area-fill', type: 'fill', source: areas, 'source-layer': 'areas', paint: { 'fill-color': LAND_COLOR, 'fill-outline-color': '#B9B1A0' } },
+    { id: 'area-fill', type: 'fill', source: areas, 'source-layer': 'areas', paint: { 'fill-color': LAND_COLOR } },
     { id: 'area-line', type: 'line', source: areas, 'source-layer': 'areas', paint: { 'line-color': '#9C9383', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.3, 12, 1.6] } },
     // 政令市: its outline drawn thicker over its wards' lines.
     { id: 'city-line', type: 'line', source: areas, 'source-layer': 'cities', paint: { 'line-color': '#6B6253', 'line-width': 2.2, 'line-dasharray': [3, 1.5] } },
@@ -132,7 +132,7 @@ export function layers(): LayerSpecification[] {
     { id: 'selection-ring', type: 'circle', source: SOURCES.selection, paint: { 'circle-radius': 14, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-width': 3, 'circle-stroke-color': '#000000' } },
     {
       // Names on top: circles never hide them, and clicks query the point layers only.
-      id: 'area-label', type: 'symbol', source: areas, 'source-layer': 'labels', minzoom: 6.5,
+      id: 'area-label', type: 'symbol', source: areas, 'source-layer': 'labels', minzoom: 7.5,
       layout: { 'text-field': ['get', 'name'], 'text-size': 13, 'text-font': ['sans-serif'], 'symbol-placement': 'point' },
       paint: { 'text-color': '#5B5448', 'text-halo-color': '#FFFFFF', 'text-halo-width': 1.5 },
     },
