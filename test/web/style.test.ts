@@ -2,7 +2,8 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { COVERAGE_STATUSES } from '../../server/domain/coverage';
 import { BASEMAPS } from '../../server/features/meta/basemaps';
-import { areaFill, baseStyle, facilityClusterFilter, facilityPointFilter, POINT_LAYERS } from '../../web/src/map/style';
+import { CLUSTER_MAX_ZOOM, TILE_SETS } from '../../server/features/tiles/tile-store';
+import { areaFill, baseStyle, facilityClusterFilter, facilityPointFilter, POINT_LAYERS, POINTS_FROM_ZOOM, TILE_MAX_ZOOM } from '../../web/src/map/style';
 import { LAND_COLOR, STATUS_COLORS } from '../../web/src/map/palette';
 
 const TILES = { areas: 'http://127.0.0.1:8787/api/tiles/areas/{z}/{x}/{y}?v=1', points: 'http://127.0.0.1:8787/api/tiles/points/{z}/{x}/{y}?v=1' };
@@ -43,5 +44,12 @@ describe('the map style', () => {
     expect(online.sources.basemap).toMatchObject({ type: 'raster', tiles: ['https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png'] });
     expect((online.sources.basemap as { attribution: string }).attribution).toContain('地理院タイル');
     expect(online.layers.find((l) => l.id === 'basemap')).toMatchObject({ layout: { visibility: 'none' } });
+  });
+});
+
+describe('the map and the server agree on the tiles', () => {
+  it('asks each set no deeper than the server cuts it, and zooms a selection to where points stand alone', () => {
+    expect(TILE_MAX_ZOOM).toEqual(TILE_SETS);
+    expect(POINTS_FROM_ZOOM).toBe(CLUSTER_MAX_ZOOM + 1);
   });
 });

@@ -1,14 +1,14 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { createEffect, on, onCleanup, onMount } from 'solid-js';
+import { createEffect, on, onCleanup, onMount, untrack } from 'solid-js';
 import type { FacilityTypeKey } from '../../../server/domain/facility-types';
 import type { Meta } from '../api';
 import type { View } from '../state/app-state';
 import { drawInstitutionIcon } from './icons';
 import { collection, type LngLat, type Overlay } from './overlays';
 import { INSTITUTION_SHAPES } from './palette';
-import { areaFill, baseStyle, clusterCount, facilityClusterFilter, facilityPointFilter, LOCAL_FONT_FAMILY, POINT_LAYERS, SOURCES, type TileSetName } from './style';
+import { areaFill, baseStyle, clusterCount, facilityClusterFilter, facilityPointFilter, LOCAL_FONT_FAMILY, POINT_LAYERS, POINTS_FROM_ZOOM, SOURCES, type TileSetName } from './style';
 import { showChooser, tooltipHtml, uniqueChoices, type Pick } from './picking';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -147,6 +147,28 @@ export function MapView(props: MapViewProps) {
       map.setFilter('city-selected', ['==', ['get', 'code'], code]);
     });
   });
+  // Widen the view (never narrow it) to the places the view wants seen together.
+  createEffect(
+    on(
+      () => (props.overlay.focus ?? []).join(';'),
+      () => {
+        const focus = props.overlay.focus ?? [];
+        if (focus.length < 2 || fromLink()) return;
+        whenReady(() => {
+          const pad = fitPadding(container);
+          const inView = (p: LngLat) => {
+            const { x, y } = map.project(p);
+            return x >= pad.left && x <= container.clientWidth - pad.right && y >= pad.top && y <= container.clientHeight - pad.bottom;
+          };
+          if (focus.every(inView)) return;
+          const box = new maplibregl.LngLatBounds(focus[0], focus[0]);
+          for (const p of focus) box.extend(p);
+          map.fitBounds(box, { padding: pad, maxZoom: map.getZoom(), duration: 400 });
+        });
+      },
+      { defer: true },
+    ),
+  );
   createEffect(() => {
     setData(SOURCES.lines, collection(props.overlay.lines));
     setData(SOURCES.rings, collection(props.overlay.rings));
@@ -166,10 +188,14 @@ export function MapView(props: MapViewProps) {
       },
     ),
   );
+  // A link with a map position opens there and stays while its selection is the one it was opened with.
+  const openedAt = /[#&]map=/.test(location.hash) ? String(untrack(() => props.selectedAt)) : null;
+  const fromLink = () => openedAt !== null && openedAt === String(props.selectedAt);
   createEffect(() => {
     const at = props.selectedAt;
-    // Bring a selection made from a list, a search or a link into view.
-    if (at) whenReady(() => !map.getBounds().contains(at) && map.easeTo({ center: at, zoom: Math.max(map.getZoom(), 11), duration: 400 }));
+    // Bring a selection made from a list, a search or the map into view, close enough to stand out of
+    // its cluster.
+    if (at && !fromLink()) whenReady(() => (!map.getBounds().contains(at) || map.getZoom() < POINTS_FROM_ZOOM) && map.easeTo({ center: at, zoom: Math.max(map.getZoom(), POINTS_FROM_ZOOM), duration: 400 }));
     setData(SOURCES.selection, collection(at ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: at } }] : []));
   });
 

@@ -15,6 +15,8 @@ export interface Overlay {
   lines: GeoJSON.Feature<GeoJSON.LineString, { kind: LineKind }>[];
   rings: GeoJSON.Feature<GeoJSON.Polygon, { minutes: number; label: string }>[];
   highlights: GeoJSON.Feature<GeoJSON.Point, { kind: HighlightKind; id: string }>[];
+  /** Places the map should keep in view together (the facility and its chosen combination). */
+  focus?: LngLat[];
 }
 
 export const EMPTY_OVERLAY: Overlay = { lines: [], rings: [], highlights: [] };

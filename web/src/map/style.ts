@@ -27,6 +27,8 @@ export const SOURCES = {
 /** The zoom each tile set stops at (server/features/tiles/tile-store.ts TILE_SETS). */
 export const TILE_MAX_ZOOM = { areas: 10, points: 14 } as const;
 export type TileSetName = keyof typeof TILE_MAX_ZOOM;
+/** Points stand alone from this zoom (the server clusters up to the one before: tile-store.ts CLUSTER_MAX_ZOOM). */
+export const POINTS_FROM_ZOOM = 11;
 
 export const LOCAL_FONT_FAMILY = '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", sans-serif';
 

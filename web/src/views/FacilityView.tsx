@@ -47,6 +47,7 @@ export function FacilityView(props: { id: string; onOverlay: (o: Overlay) => voi
       ],
       rings: travelRings(origin, rings(), DEFAULT_TRAVEL_MODEL, (m) => t('withinMinutes', { n: m })),
       highlights: [],
+      focus: [origin, ...(combo?.members.map((m): LngLat => [m.lng, m.lat]) ?? [])],
     });
   });
   onCleanup(() => {
