@@ -15,6 +15,8 @@ export interface AppEnv {
     memo: VersionMemo;
     /** Road travel times for the final ranking (OSRM), or null to use the built-in estimate. */
     routing: TravelTimes | null;
+    /** Who is making the request, for the audit log ('anonymous' until accounts exist). */
+    actor: string;
     /** The online basemap offered to the map, or null (offline). */
     basemap: Basemap | null;
   };

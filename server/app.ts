@@ -15,6 +15,9 @@ import { planRoutes } from './features/plan/routes';
 import { tilesRoutes } from './features/tiles/routes';
 import { searchRoutes } from './features/search/routes';
 import { VersionMemo } from './features/engine/version-memo';
+import { agreementsRoutes } from './features/partnerships/agreements-routes';
+import { facilityCycleRoutes, institutionCycleRoutes } from './features/partnerships/facility-cycle-routes';
+import { requestsRoutes } from './features/partnerships/requests-routes';
 import type { TravelTimes } from './routing/travel-times';
 import { BASEMAPS, type BasemapName } from './features/meta/basemaps';
 
@@ -42,6 +45,7 @@ export function createApp(deps: AppDeps) {
       c.set('memo', memo);
       c.set('routing', deps.routing ?? null);
       c.set('basemap', BASEMAPS[deps.basemap ?? 'none']);
+      c.set('actor', 'anonymous');
       await next();
     })
     .route('/health', healthRoutes)
@@ -52,7 +56,11 @@ export function createApp(deps: AppDeps) {
     .route('/gaps', gapsRoutes)
     .route('/plan', planRoutes)
     .route('/tiles', tilesRoutes)
-    .route('/search', searchRoutes);
+    .route('/search', searchRoutes)
+    .route('/facilities', facilityCycleRoutes)
+    .route('/institutions', institutionCycleRoutes)
+    .route('/requests', requestsRoutes)
+    .route('/agreements', agreementsRoutes);
 
   const app = new Hono().route('/api', api);
   app.all('/api/*', (c) => errorResponse(new ApiFailure(404, 'not_found', `No API route ${c.req.method} ${c.req.path}`), c));

@@ -51,6 +51,8 @@ export const facilities = sqliteTable(
     operatorName: text('operator_name'),
     operatorNumber: text('operator_number'),
     phone: text('phone'),
+    /** Requirements the facility says it is seeking partners for — JSON array; null = not said. */
+    seeking: text('seeking'),
     /** When the facility's partner situation was last reported (e.g. a filing); null = never. */
     partnersReportedOn: text('partners_reported_on'),
     source: text('source', { enum: ['kaigo_open_data', 'facility_template'] }).notNull(),
@@ -139,6 +141,10 @@ export const agreements = sqliteTable(
     status: text('status', { enum: ['active', 'ended'] }).notNull().default('active'),
     /** 特別の関係 (same founder etc.): still a valid partner, but no A253. */
     specialRelationship: integer('special_relationship', { mode: 'boolean' }).notNull().default(false),
+    /** The institution is a 第二種協定指定医療機関 and the agreement includes emerging-infection response. */
+    infectionAgreement: integer('infection_agreement', { mode: 'boolean' }).notNull().default(false),
+    /** The request it came from, if any. */
+    requestId: integer('request_id'),
     version: integer('version').notNull().default(1),
     updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
@@ -196,3 +202,102 @@ export const datasets = sqliteTable('datasets', {
   rows: integer('rows').notNull(),
   importedAt: text('imported_at').notNull(),
 });
+
+/** A facility asking an institution to become its partner for chosen requirements. */
+export const partnershipRequests = sqliteTable(
+  'partnership_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    careOfficeNumber: text('care_office_number').notNull(),
+    serviceCode: text('service_code').notNull(),
+    institutionCode: text('institution_code')
+      .notNull()
+      .references(() => institutions.code),
+    asksConsult: integer('asks_consult', { mode: 'boolean' }).notNull(),
+    asksExamine: integer('asks_examine', { mode: 'boolean' }).notNull(),
+    asksAdmit: integer('asks_admit', { mode: 'boolean' }).notNull(),
+    message: text('message'),
+    status: text('status', { enum: ['pending', 'accepted', 'declined', 'withdrawn'] }).notNull().default('pending'),
+    /** Why it was declined (required then). */
+    reason: text('reason'),
+    sentOn: text('sent_on').notNull(),
+    decidedOn: text('decided_on'),
+    version: integer('version').notNull().default(1),
+    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [
+    foreignKey({ columns: [t.careOfficeNumber, t.serviceCode], foreignColumns: [facilities.careOfficeNumber, facilities.serviceCode] }),
+    index('requests_facility').on(t.careOfficeNumber, t.serviceCode),
+    index('requests_institution').on(t.institutionCode),
+  ],
+);
+
+/** 連携会議: a meeting of a facility with a partner institution (no resident data is stored). */
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    careOfficeNumber: text('care_office_number').notNull(),
+    serviceCode: text('service_code').notNull(),
+    institutionCode: text('institution_code')
+      .notNull()
+      .references(() => institutions.code),
+    heldOn: text('held_on').notNull(),
+    /** The partner can see residents' information electronically at any time. */
+    electronicSharing: integer('electronic_sharing', { mode: 'boolean' }).notNull(),
+    version: integer('version').notNull().default(1),
+    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [
+    foreignKey({ columns: [t.careOfficeNumber, t.serviceCode], foreignColumns: [facilities.careOfficeNumber, facilities.serviceCode] }),
+    index('meetings_facility').on(t.careOfficeNumber, t.serviceCode, t.heldOn),
+  ],
+);
+
+/** Every change to an editable row: who, when, what, before and after (JSON). */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    /** Who made the change; 'anonymous' until accounts exist. */
+    actor: text('actor').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    action: text('action').notNull(),
+    before: text('before'),
+    after: text('after'),
+  },
+  (t) => [index('audit_entity').on(t.entity, t.entityId)],
+);
+
+/** A 届出書 received by its designating authority (imported back, or recorded by hand). */
+export const filings = sqliteTable(
+  'filings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    careOfficeNumber: text('care_office_number').notNull(),
+    serviceCode: text('service_code').notNull(),
+    fiscalYear: integer('fiscal_year').notNull(),
+    /** The 6-digit code of the authority it was filed with (a prefecture as <pref>0000 + check digit). */
+    authorityCode: text('authority_code').notNull(),
+    /** The date on the form, else the day it was received. */
+    filedOn: text('filed_on').notNull(),
+    receivedOn: text('received_on').notNull(),
+    fileName: text('file_name'),
+    /** What the filing says (FilingData, JSON). */
+    content: text('content').notNull(),
+  },
+  (t) => [index('filings_facility_year').on(t.careOfficeNumber, t.serviceCode, t.fiscalYear), index('filings_authority_year').on(t.authorityCode, t.fiscalYear)],
+);
+
+/** The filing deadline an authority sets for a fiscal year. */
+export const filingDeadlines = sqliteTable(
+  'filing_deadlines',
+  {
+    authorityCode: text('authority_code').notNull(),
+    fiscalYear: integer('fiscal_year').notNull(),
+    dueOn: text('due_on').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.authorityCode, t.fiscalYear] })],
+);

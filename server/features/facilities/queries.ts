@@ -6,6 +6,8 @@ import { designatingAuthority, type MunicipalityRef } from '../../domain/designa
 import { daysUntilBinding, facilityTypeOf, serviceCodeInfo } from '../../domain/facility-types';
 import type { BBox } from '../../domain/geo';
 import { facilityId } from '../../domain/identifiers';
+import { confirmationDue } from '../../domain/partnership';
+import type { Requirement } from '../../domain/requirements';
 import { activeAgreements, agreementFacilityKey, coversOf, facilityAgreements, isActiveOn } from '../shared/agreements-query';
 import { inBBox } from '../shared/geojson';
 
@@ -112,6 +114,9 @@ export function facilityDetail(db: Db, row: FacilityRow, today: string) {
       endedOn: a.endedOn,
       active: isActiveOn(a, today),
       specialRelationship: a.specialRelationship,
+      infectionAgreement: a.infectionAgreement,
+      /** The yearly confirmation: when it falls due, and whether that has passed. */
+      confirmation: confirmationDue(a, today),
       version: a.version,
     };
   });
@@ -138,6 +143,8 @@ export function facilityDetail(db: Db, row: FacilityRow, today: string) {
     authority: designatingAuthority(facilityTypeOf(row.serviceCode), municipality),
     coLocated: coLocated(db, row),
     partnersReportedOn: row.partnersReportedOn,
+    /** What it says it is seeking partners for; null = not said. */
+    seeking: row.seeking === null ? null : (JSON.parse(row.seeking) as Requirement[]),
     version: row.version,
     type,
     coverage,

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { facilityIdSchema, intParam, isoDateSchema, medicalInstitutionCodeSchema, requirementListSchema } from './common';
+
+/**
+ * The partnership cycle's boundaries (server/features/partnerships, server/features/filings):
+ * seeking, requests, agreements, meetings, the 加算, filings and their tracker.
+ */
+const version = z.number({ error: 'version: expected the version you read' }).int().min(1);
+const nonEmptyRequirements = requirementListSchema.refine((rs) => rs.length > 0, { message: 'expected at least one of consult, examine, admit' });
+
+export const seekingBody = z.object({ seeking: requirementListSchema.nullable(), version }).strict();
+
+export const requestBody = z
+  .object({
+    facilityId: facilityIdSchema,
+    institutionCode: medicalInstitutionCodeSchema,
+    requirements: nonEmptyRequirements,
+    message: z.string().max(1000, { message: 'expected at most 1000 characters' }).optional(),
+  })
+  .strict();
+
+export const requestParams = z.object({ id: intParam('id', 1, 2 ** 31 - 1, 1) });
+
+export const acceptBody = z
+  .object({
+    version,
+    /** What the agreement covers: by default what was asked. */
+    covers: nonEmptyRequirements.optional(),
+    agreedOn: isoDateSchema.optional(),
+    confirmedOn: isoDateSchema.optional(),
+    infectionAgreement: z.boolean().optional(),
+    specialRelationship: z.boolean().optional(),
+  })
+  .strict();
+
+export const declineBody = z.object({ version, reason: z.string().trim().min(1, { message: 'expected a reason for declining' }).max(1000) }).strict();
+export const withdrawBody = z.object({ version }).strict();
+
+export const agreementParams = requestParams;
+export const agreementPatch = z
+  .object({
+    version,
+    covers: nonEmptyRequirements.optional(),
+    agreedOn: isoDateSchema.nullable().optional(),
+    confirmedOn: isoDateSchema.nullable().optional(),
+    infectionAgreement: z.boolean().optional(),
+    specialRelationship: z.boolean().optional(),
+    /** Ending an agreement: status ended with the day it ended (today by default). */
+    status: z.enum(['active', 'ended']).optional(),
+    endedOn: isoDateSchema.nullable().optional(),
+  })
+  .strict();
+
+export const meetingBody = z
+  .object({
+    institutionCode: medicalInstitutionCodeSchema,
+    heldOn: isoDateSchema,
+    electronicSharing: z.boolean({ error: 'expected true or false' }),
+  })
+  .strict();
+
+const fiscalYear = intParam('fiscalYear', 2018, 2100, 0);
+export const kasanQuery = z.object({
+  fiscalYear,
+  unionCounts: z.enum(['true', 'false'], { error: 'unionCounts: expected true or false' }).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
+});
+export const filingQuery = z.object({ fiscalYear, submittedOn: isoDateSchema.optional() });
+
+export const trackerQuery = z.object({
+  authority: z.string().regex(/^\d{6}$/, { message: 'authority: expected the 6-digit code of a prefecture or municipality' }),
+  fiscalYear,
+});
+export const deadlineParams = z.object({ authority: trackerQuery.shape.authority, fiscalYear });
+export const deadlineBody = z.object({ dueOn: isoDateSchema }).strict();
+export const filingUploadQuery = z.object({ fileName: z.string().min(1).max(200).default('filing.xlsx') });

@@ -1,0 +1,61 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-env';
+import { agreementParams, agreementPatch } from '../../contracts/partnerships';
+import { agreements, auditLog, institutions } from '../../db/schema';
+import { assertAgreementEligible } from '../../domain/agreements';
+import { DomainError } from '../../domain/errors';
+import { checkAgreementDates } from '../../domain/partnership';
+import { notFound } from '../../errors';
+import { validate } from '../../validate';
+import { coversOf } from '../shared/agreements-query';
+import { recordAudit } from '../shared/audit';
+
+/**
+ * Editing an agreement: what it covers, its dates, the 第二種協定 and 特別の関係 flags, ending it.
+ * Checked against the row's version (409 when someone else changed it first), one transaction, audited.
+ */
+export const agreementsRoutes = new Hono<AppEnv>()
+  .patch('/:id', validate('param', agreementParams), validate('json', agreementPatch), (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const { db, today, actor } = c.var;
+    const row = db.select().from(agreements).where(eq(agreements.id, id)).get();
+    if (!row) throw notFound('agreement', String(id));
+    const inst = db.select({ kind: institutions.kind }).from(institutions).where(eq(institutions.code, row.institutionCode)).get();
+    const covers = body.covers ?? coversOf(row);
+    assertAgreementEligible(inst?.kind ?? 'unknown', covers, row.institutionCode);
+    const status = body.status ?? row.status;
+    const endedOn = status === 'ended' ? (body.endedOn ?? row.endedOn ?? today()) : null;
+    const next = {
+      coversConsult: covers.includes('consult'),
+      coversExamine: covers.includes('examine'),
+      coversAdmit: covers.includes('admit'),
+      agreedOn: body.agreedOn === undefined ? row.agreedOn : body.agreedOn,
+      confirmedOn: body.confirmedOn === undefined ? row.confirmedOn : body.confirmedOn,
+      infectionAgreement: body.infectionAgreement ?? row.infectionAgreement,
+      specialRelationship: body.specialRelationship ?? row.specialRelationship,
+      status,
+      endedOn,
+      version: row.version + 1,
+    };
+    checkAgreementDates(next, today());
+    db.transaction((tx) => {
+      const changed = tx
+        .update(agreements)
+        .set({ ...next, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
+        .where(and(eq(agreements.id, id), eq(agreements.version, body.version)))
+        .run();
+      if (changed.changes === 0) throw new DomainError('conflict', `Agreement ${id} was changed since version ${body.version} (now ${row.version}): reload it and try again`, 'version');
+      recordAudit(tx, { actor, entity: 'agreement', entityId: id, action: status === 'ended' && row.status !== 'ended' ? 'end' : 'update', before: row, after: { ...row, ...next } });
+    });
+    return c.json({ ...db.select().from(agreements).where(eq(agreements.id, id)).get()!, covers });
+  })
+  /** Every change to the agreement, oldest first: who, when, before and after. */
+  .get('/:id/history', validate('param', agreementParams), (c) => {
+    const { id } = c.req.valid('param');
+    const { db } = c.var;
+    if (!db.select({ id: agreements.id }).from(agreements).where(eq(agreements.id, id)).get()) throw notFound('agreement', String(id));
+    const rows = db.select().from(auditLog).where(and(eq(auditLog.entity, 'agreement'), eq(auditLog.entityId, String(id)))).orderBy(auditLog.id).all();
+    return c.json(rows.map((r) => ({ at: r.at, actor: r.actor, action: r.action, before: r.before && JSON.parse(r.before), after: r.after && JSON.parse(r.after) })));
+  });

@@ -1,0 +1,114 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-env';
+import { facilityParams, institutionParams } from '../../contracts/api';
+import { kasanQuery, meetingBody, seekingBody } from '../../contracts/partnerships';
+import type { Db } from '../../db/client';
+import { facilities, institutions, meetings, partnershipRequests } from '../../db/schema';
+import { DomainError } from '../../domain/errors';
+import { facilityTypeOf } from '../../domain/facility-types';
+import { fiscalYearOf, KASAN_DEFAULT_SETTINGS, kasanByMonth, kasanUnitsFor } from '../../domain/kasan';
+import { checkMeetingDate } from '../../domain/partnership';
+import { notFound } from '../../errors';
+import { validate } from '../../validate';
+import { coversOf, facilityAgreements } from '../shared/agreements-query';
+import { recordAudit } from '../shared/audit';
+import { requestView } from './requests-routes';
+
+type FacilityKey = { careOfficeNumber: string; serviceCode: string; id: string };
+
+function loadFacility(db: Db, id: FacilityKey) {
+  const row = db.select().from(facilities).where(and(eq(facilities.careOfficeNumber, id.careOfficeNumber), eq(facilities.serviceCode, id.serviceCode))).get();
+  if (!row) throw notFound('facility', id.id);
+  return row;
+}
+
+const ofFacility = <T extends { careOfficeNumber: unknown; serviceCode: unknown }>(t: T, id: FacilityKey) =>
+  and(eq(t.careOfficeNumber as never, id.careOfficeNumber), eq(t.serviceCode as never, id.serviceCode));
+
+/** A facility's side of the cycle: what it seeks, its requests, its meetings and the 加算 they earn. */
+export const facilityCycleRoutes = new Hono<AppEnv>()
+  .put('/:id/seeking', validate('param', facilityParams), validate('json', seekingBody), (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const { db, actor } = c.var;
+    const row = loadFacility(db, id);
+    const seeking = body.seeking === null ? null : JSON.stringify(body.seeking);
+    db.transaction((tx) => {
+      const changed = tx
+        .update(facilities)
+        .set({ seeking, version: row.version + 1, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
+        .where(and(ofFacility(facilities, id), eq(facilities.version, body.version)))
+        .run();
+      if (changed.changes === 0) throw new DomainError('conflict', `The facility was changed since version ${body.version} (now ${row.version}): reload it and try again`, 'version');
+      recordAudit(tx, { actor, entity: 'facility', entityId: id.id, action: 'seeking', before: { seeking: row.seeking && JSON.parse(row.seeking), version: row.version }, after: { seeking: body.seeking, version: row.version + 1 } });
+    });
+    return c.json({ id: id.id, seeking: body.seeking, version: row.version + 1 });
+  })
+  .get('/:id/requests', validate('param', facilityParams), (c) => {
+    const { id } = c.req.valid('param');
+    const { db } = c.var;
+    loadFacility(db, id);
+    const rows = db.select().from(partnershipRequests).where(ofFacility(partnershipRequests, id)).orderBy(desc(partnershipRequests.id)).all();
+    return c.json(rows.map((r) => requestView(db, r)));
+  })
+  .get('/:id/meetings', validate('param', facilityParams), (c) => {
+    const { id } = c.req.valid('param');
+    const { db } = c.var;
+    loadFacility(db, id);
+    const rows = db
+      .select({ id: meetings.id, institutionCode: meetings.institutionCode, institutionName: institutions.name, heldOn: meetings.heldOn, electronicSharing: meetings.electronicSharing })
+      .from(meetings)
+      .leftJoin(institutions, eq(institutions.code, meetings.institutionCode))
+      .where(ofFacility(meetings, id))
+      .orderBy(desc(meetings.heldOn))
+      .all();
+    return c.json(rows);
+  })
+  /** Records a 連携会議 that took place with a partner (never resident data). */
+  .post('/:id/meetings', validate('param', facilityParams), validate('json', meetingBody), (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const { db, today, actor } = c.var;
+    loadFacility(db, id);
+    if (!db.select({ code: institutions.code }).from(institutions).where(eq(institutions.code, body.institutionCode)).get()) throw notFound('institution', body.institutionCode);
+    checkMeetingDate(body.heldOn, today());
+    const partners = facilityAgreements(db, id.careOfficeNumber, id.serviceCode).filter((a) => a.institutionCode === body.institutionCode);
+    if (partners.length === 0) throw new DomainError('invalid', `institutionCode: ${body.institutionCode} has no agreement with this facility; a 連携会議 is held with a partner`, 'institutionCode');
+    const row = db.transaction((tx) => {
+      const inserted = tx.insert(meetings).values({ careOfficeNumber: id.careOfficeNumber, serviceCode: id.serviceCode, ...body }).returning().get();
+      recordAudit(tx, { actor, entity: 'meeting', entityId: inserted.id, action: 'create', before: null, after: inserted });
+      return inserted;
+    });
+    return c.json(row, 201);
+  })
+  /** 協力医療機関連携加算 month by month for a fiscal year (default: the current one). */
+  .get('/:id/kasan', validate('param', facilityParams), validate('query', kasanQuery), (c) => {
+    const { id } = c.req.valid('param');
+    const q = c.req.valid('query');
+    const { db, today } = c.var;
+    loadFacility(db, id);
+    const fiscalYear = q.fiscalYear || fiscalYearOf(today());
+    const type = facilityTypeOf(id.serviceCode);
+    const settings = { unionCounts: q.unionCounts ?? KASAN_DEFAULT_SETTINGS.unionCounts };
+    const held = db.select().from(meetings).where(ofFacility(meetings, id)).all();
+    const terms = facilityAgreements(db, id.careOfficeNumber, id.serviceCode).map((a) => ({ institutionCode: a.institutionCode, covers: coversOf(a), agreedOn: a.agreedOn, endedOn: a.endedOn, status: a.status }));
+    const months = kasanByMonth({ type, fiscalYear, meetings: held, agreements: terms, settings, today: today() });
+    return c.json({
+      facilityId: id.id,
+      fiscalYear,
+      settings,
+      units: kasanUnitsFor(type, fiscalYear),
+      totalUnits: months.reduce((s, m) => s + m.units, 0),
+      months,
+    });
+  });
+
+/** An institution's side: the requests it has received, newest first. */
+export const institutionCycleRoutes = new Hono<AppEnv>().get('/:code/requests', validate('param', institutionParams), (c) => {
+  const { code } = c.req.valid('param');
+  const { db } = c.var;
+  if (!db.select({ code: institutions.code }).from(institutions).where(eq(institutions.code, code)).get()) throw notFound('institution', code);
+  const rows = db.select().from(partnershipRequests).where(eq(partnershipRequests.institutionCode, code)).orderBy(desc(partnershipRequests.id)).all();
+  return c.json(rows.map((r) => requestView(db, r)));
+});

@@ -1,0 +1,134 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app';
+import type { Db } from '../../server/db/client';
+import { validateCareOfficeNumber, validateMedicalInstitutionCode } from '../../server/domain/identifiers';
+import { demoDb } from '../helpers/db';
+
+/** A well-formed 医療機関コード (its check digit right) that no institution has. */
+const UNKNOWN_CODE = Array.from({ length: 10 }, (_, d) => `371000000${d}`).find((c) => validateMedicalInstitutionCode(c) === null)!;
+const UNKNOWN_FACILITY = Array.from({ length: 10 }, (_, d) => `377000000${d}`).find((c) => validateCareOfficeNumber(c) === null)!;
+
+/**
+ * The yearly cycle through the API on the demo region: a 特養 lacking ③ seeks, asks a hospital,
+ * which accepts; they meet; the 加算 follows; bad inputs change nothing.
+ */
+let db: Db;
+let app: ReturnType<typeof createApp>;
+const TODAY = '2026-11-22';
+beforeEach(async () => {
+  db = await demoDb();
+  app = createApp({ db, now: () => new Date(`${TODAY}T08:00:00+09:00`) });
+});
+const call = async (method: string, path: string, body?: unknown) => {
+  const res = await app.request(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) });
+  const type = res.headers.get('content-type') ?? '';
+  return { status: res.status, body: (type.includes('json') ? await res.json() : await res.text()) as any };
+};
+const tableCounts = () =>
+  Object.fromEntries(['partnership_requests', 'agreements', 'meetings', 'audit_log', 'filings'].map((t) => [t, (db.$client.prepare(`select count(*) n from ${t}`).get() as { n: number }).n]));
+
+/** A 特養 of the demo region lacking ③, a hospital among its candidates, and a clinic. */
+async function cast() {
+  const lacking = (await call('GET', '/api/gaps/facilities?sort=severity&limit=200')).body.facilities as any[];
+  const facility = lacking.find((f) => f.type === 'tokuyo' && f.missing.includes('admit') && !f.noAdmitHospital);
+  const candidates = (await call('GET', `/api/facilities/${facility.facilityId}/candidates?maxMinutes=60&limit=50`)).body.candidates as any[];
+  const hospital = candidates.find((c) => c.institution.kind === 'hospital' && c.willingness !== 'not_accepting').institution;
+  const clinic = (await call('GET', '/api/institutions')).body.features.find((f: any) => f.properties.kind === 'clinic').properties;
+  return { facility, hospital, clinic };
+}
+
+describe('the partnership cycle', () => {
+  it('seek → request → accept → meeting → 加算: coverage comes from the new agreement', async () => {
+    const { facility, hospital } = await cast();
+    const before = (await call('GET', `/api/facilities/${facility.facilityId}`)).body;
+    expect(before.coverage.missing).toContain('admit');
+
+    const seek = await call('PUT', `/api/facilities/${facility.facilityId}/seeking`, { seeking: ['admit'], version: before.version });
+    expect(seek.status).toBe(200);
+    expect((await call('GET', `/api/facilities/${facility.facilityId}`)).body.seeking).toEqual(['admit']);
+
+    const sent = await call('POST', '/api/requests', { facilityId: facility.facilityId, institutionCode: hospital.code, requirements: ['admit'], message: '入院受入れのご相談' });
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({ status: 'pending', requirements: ['admit'], sentOn: TODAY, institution: { code: hospital.code } });
+    const inbox = (await call('GET', `/api/institutions/${hospital.code}/requests`)).body;
+    expect(inbox.map((r: any) => r.id)).toContain(sent.body.id);
+
+    const accepted = await call('POST', `/api/requests/${sent.body.id}/accept`, { version: sent.body.version, agreedOn: '2026-06-01', confirmedOn: '2026-06-01', infectionAgreement: true });
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.request.status).toBe('accepted');
+    const after = (await call('GET', `/api/facilities/${facility.facilityId}`)).body;
+    expect(after.coverage.missing).not.toContain('admit');
+    const partner = after.partners.find((p: any) => p.agreementId === accepted.body.agreementId);
+    expect(partner).toMatchObject({ covers: ['admit'], agreedOn: '2026-06-01', infectionAgreement: true, active: true, confirmation: { dueOn: '2027-06-01', overdue: false } });
+
+    const met = await call('POST', `/api/facilities/${facility.facilityId}/meetings`, { institutionCode: hospital.code, heldOn: '2026-07-15', electronicSharing: false });
+    expect(met.status).toBe(201);
+    const kasan = (await call('GET', `/api/facilities/${facility.facilityId}/kasan?fiscalYear=2026`)).body;
+    const july = kasan.months.find((m: any) => m.month === '2026-07');
+    // The hospital covers ③ only: unless another partner covers ①② in the same meeting, tier 2 (5 units).
+    expect(july).toMatchObject({ eligible: true, basis: 'monthly' });
+    expect(july.tier === 1 ? 50 : 5).toBe(july.units);
+    expect(kasan.months.find((m: any) => m.month === '2026-08').eligible).toBe(false);
+
+    // Every change is in the audit log.
+    const history = (await call('GET', `/api/agreements/${accepted.body.agreementId}/history`)).body;
+    expect(history[0]).toMatchObject({ actor: 'anonymous', action: 'create', before: null });
+  });
+
+  it('declines with a reason; the facility can withdraw a pending request; a decided request cannot change again', async () => {
+    const { facility, hospital } = await cast();
+    const sent = (await call('POST', '/api/requests', { facilityId: facility.facilityId, institutionCode: hospital.code, requirements: ['consult', 'admit'] })).body;
+    expect((await call('POST', `/api/requests/${sent.id}/decline`, { version: sent.version, reason: '' })).status).toBe(400);
+    const declined = await call('POST', `/api/requests/${sent.id}/decline`, { version: sent.version, reason: '病床が逼迫しているため' });
+    expect(declined.body).toMatchObject({ status: 'declined', reason: '病床が逼迫しているため' });
+    const again = await call('POST', `/api/requests/${sent.id}/accept`, { version: declined.body.version });
+    expect(again.status).toBe(409);
+    const next = (await call('POST', '/api/requests', { facilityId: facility.facilityId, institutionCode: hospital.code, requirements: ['consult'] })).body;
+    expect((await call('POST', `/api/requests/${next.id}/withdraw`, { version: next.version })).body.status).toBe('withdrawn');
+  });
+
+  it('refuses bad inputs with a clear error and changes nothing', async () => {
+    const { facility, hospital, clinic } = await cast();
+    const counts = tableCounts();
+    const cases: [string, string, unknown, number, RegExp][] = [
+      ['POST', '/api/requests', { facilityId: facility.facilityId, institutionCode: clinic.code, requirements: ['admit'] }, 400, /③.*病院/],
+      ['POST', '/api/requests', { facilityId: facility.facilityId, institutionCode: '9999999999', requirements: ['consult'] }, 400, /institutionCode/],
+      ['POST', '/api/requests', { facilityId: facility.facilityId, institutionCode: UNKNOWN_CODE, requirements: ['consult'] }, 404, /No institution/],
+      ['POST', '/api/requests', { facilityId: `${UNKNOWN_FACILITY}-510`, institutionCode: hospital.code, requirements: ['consult'] }, 404, /No facility/],
+      ['POST', '/api/requests', { facilityId: facility.facilityId, institutionCode: hospital.code, requirements: [] }, 400, /requirements/],
+      ['POST', `/api/facilities/${facility.facilityId}/meetings`, { institutionCode: hospital.code, heldOn: '2026-12-01', electronicSharing: false }, 400, /heldOn: 2026-12-01 is in the future/],
+      ['POST', `/api/facilities/${facility.facilityId}/meetings`, { institutionCode: hospital.code, heldOn: '2026-10-01', electronicSharing: false }, 400, /no agreement/],
+      ['POST', '/api/requests/999999/accept', { version: 1 }, 404, /No partnership request/],
+      ['PATCH', '/api/agreements/999999', { version: 1 }, 404, /No agreement/],
+    ];
+    for (const [method, path, body, status, message] of cases) {
+      const res = await call(method, path, body);
+      expect({ path, body, status: res.status }).toEqual({ path, body, status });
+      expect(JSON.stringify(res.body.error)).toMatch(message);
+    }
+    expect(tableCounts()).toEqual(counts);
+  });
+
+  it('refuses a request from a facility to itself (its 事業所番号 is the 医療機関コード)', async () => {
+    const { hospital } = await cast();
+    // A hospital's own care service (みなし指定) carries its code as 事業所番号.
+    db.$client.prepare(`insert into facilities (care_office_number, service_code, name, source) values (?, '520', '自院併設の老健', 'facility_template')`).run(hospital.code);
+    const res = await call('POST', '/api/requests', { facilityId: `${hospital.code}-520`, institutionCode: hospital.code, requirements: ['consult'] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('the facility itself');
+  });
+
+  it('checks concurrent edits of an agreement by version: the loser gets 409 and nothing is overwritten', async () => {
+    const { facility, hospital } = await cast();
+    const sent = (await call('POST', '/api/requests', { facilityId: facility.facilityId, institutionCode: hospital.code, requirements: ['admit'] })).body;
+    const { agreementId } = (await call('POST', `/api/requests/${sent.id}/accept`, { version: sent.version })).body;
+    const first = await call('PATCH', `/api/agreements/${agreementId}`, { version: 1, confirmedOn: '2026-11-01' });
+    expect(first.status).toBe(200);
+    const second = await call('PATCH', `/api/agreements/${agreementId}`, { version: 1, specialRelationship: true });
+    expect(second.status).toBe(409);
+    const ended = await call('PATCH', `/api/agreements/${agreementId}`, { version: 2, status: 'ended' });
+    expect(ended.body).toMatchObject({ status: 'ended', endedOn: TODAY, specialRelationship: false, confirmedOn: '2026-11-01' });
+    const history = (await call('GET', `/api/agreements/${agreementId}/history`)).body;
+    expect(history.map((h: any) => h.action)).toEqual(['create', 'update', 'end']);
+  });
+});
