@@ -18,6 +18,7 @@ import { VersionMemo } from './features/engine/version-memo';
 import { agreementsRoutes } from './features/partnerships/agreements-routes';
 import { facilityCycleRoutes, institutionCycleRoutes } from './features/partnerships/facility-cycle-routes';
 import { requestsRoutes } from './features/partnerships/requests-routes';
+import { facilityFilingRoutes, filingsRoutes } from './features/filings/routes';
 import type { TravelTimes } from './routing/travel-times';
 import { BASEMAPS, type BasemapName } from './features/meta/basemaps';
 
@@ -60,7 +61,9 @@ export function createApp(deps: AppDeps) {
     .route('/facilities', facilityCycleRoutes)
     .route('/institutions', institutionCycleRoutes)
     .route('/requests', requestsRoutes)
-    .route('/agreements', agreementsRoutes);
+    .route('/agreements', agreementsRoutes)
+    .route('/facilities', facilityFilingRoutes)
+    .route('/filings', filingsRoutes);
 
   const app = new Hono().route('/api', api);
   app.all('/api/*', (c) => errorResponse(new ApiFailure(404, 'not_found', `No API route ${c.req.method} ${c.req.path}`), c));

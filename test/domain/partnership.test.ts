@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../server/domain/errors';
+import type { DomainError } from '../../server/domain/errors';
 import { checkAgreementDates, checkMeetingDate, checkRequest, confirmationDue } from '../../server/domain/partnership';
 
 describe('the partnership cycle rules', () => {

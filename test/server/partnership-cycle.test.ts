@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { FILING_LAYOUTS, partnerBlockRow, placeRange, topLeft } from '../../server/domain/filing-form';
 import { createApp } from '../../server/app';
 import type { Db } from '../../server/db/client';
 import { validateCareOfficeNumber, validateMedicalInstitutionCode } from '../../server/domain/identifiers';
@@ -130,5 +132,59 @@ describe('the partnership cycle', () => {
     expect(ended.body).toMatchObject({ status: 'ended', endedOn: TODAY, specialRelationship: false, confirmedOn: '2026-11-01' });
     const history = (await call('GET', `/api/agreements/${agreementId}/history`)).body;
     expect(history.map((h: any) => h.action)).toEqual(['create', 'update', 'end']);
+  });
+});
+
+describe('the 届出書 round trip and the authority tracker', () => {
+  it('exports the 届出書 with the new partner, reads it back as filed, and the tracker shows it filed', async () => {
+    const { facility, hospital } = await cast();
+    const sent = (await call('POST', '/api/requests', { facilityId: facility.facilityId, institutionCode: hospital.code, requirements: ['admit'] })).body;
+    await call('POST', `/api/requests/${sent.id}/accept`, { version: sent.version, agreedOn: '2026-06-01' });
+    const detail = (await call('GET', `/api/facilities/${facility.facilityId}`)).body;
+    const authority = detail.authority.code;
+
+    // Before: not filed; with a deadline already past, overdue.
+    expect((await call('PUT', `/api/filings/deadlines/${authority}/2026`, { dueOn: '2026-10-31' })).status).toBe(200);
+    const before = (await call('GET', `/api/filings/tracker?authority=${authority}&fiscalYear=2026`)).body;
+    expect(before.facilities.find((f: any) => f.facilityId === facility.facilityId)).toMatchObject({ status: 'overdue', filing: null });
+
+    const res = await app.request(`/api/facilities/${facility.facilityId}/filing.xlsx?fiscalYear=2026&submittedOn=2026-11-20`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as never);
+    const layout = FILING_LAYOUTS['別紙1'];
+    const sheet = book.getWorksheet(layout.sheetName)!;
+    const at = (key: string) => sheet.getCell(topLeft(layout.fields.find((f) => f.key === key)!.valueAt)).value;
+    expect(at('facility.careOfficeNumber')).toBe(facility.facilityId.slice(0, 10));
+    expect(at('facility.name')).toBe(detail.name);
+    expect(at('fiscalYear')).toBe(2026);
+    // One block per active partner; the hospital's block carries its code and ③.
+    const active = detail.partners.filter((p: any) => p.active);
+    const k = active.findIndex((p: any) => p.institution.code === hospital.code);
+    const cell = (key: string) => sheet.getCell(topLeft(placeRange(layout.partners.fields.find((f) => f.key === key)!.valueAt, partnerBlockRow(layout, k)))).value;
+    expect(cell('institutionCode')).toBe(hospital.code);
+    expect(cell('name')).toBe(hospital.name);
+    expect(cell('admit')).toBe('○');
+
+    const html = await app.request(`/api/facilities/${facility.facilityId}/filing.html?fiscalYear=2026`);
+    expect(await html.text()).toContain(hospital.name);
+
+    const upload = await app.request('/api/filings?fileName=returned.xlsx', { method: 'POST', body: bytes });
+    expect(upload.status).toBe(201);
+    expect(await upload.json()).toMatchObject({ facilityId: facility.facilityId, fiscalYear: 2026, filedOn: '2026-11-20', partners: active.length });
+    const after = (await call('GET', `/api/filings/tracker?authority=${authority}&fiscalYear=2026`)).body;
+    expect(after.facilities.find((f: any) => f.facilityId === facility.facilityId)).toMatchObject({ status: 'filed', filing: { filedOn: '2026-11-20', fileName: 'returned.xlsx' } });
+    expect(after.counts.filed).toBe(before.counts.filed + 1);
+  });
+
+  it('refuses a file that is not a 届出書, naming it, and records nothing', async () => {
+    const counts = tableCounts();
+    const res = await app.request('/api/filings?fileName=notes.xlsx', { method: 'POST', body: Buffer.from('not a spreadsheet') });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain('notes.xlsx');
+    expect((await call('GET', '/api/filings/tracker?authority=123456&fiscalYear=2026')).status).toBe(404);
+    expect(tableCounts()).toEqual(counts);
   });
 });

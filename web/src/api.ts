@@ -67,3 +67,14 @@ export interface LackingPage {
 export const fetchLacking = async (p: LackingPage) =>
   unwrap<LackingResponse>(await api.gaps.facilities.$get({ query: { ...scopeQuery(p.area), maxMinutes: String(p.maxMinutes), type: p.type, sort: p.sort, limit: String(p.limit) } }));
 export const fetchPlan = async (area: string, maxMinutes: number) => unwrap<PlanResponse>(await api.plan.$post({ json: { ...scopeQuery(area), maxMinutes } }));
+
+export type PartnershipRequest = InferResponseType<typeof api.requests.$post, 201>;
+export type KasanResponse = InferResponseType<(typeof api.facilities)[':id']['kasan']['$get'], 200>;
+export const sendRequest = async (json: InferRequestType<typeof api.requests.$post>['json']) => unwrap<PartnershipRequest>(await api.requests.$post({ json }));
+export const fetchFacilityRequests = async (id: string) => unwrap<PartnershipRequest[]>(await api.facilities[':id'].requests.$get({ param: { id } }));
+export const fetchInstitutionRequests = async (code: string) => unwrap<PartnershipRequest[]>(await api.institutions[':code'].requests.$get({ param: { code } }));
+export const acceptRequest = async (id: number, version: number) => unwrap<{ agreementId: number }>(await api.requests[':id'].accept.$post({ param: { id: String(id) }, json: { version } }));
+export const declineRequest = async (id: number, version: number, reason: string) => unwrap<PartnershipRequest>(await api.requests[':id'].decline.$post({ param: { id: String(id) }, json: { version, reason } }));
+export const saveSeeking = async (id: string, seeking: ('consult' | 'examine' | 'admit')[] | null, version: number) =>
+  unwrap<{ version: number }>(await api.facilities[':id'].seeking.$put({ param: { id }, json: { seeking, version } }));
+export const fetchKasan = async (id: string) => unwrap<KasanResponse>(await api.facilities[':id'].kasan.$get({ param: { id }, query: {} }));

@@ -42,6 +42,8 @@ export interface EngineFacility {
   /** Current partners, and those of them in a 特別の関係 (no A253). */
   partnerCodes: readonly string[];
   specialRelationshipCodes: readonly string[];
+  /** What it has said it is seeking partners for (0 or absent: not said). */
+  seeking?: Mask;
 }
 
 /** Two places are on different landmasses only when both are known and differ. */

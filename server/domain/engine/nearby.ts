@@ -18,6 +18,8 @@ export interface NearbyFacility {
   eligibleOnly: Mask;
   a253: boolean;
   alreadyPartner: boolean;
+  /** It has said it seeks something this institution could give. */
+  seeking: boolean;
 }
 
 export function nearbyFacilities(
@@ -44,8 +46,10 @@ export function nearbyFacilities(
       eligibleOnly,
       a253: f.a253Type && inst.a253Basis && !f.specialRelationshipCodes.includes(inst.code),
       alreadyPartner: f.partnerCodes.includes(inst.code),
+      seeking: ((f.seeking ?? 0) & (offered | eligibleOnly)) !== 0,
     });
   }
-  out.sort((a, b) => Number(b.a253) - Number(a.a253) || a.minutes - b.minutes || (facilities[a.f]!.id < facilities[b.f]!.id ? -1 : 1));
+  // Those that asked first (they opted in as seeking what this institution gives), then A253-relevant.
+  out.sort((a, b) => Number(b.seeking) - Number(a.seeking) || Number(b.a253) - Number(a.a253) || a.minutes - b.minutes || (facilities[a.f]!.id < facilities[b.f]!.id ? -1 : 1));
   return { facilities: out.slice(0, opts.limit), total: out.length };
 }

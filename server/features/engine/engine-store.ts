@@ -1,3 +1,4 @@
+import type { Requirement } from '../../domain/requirements';
 import { isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agreements, facilities, institutionNotifications, institutions, municipalities } from '../../db/schema';
@@ -130,6 +131,7 @@ export function buildSnapshot(db: Db, today: string): Omit<EngineSnapshot, 'vers
       landmass: row.landmass,
       partnerCodes: mine.map((a) => a.institutionCode),
       specialRelationshipCodes: mine.filter((a) => a.specialRelationship).map((a) => a.institutionCode),
+      seeking: row.seeking ? maskOf(JSON.parse(row.seeking) as Requirement[]) : 0,
     };
     if (row.lat === null || row.lng === null) unplaced.push(record);
     else facs.push({ ...record, lng: row.lng, lat: row.lat });

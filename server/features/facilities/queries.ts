@@ -55,7 +55,7 @@ export function findFacility(db: Db, careOfficeNumber: string, serviceCode: stri
     .get();
 }
 
-function municipalityRef(db: Db, code: string): MunicipalityRef | null {
+export function municipalityRef(db: Db, code: string): MunicipalityRef | null {
   const m = db.select().from(municipalities).where(eq(municipalities.code, code)).get();
   if (!m) return null;
   const parent = m.parentCode ? (db.select({ code: municipalities.code, name: municipalities.name }).from(municipalities).where(eq(municipalities.code, m.parentCode)).get() ?? null) : null;

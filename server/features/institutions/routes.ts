@@ -104,6 +104,9 @@ export const institutionsRoutes = new Hono<AppEnv>()
           eligibleOnly: requirementsOf(n.eligibleOnly),
           a253: n.a253,
           alreadyPartner: n.alreadyPartner,
+          /** It has opted in as seeking something this institution could give (listed first). */
+          seeking: n.seeking,
+          seekingRequirements: requirementsOf(f.seeking ?? 0),
           minutes: Math.round(n.minutes * 10) / 10,
           distanceKm: Math.round(n.km * 100) / 100,
           position: [f.lng, f.lat] as [number, number],

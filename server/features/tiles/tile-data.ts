@@ -14,7 +14,8 @@ import { labelPoint } from '../shared/label-point';
  *  cities       政令市 as a whole (the union of its wards): code, name
  *  labels       one point per area to hang its name on
  *  facilities   id, name, status, type, level ('mandatory' | 'best_effort'), missing (mask ①1 ②2 ③4)
- *  institutions code, name, kind, offersKey ("123", "12", "3", ""), a253 (holds an A253 basis)
+ *  institutions code, name, kind, offersKey ("123", "12", "3", ""), a253 (holds an A253 basis),
+ *               accepting (declared it takes new partners)
  */
 type Props = Record<string, string | number | boolean>;
 type PointFeature = GeoJSON.Feature<GeoJSON.Point, Props>;
@@ -78,13 +79,13 @@ export function tileData(db: Db, snap: EngineSnapshot): TileData {
       return {
         type: 'Feature' as const,
         geometry: { type: 'Point' as const, coordinates: [f.lng, f.lat] },
-        properties: { id: f.id, name: snap.facilityInfo.get(f.id)?.name ?? f.id, status: f.status, type: type.key, level: type.level, missing: f.required & ~f.met },
+        properties: { id: f.id, name: snap.facilityInfo.get(f.id)?.name ?? f.id, status: f.status, type: type.key, level: type.level, missing: f.required & ~f.met, seeking: f.seeking ?? 0 },
       };
     }),
     institutions: snap.institutions.map((i) => ({
       type: 'Feature' as const,
       geometry: { type: 'Point' as const, coordinates: [i.lng, i.lat] },
-      properties: { code: i.code, name: snap.institutionNames.get(i.code) ?? i.code, kind: i.kind, offersKey: OFFER_DIGITS.filter(([bit]) => i.offers & bit).map(([, d]) => d).join(''), a253: i.a253Basis },
+      properties: { code: i.code, name: snap.institutionNames.get(i.code) ?? i.code, kind: i.kind, offersKey: OFFER_DIGITS.filter(([bit]) => i.offers & bit).map(([, d]) => d).join(''), a253: i.a253Basis, accepting: i.willingness === 'accepting' },
     })),
   };
 }

@@ -2,7 +2,7 @@ import type { ExpressionSpecification, FilterSpecification, LayerSpecification, 
 import type { FacilityTypeKey } from '../../../server/domain/facility-types';
 import type { View } from '../state/app-state';
 import {
-  COMBINATION_COLOR, FACILITY_CLUSTER_COLOR, GAP_COLOR, INSTITUTION_COLOR, LAND_COLOR, LINE_COLOR, NO_DATA_COLOR, PLAN_COLOR, RING_COLOR, SEA_COLOR, SEEKING_COLOR,
+  COMBINATION_COLOR, FACILITY_CLUSTER_COLOR, GAP_COLOR, INSTITUTION_COLOR, LAND_COLOR, LINE_COLOR, NO_DATA_COLOR, PLAN_COLOR, RING_COLOR, SEA_COLOR, SEEKING_COLOR, ACCEPTING_COLOR,
   SHARE_RAMP, STATUS_COLORS,
 } from './palette';
 
@@ -106,6 +106,11 @@ export function layers(): LayerSpecification[] {
       paint: { 'text-color': '#FFFFFF' },
     },
     {
+      // An institution that declared it takes new partners: a halo under its shape.
+      id: 'institution-accepting', type: 'circle', source: points, 'source-layer': 'institutions', filter: ['all', ['!', isCluster], ['==', ['get', 'accepting'], true]],
+      paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 8, 13, 12], 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-width': 2.5, 'circle-stroke-color': ACCEPTING_COLOR },
+    },
+    {
       id: 'institution-point', type: 'symbol', source: points, 'source-layer': 'institutions', filter: ['!', isCluster],
       layout: { 'icon-image': institutionIcon, 'icon-allow-overlap': true, 'icon-ignore-placement': true, 'icon-size': ['interpolate', ['linear'], ['zoom'], 8, 0.7, 13, 1] },
     },
@@ -120,7 +125,12 @@ export function layers(): LayerSpecification[] {
     },
     {
       id: 'facility-point', type: 'circle', source: points, 'source-layer': 'facilities', filter: facilityPointFilter('all'),
-      paint: { 'circle-color': statusColor, 'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 5, 13, 8], 'circle-stroke-width': 1.5, 'circle-stroke-color': '#FFFFFF' },
+      // A facility that said it is seeking partners wears a thick ring.
+      paint: {
+        'circle-color': statusColor, 'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 5, 13, 8],
+        'circle-stroke-width': ['case', ['>', ['coalesce', ['get', 'seeking'], 0], 0], 3, 1.5],
+        'circle-stroke-color': ['case', ['>', ['coalesce', ['get', 'seeking'], 0], 0], SEEKING_COLOR, '#FFFFFF'],
+      },
     },
     {
       id: 'highlight-ring', type: 'circle', source: SOURCES.highlights,

@@ -7,6 +7,7 @@ import { EMPTY_OVERLAY, line, travelRings, type LngLat, type Overlay } from '../
 import { MINUTE_CHOICES } from '../state/app-state';
 import { useAppStore } from '../state/store';
 import { Candidates } from './facility/Candidates';
+import { PartnershipSection } from './facility/PartnershipSection';
 import { Combinations } from './facility/Combinations';
 import { FacilityCard } from './facility/FacilityCard';
 
@@ -19,7 +20,7 @@ const POOL = 500;
  */
 export function FacilityView(props: { id: string; onOverlay: (o: Overlay) => void; onPosition: (at: LngLat | null) => void }) {
   const { state, update } = useAppStore();
-  const [detail] = createResource(() => props.id, fetchFacility);
+  const [detail, { refetch: refetchDetail }] = createResource(() => props.id, fetchFacility);
   // Asked once the facility itself has loaded (a bad link then shows one error, not three).
   // (A resource that failed throws when read: look at its state first.)
   const loaded = () => (detail.state === 'ready' ? ([detail().id, state.minutes] as const) : null);
@@ -93,6 +94,7 @@ export function FacilityView(props: { id: string; onOverlay: (o: Overlay) => voi
                 </Show>
               </Show>
             </section>
+            <PartnershipSection f={f()} candidates={candidates.latest?.candidates ?? []} onChanged={() => void refetchDetail()} />
           </article>
         )}
       </Show>

@@ -9,6 +9,7 @@ import { EMPTY_OVERLAY, highlight, travelRings, type LngLat, type Overlay } from
 import { MINUTE_CHOICES } from '../state/app-state';
 import { useAppStore } from '../state/store';
 import { DeclarationForm } from './institution/DeclarationForm';
+import { RequestsInbox } from './institution/RequestsInbox';
 import { InstitutionCard } from './institution/InstitutionCard';
 
 /**
@@ -17,7 +18,7 @@ import { InstitutionCard } from './institution/InstitutionCard';
  */
 export function InstitutionView(props: { code: string; onOverlay: (o: Overlay) => void; onPosition: (at: LngLat | null) => void; onDataChanged: () => void }) {
   const { state, update } = useAppStore();
-  const [detail, { mutate }] = createResource(() => props.code, fetchInstitution);
+  const [detail, { mutate, refetch: refetchInstitution }] = createResource(() => props.code, fetchInstitution);
   const [nearby, { refetch: refetchNearby }] = createResource(() => (detail.state === 'ready' ? ([detail().code, state.minutes] as const) : null), ([code, m]) => fetchNearby(code, m));
   // (A resource that failed throws when read: look at its state first.)
   const at = (): LngLat | null => {
@@ -48,6 +49,7 @@ export function InstitutionView(props: { code: string; onOverlay: (o: Overlay) =
         {(i) => (
           <article class="card" data-testid="institution-panel">
             <InstitutionCard i={i()} onSelectFacility={selectFacility} />
+            <RequestsInbox code={i().code} onChanged={() => void refetchInstitution()} />
             <section>
               <h3>{t('nearbyTitle')}</h3>
               <p class="controls-row">

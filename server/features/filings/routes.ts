@@ -1,0 +1,138 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-env';
+import { facilityParams } from '../../contracts/api';
+import { deadlineBody, deadlineParams, filingQuery, filingUploadQuery, trackerQuery } from '../../contracts/partnerships';
+import type { Db } from '../../db/client';
+import { facilities, filingDeadlines, filings, municipalities } from '../../db/schema';
+import { designatingAuthority, type Authority, type MunicipalityRef } from '../../domain/designating-authority';
+import { DomainError } from '../../domain/errors';
+import { facilityTypeOf } from '../../domain/facility-types';
+import { facilityId } from '../../domain/identifiers';
+import { fiscalYearOf } from '../../domain/kasan';
+import { ApiFailure, notFound } from '../../errors';
+import { validate } from '../../validate';
+import { recordAudit } from '../shared/audit';
+import { filingDataOf } from './filing-data';
+import { filingHtml } from './filing-html';
+import { readFilingXlsx, writeFilingXlsx } from './filing-xlsx';
+
+/** Every municipality as the authority rule sees it, read once per request. */
+function municipalityRefs(db: Db): Map<string, MunicipalityRef> {
+  const rows = db.select().from(municipalities).all();
+  const byCode = new Map(rows.map((m) => [m.code, m]));
+  return new Map(
+    rows.map((m) => {
+      const parent = m.parentCode ? byCode.get(m.parentCode) : undefined;
+      return [m.code, { code: m.code, name: m.name, prefCode: m.prefCode, prefName: m.prefName, kind: m.kind, parent: parent ? { code: parent.code, name: parent.name } : null }];
+    }),
+  );
+}
+
+const authorityOf = (refs: Map<string, MunicipalityRef>, f: { serviceCode: string; municipalityCode: string | null }): Authority | null =>
+  designatingAuthority(facilityTypeOf(f.serviceCode), f.municipalityCode ? (refs.get(f.municipalityCode) ?? null) : null);
+
+/** GET /api/facilities/:id/filing.xlsx and filing.html — the 届出書 for a fiscal year (default: the current one). */
+export const facilityFilingRoutes = new Hono<AppEnv>()
+  .get('/:id/filing.xlsx', validate('param', facilityParams), validate('query', filingQuery), async (c) => {
+    const { id } = c.req.valid('param');
+    const q = c.req.valid('query');
+    const { db, today } = c.var;
+    const row = db.select().from(facilities).where(and(eq(facilities.careOfficeNumber, id.careOfficeNumber), eq(facilities.serviceCode, id.serviceCode))).get();
+    if (!row) throw notFound('facility', id.id);
+    const fy = q.fiscalYear || fiscalYearOf(today());
+    const buf = await writeFilingXlsx(filingDataOf(db, row, fy, today(), q.submittedOn ?? null));
+    c.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    c.header('content-disposition', `attachment; filename="filing-${id.id}-${fy}.xlsx"; filename*=UTF-8''${encodeURIComponent(`協力医療機関届出書_${row.name}_${fy}年度.xlsx`)}`);
+    return c.body(new Uint8Array(buf));
+  })
+  .get('/:id/filing.html', validate('param', facilityParams), validate('query', filingQuery), (c) => {
+    const { id } = c.req.valid('param');
+    const q = c.req.valid('query');
+    const { db, today } = c.var;
+    const row = db.select().from(facilities).where(and(eq(facilities.careOfficeNumber, id.careOfficeNumber), eq(facilities.serviceCode, id.serviceCode))).get();
+    if (!row) throw notFound('facility', id.id);
+    return c.html(filingHtml(filingDataOf(db, row, q.fiscalYear || fiscalYearOf(today()), today(), q.submittedOn ?? null)));
+  });
+
+/**
+ * Filing intake and the tracker, for the designating authority (指定権者): a filled 届出書 .xlsx is
+ * read back and recorded; the tracker lists every facility the authority receives filings from.
+ */
+export const filingsRoutes = new Hono<AppEnv>()
+  /** The body is the .xlsx file itself; `fileName` names it in messages. */
+  .post('/', validate('query', filingUploadQuery), async (c) => {
+    const { fileName } = c.req.valid('query');
+    const { db, today, actor } = c.var;
+    const buf = await c.req.arrayBuffer();
+    if (buf.byteLength === 0) throw new ApiFailure(400, 'invalid_parameter', `${fileName}: the request body is empty; expected the .xlsx file`, [{ path: 'body', message: 'expected the .xlsx file' }]);
+    const data = await readFilingXlsx(Buffer.from(buf), fileName);
+    const { careOfficeNumber, serviceCode } = data.facility;
+    const row = db.select().from(facilities).where(and(eq(facilities.careOfficeNumber, careOfficeNumber), eq(facilities.serviceCode, serviceCode))).get();
+    if (!row) throw new DomainError('not_found', `${fileName}: no facility with 事業所番号 ${careOfficeNumber} and service ${serviceCode}`, 'facility.careOfficeNumber');
+    const authority = authorityOf(municipalityRefs(db), row);
+    if (!authority) throw new DomainError('invalid', `${fileName}: the facility ${row.name} has no municipality, so its designating authority is unknown`, 'facility');
+    const filedOn = data.submittedOn ?? today();
+    const id = db.transaction((tx) => {
+      const inserted = tx
+        .insert(filings)
+        .values({ careOfficeNumber, serviceCode, fiscalYear: data.fiscalYear, authorityCode: authority.code, filedOn, receivedOn: today(), fileName, content: JSON.stringify(data) })
+        .returning({ id: filings.id })
+        .get();
+      if (!row.partnersReportedOn || row.partnersReportedOn < filedOn) {
+        tx.update(facilities)
+          .set({ partnersReportedOn: filedOn, version: row.version + 1, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
+          .where(and(eq(facilities.careOfficeNumber, careOfficeNumber), eq(facilities.serviceCode, serviceCode)))
+          .run();
+      }
+      recordAudit(tx, { actor, entity: 'filing', entityId: inserted.id, action: 'receive', before: null, after: { facilityId: facilityId(careOfficeNumber, serviceCode), fiscalYear: data.fiscalYear, filedOn, fileName, partners: data.partners.length } });
+      return inserted.id;
+    });
+    return c.json({ id, facilityId: facilityId(careOfficeNumber, serviceCode), name: row.name, fiscalYear: data.fiscalYear, authority, filedOn, partners: data.partners.length, unmet: data.unmet?.requirements ?? [] }, 201);
+  })
+  /** Who has filed with an authority for a fiscal year: filed, not filed, or overdue past its deadline. */
+  .get('/tracker', validate('query', trackerQuery), (c) => {
+    const q = c.req.valid('query');
+    const { db, today } = c.var;
+    const fy = q.fiscalYear || fiscalYearOf(today());
+    const refs = municipalityRefs(db);
+    const deadline = db.select().from(filingDeadlines).where(and(eq(filingDeadlines.authorityCode, q.authority), eq(filingDeadlines.fiscalYear, fy))).get()?.dueOn ?? null;
+    const filed = new Map<string, { filedOn: string; receivedOn: string; fileName: string | null }>();
+    for (const f of db.select().from(filings).where(and(eq(filings.authorityCode, q.authority), eq(filings.fiscalYear, fy))).all()) {
+      const key = facilityId(f.careOfficeNumber, f.serviceCode);
+      const prev = filed.get(key);
+      if (!prev || prev.receivedOn < f.receivedOn) filed.set(key, { filedOn: f.filedOn, receivedOn: f.receivedOn, fileName: f.fileName });
+    }
+    let authority: Authority | null = null;
+    const rows = db
+      .select()
+      .from(facilities)
+      .where(isNull(facilities.withdrawnOn))
+      .all()
+      .flatMap((f) => {
+        const a = authorityOf(refs, f);
+        if (a?.code !== q.authority) return [];
+        authority = a;
+        const id = facilityId(f.careOfficeNumber, f.serviceCode);
+        const filing = filed.get(id) ?? null;
+        const status = filing ? ('filed' as const) : deadline && deadline < today() ? ('overdue' as const) : ('not_filed' as const);
+        return [{ facilityId: id, name: f.name, typeJa: facilityTypeOf(f.serviceCode).shortJa, municipalityCode: f.municipalityCode, status, filing }];
+      })
+      .sort((a, b) => a.status.localeCompare(b.status) || a.facilityId.localeCompare(b.facilityId));
+    if (!authority && !filed.size) throw notFound('designating authority', q.authority);
+    const count = (s: string) => rows.filter((r) => r.status === s).length;
+    return c.json({ authority, fiscalYear: fy, deadline, counts: { filed: count('filed'), notFiled: count('not_filed'), overdue: count('overdue') }, facilities: rows });
+  })
+  /** The deadline an authority sets for a fiscal year's filings. */
+  .put('/deadlines/:authority/:fiscalYear', validate('param', deadlineParams), validate('json', deadlineBody), (c) => {
+    const p = c.req.valid('param');
+    const { dueOn } = c.req.valid('json');
+    const { db, actor } = c.var;
+    if (!p.fiscalYear) throw new ApiFailure(400, 'invalid_parameter', 'fiscalYear: expected a fiscal year, e.g. 2026', [{ path: 'fiscalYear', message: 'expected a fiscal year' }]);
+    db.transaction((tx) => {
+      const before = tx.select().from(filingDeadlines).where(and(eq(filingDeadlines.authorityCode, p.authority), eq(filingDeadlines.fiscalYear, p.fiscalYear))).get() ?? null;
+      tx.insert(filingDeadlines).values({ authorityCode: p.authority, fiscalYear: p.fiscalYear, dueOn }).onConflictDoUpdate({ target: [filingDeadlines.authorityCode, filingDeadlines.fiscalYear], set: { dueOn } }).run();
+      recordAudit(tx, { actor, entity: 'filing_deadline', entityId: `${p.authority}:${p.fiscalYear}`, action: 'set', before, after: { ...p, dueOn } });
+    });
+    return c.json({ authorityCode: p.authority, fiscalYear: p.fiscalYear, dueOn });
+  });

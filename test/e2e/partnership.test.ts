@@ -1,0 +1,80 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, openApp, saveScreenshot, startAppServer, type ServerHandle } from './harness';
+
+/** The partnership cycle in the UI: a facility asks a hospital, the hospital accepts, coverage follows. */
+let server: ServerHandle;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchBrowser();
+  page = await newPage(browser, errors);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  expect(errors, errors.join('\n')).toEqual([]);
+});
+
+const api = async (path: string) => (await fetch(`${server.url}${path}`)).json() as Promise<any>;
+
+describe('asking for and accepting a partnership', () => {
+  let facility: { facilityId: string; name: string };
+  let hospital: { code: string; name: string };
+
+  it('lets a 特養 lacking ③ say it is seeking, and send a request to a hospital among its candidates', async () => {
+    const lacking = (await api('/api/gaps/facilities?sort=severity&limit=300')).facilities as any[];
+    facility = lacking.find((f) => f.type === 'tokuyo' && f.missing.includes('admit') && !f.noAdmitHospital);
+    const candidates = (await api(`/api/facilities/${facility.facilityId}/candidates?maxMinutes=30&limit=50`)).candidates as any[];
+    hospital = candidates.find((c) => c.institution.kind === 'hospital' && c.willingness !== 'not_accepting').institution;
+
+    await openApp(page, `${server.url}/?view=facility&facility=${facility.facilityId}`);
+    const section = page.getByTestId('partnership');
+    await section.waitFor();
+    await page.getByTestId('toggle-seeking').click();
+    await expect.poll(() => page.getByTestId('seeking-badge').innerText()).toContain('③');
+
+    await page.getByTestId('request-target').selectOption(hospital.code);
+    expect(await page.getByTestId('ask-admit').isChecked()).toBe(true);
+    await page.getByTestId('request-message').fill('入院の受入れについてご相談させてください');
+    await page.getByTestId('send-request').click();
+    await page.locator('[data-testid="sent-requests"] li[data-status="pending"]').waitFor();
+    expect(await page.getByTestId('sent-requests').innerText()).toContain(hospital.name);
+    await saveScreenshot(page, 'partnership-request-sent');
+  });
+
+  it('shows the request to the hospital, which accepts it; the facility then has it as a partner covering ③', async () => {
+    await openApp(page, `${server.url}/?view=institution&institution=${hospital.code}`);
+    const inbox = page.getByTestId('requests-inbox');
+    await inbox.waitFor();
+    await expect.poll(() => inbox.innerText()).toContain(facility.name);
+    expect(await inbox.innerText()).toContain('入院の受入れについてご相談させてください');
+    await inbox.getByRole('button', { name: '承諾する' }).first().click();
+    await page.locator('[data-testid="decided-requests"] li[data-status="accepted"]').waitFor();
+    await saveScreenshot(page, 'partnership-accepted');
+
+    await openApp(page, `${server.url}/?view=facility&facility=${facility.facilityId}`);
+    await page.locator('[data-testid="sent-requests"] li[data-status="accepted"]').waitFor();
+    const panel = await page.getByTestId('facility-panel').innerText();
+    expect(panel).toContain(hospital.name);
+    const detail = await api(`/api/facilities/${facility.facilityId}`);
+    expect(detail.coverage.missing).not.toContain('admit');
+  });
+
+  it('says why when the hospital declines, and refuses a decline with no reason', async () => {
+    const candidates = (await api(`/api/facilities/${facility.facilityId}/candidates?maxMinutes=60&limit=50`)).candidates as any[];
+    const other = candidates.find((c) => c.institution.code !== hospital.code && c.willingness !== 'not_accepting')?.institution;
+    expect(other, 'a second candidate within 60 minutes').toBeTruthy();
+    const sent = await (await fetch(`${server.url}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ facilityId: facility.facilityId, institutionCode: other.code, requirements: ['consult'] }) })).json();
+    await openApp(page, `${server.url}/?view=institution&institution=${other.code}`);
+    await page.getByTestId(`decline-${sent.id}`).click();
+    await expect.poll(() => page.getByTestId('requests-inbox').locator('[role="alert"]').innerText()).toContain('reason');
+    await page.getByTestId(`reason-${sent.id}`).fill('当面は新規の連携が難しいため');
+    await page.getByTestId(`decline-${sent.id}`).click();
+    await page.locator('[data-testid="decided-requests"] li[data-status="declined"]').waitFor();
+    expect(await page.getByTestId('decided-requests').innerText()).toContain('当面は新規の連携が難しいため');
+  });
+});
