@@ -65,16 +65,30 @@ describe('asking for and accepting a partnership', () => {
   });
 
   it('says why when the hospital declines, and refuses a decline with no reason', async () => {
-    const candidates = (await api(`/api/facilities/${facility.facilityId}/candidates?maxMinutes=60&limit=50`)).candidates as any[];
-    const other = candidates.find((c) => c.institution.code !== hospital.code && c.willingness !== 'not_accepting')?.institution;
-    expect(other, 'a second candidate within 60 minutes').toBeTruthy();
-    const sent = await (await fetch(`${server.url}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ facilityId: facility.facilityId, institutionCode: other.code, requirements: ['consult'] }) })).json();
-    await openApp(page, `${server.url}/?view=institution&institution=${other.code}`);
+    // Any other institution that takes new partners will do: the facility may ask it for ①.
+    let other: { code: string } | undefined;
+    for (const f of (await api('/api/institutions')).features as any[]) {
+      if (f.properties.code === hospital.code) continue;
+      if ((await api(`/api/institutions/${f.properties.code}`)).willingness !== 'not_accepting') {
+        other = f.properties;
+        break;
+      }
+    }
+    expect(other, 'another institution taking partners').toBeTruthy();
+    const sent = await (await fetch(`${server.url}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ facilityId: facility.facilityId, institutionCode: other!.code, requirements: ['consult'] }) })).json();
+    await openApp(page, `${server.url}/?view=institution&institution=${other!.code}`);
     await page.getByTestId(`decline-${sent.id}`).click();
     await expect.poll(() => page.getByTestId('requests-inbox').locator('[role="alert"]').innerText()).toContain('reason');
     await page.getByTestId(`reason-${sent.id}`).fill('当面は新規の連携が難しいため');
     await page.getByTestId(`decline-${sent.id}`).click();
     await page.locator('[data-testid="decided-requests"] li[data-status="declined"]').waitFor();
     expect(await page.getByTestId('decided-requests').innerText()).toContain('当面は新規の連携が難しいため');
+  });
+
+  it('shows the prefecture, as designating authority, who has filed this fiscal year', async () => {
+    await openApp(page, `${server.url}/?view=area&area=pref:99`);
+    const tracker = page.getByTestId('filing-tracker');
+    await tracker.waitFor();
+    expect(await tracker.innerText()).toMatch(/提出済 \d+ · 未提出 \d+ · 期限超過 \d+/);
   });
 });

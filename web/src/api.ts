@@ -78,3 +78,5 @@ export const declineRequest = async (id: number, version: number, reason: string
 export const saveSeeking = async (id: string, seeking: ('consult' | 'examine' | 'admit')[] | null, version: number) =>
   unwrap<{ version: number }>(await api.facilities[':id'].seeking.$put({ param: { id }, json: { seeking, version } }));
 export const fetchKasan = async (id: string) => unwrap<KasanResponse>(await api.facilities[':id'].kasan.$get({ param: { id }, query: {} }));
+export type TrackerResponse = InferResponseType<typeof api.filings.tracker.$get, 200>;
+export const fetchTracker = async (authority: string) => unwrap<TrackerResponse>(await api.filings.tracker.$get({ query: { authority } }));

@@ -3,7 +3,7 @@ import { COVERAGE_STATUSES } from '../../../server/domain/coverage';
 import { FACILITY_TYPES, type FacilityTypeKey } from '../../../server/domain/facility-types';
 import { lang, t } from '../i18n';
 import { institutionIconUrl } from '../map/icons';
-import { FACILITY_CLUSTER_COLOR, GAP_COLOR, INSTITUTION_SHAPES, NO_DATA_COLOR, SHARE_RAMP, STATUS_COLORS } from '../map/palette';
+import { ACCEPTING_COLOR, FACILITY_CLUSTER_COLOR, GAP_COLOR, INSTITUTION_SHAPES, NO_DATA_COLOR, SEEKING_COLOR, SHARE_RAMP, STATUS_COLORS } from '../map/palette';
 import type { View } from '../state/app-state';
 
 /** What the colours and shapes mean; in the 自治体 view also the choropleth's ramp. */
@@ -35,6 +35,7 @@ export function Legend(props: { view: View; type: FacilityTypeKey | 'all'; basem
           <span class="swatch-dot cluster" style={{ background: FACILITY_CLUSTER_COLOR }} />
           <span class="muted">{t('cluster')}</span>
         </li>
+        <li><span class="swatch-dot ring" style={{ 'border-color': SEEKING_COLOR }} /> <span class="muted">{t('seekingLegend')}</span></li>
       </ul>
       <h2>{t('institutionsLegend')}</h2>
       <ul>
@@ -46,6 +47,7 @@ export function Legend(props: { view: View; type: FacilityTypeKey | 'all'; basem
             </li>
           )}
         </For>
+        <li><span class="swatch-dot ring" style={{ 'border-color': ACCEPTING_COLOR }} /> <span class="muted">{t('acceptingLegend')}</span></li>
       </ul>
       <Show when={props.basemapAvailable}>
         <label class="inline">

@@ -236,6 +236,16 @@ export const ja = {
   'cycle.reason': '辞退の理由',
   'cycle.filing': '協力医療機関に関する届出書（今年度）',
   'cycle.print': '印刷用ページ',
+  'tracker.title': '届出書の提出状況（{fy}年度・この自治体が指定権者の施設）',
+  'tracker.counts': '提出済 {filed} · 未提出 {notFiled} · 期限超過 {overdue}',
+  'tracker.deadline': '提出期限 {date}',
+  'tracker.status.filed': '提出済',
+  'tracker.status.not_filed': '未提出',
+  'tracker.status.overdue': '期限超過',
+  'seekingLegend': '協力医療機関を募集中',
+  'acceptingLegend': '新規の協力を受け入れる',
+  'confirmationOverdue': '年1回の確認が期限超過',
+  'seekingFlag': '募集中',
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -8,6 +8,7 @@ import { highlight, type Overlay } from '../map/overlays';
 import { MINUTE_CHOICES } from '../state/app-state';
 import { useAppStore } from '../state/store';
 import { areaName, areaOptions } from './areas';
+import { FilingTracker } from './FilingTracker';
 import { LackingList } from './LackingList';
 import { PlanSection } from './PlanSection';
 import { SurveyTable } from './SurveyTable';
@@ -91,6 +92,7 @@ export function AreaView(props: { areas: readonly Area[]; onOverlay: (o: Overlay
           )}
         </Show>
       </Show>
+      <Show when={state.area}>{(a) => <FilingTracker area={a()} />}</Show>
       <PlanSection area={state.area} areaName={name()} minutes={state.minutes} onLines={setPlanLines} onSelect={(id) => update({ view: 'facility', facility: id })} />
       <LackingList area={state.area} areaName={name()} minutes={state.minutes} type={state.type} onSelect={(id) => update({ view: 'facility', facility: id })} />
     </div>

@@ -68,6 +68,7 @@ export function InstitutionView(props: { code: string; onOverlay: (o: Overlay) =
                             <li tabIndex={0} data-testid="nearby-facility" data-a253={f.a253} onClick={() => selectFacility(f.facilityId)} onKeyDown={(e) => e.key === 'Enter' && selectFacility(f.facilityId)}>
                               <div class="row-main">
                                 <span class="name">{f.name}</span> <span class="muted">{f.typeJa}</span> <StatusBadge status={f.status} />
+                                <Show when={f.seeking}> <span class="flag seeking" data-testid="seeking-flag">{t('seekingFlag')}</span></Show>
                                 <Show when={f.a253}> <span class="flag a253" title={t('a253Help')}>A253</span></Show>
                                 <Show when={f.alreadyPartner}> <span class="flag">{t('alreadyPartner')}</span></Show>
                               </div>

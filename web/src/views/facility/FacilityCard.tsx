@@ -110,6 +110,7 @@ function PartnersBlock(props: { f: FacilityDetail; onSelectInstitution: (code: s
                   <div class="row-sub">
                     <RequirementChips solid={p.covers} only />
                     <span class="muted"> {t('agreedOn')} {p.agreedOn ?? '—'} · {t('confirmedOn')} {p.confirmedOn ?? '—'}</span>
+                    <Show when={p.active && p.confirmation.overdue}> <span class="flag overdue" data-testid="confirmation-overdue">{t('confirmationOverdue')}</span></Show>
                     <Show when={p.specialRelationship}> <span class="flag">{t('specialRelationship')}</span></Show>
                   </div>
                   <Show when={p.institution.phone}><div class="row-sub muted">{t('phone')} {p.institution.phone}</div></Show>

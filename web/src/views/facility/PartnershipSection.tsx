@@ -100,7 +100,7 @@ export function PartnershipSection(props: { f: FacilityDetail; candidates: Candi
         </ul>
       </Show>
       <p data-testid="filing-links">
-        {t('cycle.filing')}: <a href={`/api/facilities/${props.f.id}/filing.xlsx`} download>Excel (.xlsx)</a> · <a href={`/api/facilities/${props.f.id}/filing.html`} target="_blank" rel="noopener">{t('cycle.print')}</a>
+        {t('cycle.filing')}: <a href={`/api/facilities/${props.f.id}/filing.xlsx`} download="">Excel (.xlsx)</a> · <a href={`/api/facilities/${props.f.id}/filing.html`} target="_blank" rel="noopener">{t('cycle.print')}</a>
       </p>
       <Show when={kasan.latest}>
         {(k) => (
