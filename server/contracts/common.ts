@@ -1,3 +1,4 @@
+import { isIsoDate } from '../domain/dates';
 import { z } from 'zod';
 import { validateCareOfficeNumber, validateMedicalInstitutionCode, validateMunicipalityCode } from '../domain/identifiers';
 import { isKnownServiceCode, SERVICE_CODES } from '../domain/facility-types';
@@ -101,10 +102,7 @@ export const requirementListSchema = z.array(requirementSchema).transform((rs) =
 export const coverageStatusSchema = z.enum(COVERAGE_STATUSES as [CoverageStatus, ...CoverageStatus[]]);
 
 /** ISO calendar date `YYYY-MM-DD` that exists. */
-export const isoDateSchema = z.string().refine(
-  (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-  { error: (iss) => `Expected a date YYYY-MM-DD, got ${show(iss.input)}` },
-);
+export const isoDateSchema = z.string().refine(isIsoDate, { error: (iss) => `Expected a date YYYY-MM-DD, got ${show(iss.input)}` });
 
 /** The one error shape of the API. */
 export const apiErrorSchema = z.object({

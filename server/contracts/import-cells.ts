@@ -1,3 +1,4 @@
+import { isIsoDate } from '../domain/dates';
 import { z } from 'zod';
 import { showValue } from './common';
 
@@ -79,8 +80,7 @@ export const dateCell = z.string().transform((raw, ctx) => {
   if (s === '') return null;
   const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(s);
   const iso = m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : '';
-  const d = new Date(`${iso}T00:00:00Z`);
-  if (!m || Number.isNaN(d.getTime()) || !d.toISOString().startsWith(iso)) {
+  if (!m || !isIsoDate(iso)) {
     ctx.addIssue({ code: 'custom', message: `Expected a date YYYY-MM-DD, found ${showValue(raw)}` });
     return z.NEVER;
   }

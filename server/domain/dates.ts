@@ -2,3 +2,9 @@
 export function dateInJapan(instant: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(instant);
 }
+
+/** An ISO calendar date `YYYY-MM-DD` that exists (2026-02-30 does not). */
+export function isIsoDate(v: string): boolean {
+  const d = new Date(`${v}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+}

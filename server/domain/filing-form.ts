@@ -1,14 +1,12 @@
 import type { Authority } from './designating-authority';
-import { DomainError } from './errors';
-import { facilityTypeOf, isKnownServiceCode, SERVICE_CODES, type FacilityType } from './facility-types';
-import { validateCareOfficeNumber, validateMedicalInstitutionCode } from './identifiers';
-import { normalizeRequirements, REQUIREMENT_INFO, REQUIREMENTS, type Requirement } from './requirements';
+import type { FacilityType } from './facility-types';
+import { REQUIREMENT_INFO, REQUIREMENTS, type Requirement } from './requirements';
 
 /**
  * The annual filing 協力医療機関に関する届出書 (domain.md §3). We do not have MHLW's Excel template: this
  * is a reconstruction from the field list [未確認], and every label and cell address lives in the one
  * table below (FILING_LAYOUTS) so it can be corrected in one place. The .xlsx writer/reader and the
- * printable HTML are both driven by it.
+ * printable HTML are both driven by it; what a filing must hold is checked in filing-validate.ts.
  *
  * Choices: dates are real Excel dates shown as 2026年4月1日 (西暦; the reader also takes ISO text and
  * 令和 text); a met/agreed box prints 「○」 or stays blank (the reader also takes 有/無, あり/なし, 1/0 …);
@@ -219,49 +217,13 @@ function layoutFor(form: FilingFormKind): FilingLayout {
 
 export const FILING_LAYOUTS: Record<FilingFormKind, FilingLayout> = { 別紙1: layoutFor('別紙1'), 別紙3: layoutFor('別紙3') };
 
-// ———————————————————————————— A1 addresses ————————————————————————————
-export function columnNumber(letters: string): number {
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
-export function columnLetters(n: number): string {
-  let s = '';
-  for (let v = n; v > 0; v = Math.floor((v - 1) / 26)) s = String.fromCharCode(65 + ((v - 1) % 26)) + s;
-  return s;
-}
-interface Box { c1: number; r1: number; c2: number; r2: number }
-function box(range: string): Box {
-  const [a, b = a] = range.split(':') as [string, string?];
-  const cell = (s: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(s);
-    if (!m) throw new RangeError(`Expected an A1-style cell, got "${s}"`);
-    return [columnNumber(m[1]!), Number(m[2])] as const;
-  };
-  const [c1, r1] = cell(a);
-  const [c2, r2] = cell(b as string);
-  return { c1, r1, c2, r2 };
-}
-/** The top-left cell of a range ('C12:H12' → 'C12'). */
-export const topLeft = (range: string): string => range.split(':')[0] as string;
-/** Every cell a range covers. */
-export function rangeCells(range: string): string[] {
-  const { c1, r1, c2, r2 } = box(range);
-  const out: string[] = [];
-  for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) out.push(`${columnLetters(c)}${r}`);
-  return out;
-}
-export const rangeRows = (range: string): [number, number] => {
-  const { r1, r2 } = box(range);
-  return [r1, r2];
-};
-/** A block-relative range moved so that its row 1 lands on `firstRow`. */
-export function placeRange(range: string, firstRow: number): string {
-  return range.split(':').map((s) => s.replace(/\d+$/, (r) => String(Number(r) + firstRow - 1))).join(':');
-}
+// ———————————————————————————— partner blocks ————————————————————————————
 /** First sheet row of the `index`-th (0-based) partner block: on the form, then below the last section. */
 export function partnerBlockRow(layout: FilingLayout, index: number): number {
   const p = layout.partners;
   return index < p.blocksOnSheet ? p.firstRow + index * p.rowsPerBlock : p.overflowFirstRow + (index - p.blocksOnSheet) * p.rowsPerBlock;
 }
+
 
 // ———————————————————————————— values ————————————————————————————
 export function headerValues(d: FilingData): Record<HeaderKey, FilingValue> {
@@ -310,78 +272,3 @@ export const FILING_MARK = '○';
 /** Excel number formats matching formatFilingValue. */
 export const FILING_NUMFMT = { date: 'yyyy"年"m"月"d"日"', fiscalYear: '0"年度"', text: '@' } as const;
 
-export function isIsoDate(v: string): boolean {
-  const d = new Date(`${v}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
-}
-
-// ———————————————————————————— validation ————————————————————————————
-/** Text as the reader returns it: trimmed, LF line ends, never empty (blank is null). */
-const isCanonicalText = (v: string) => v !== '' && v === v.replace(/\r\n?/g, '\n').trim();
-const fail = (path: string, message: string): never => {
-  throw new DomainError('invalid', `${path}: ${message}`, path);
-};
-const show = (v: unknown) => JSON.stringify(v);
-
-function checkText(path: string, v: string | null, required: boolean): void {
-  if (v === null) {
-    if (required) fail(path, 'expected a value, found none');
-    return;
-  }
-  if (!isCanonicalText(v)) fail(path, `expected trimmed, non-empty text (blank is null), found ${show(v)}`);
-}
-function checkDate(path: string, v: string | null): void {
-  if (v !== null && !isIsoDate(v)) fail(path, `expected a date yyyy-mm-dd, found ${show(v)}`);
-}
-function checkService(d: FilingData): FacilityType {
-  const code = d.facility.serviceCode;
-  if (!isKnownServiceCode(code)) fail('facility.serviceCode', `expected a service code of domain.md §2 (${SERVICE_CODES.map((c) => c.code).join(', ')}), found ${show(code)}`);
-  const type = facilityTypeOf(code);
-  const form = filingFormFor(type);
-  if (form !== d.form) {
-    const codes = SERVICE_CODES.filter((c) => filingFormFor(facilityTypeOf(c.code)) === d.form).map((c) => c.code).join(', ');
-    fail('facility.serviceCode', `expected a service code filed on ${d.form} (${codes}), found ${show(code)} (${type.shortJa}, filed on ${form})`);
-  }
-  return type;
-}
-
-/**
- * Throws a DomainError (field = the path, e.g. `partners.1.institutionCode`) unless `d` can be printed
- * and read back exactly: codes with valid check digits, ISO dates, canonical text, ③ only where the
- * sheet asks it, unmet requirements unique, in ①②③ order and not empty.
- */
-export function validateFilingData(d: FilingData): void {
-  if (!FILING_FORMS.includes(d.form)) fail('form', `expected 別紙1 or 別紙3, found ${show(d.form)}`);
-  const asksAdmit = filingAsksAdmit(checkService(d));
-  if (!Number.isInteger(d.fiscalYear) || d.fiscalYear < 2000 || d.fiscalYear > 2099) fail('fiscalYear', `expected a fiscal year such as 2026, found ${show(d.fiscalYear)}`);
-  checkDate('submittedOn', d.submittedOn);
-  checkText('addressee', d.addressee, true);
-  checkText('operatorName', d.operatorName, false);
-  checkText('representative', d.representative, false);
-  checkText('facility.name', d.facility.name, true);
-  const office = validateCareOfficeNumber(d.facility.careOfficeNumber);
-  if (office) fail('facility.careOfficeNumber', office);
-  checkText('facility.serviceTypeJa', d.facility.serviceTypeJa, true);
-  checkText('facility.address', d.facility.address, false);
-  checkText('facility.phone', d.facility.phone, false);
-  d.partners.forEach((p, i) => {
-    const at = (k: PartnerKey) => `partners.${i}.${k}`;
-    checkText(at('name'), p.name, true);
-    const code = validateMedicalInstitutionCode(p.institutionCode);
-    if (code) fail(at('institutionCode'), code);
-    checkText(at('address'), p.address, false);
-    checkText(at('phone'), p.phone, false);
-    if (p.admit && !asksAdmit) fail(at('admit'), `③ is not asked of service ${d.facility.serviceCode}: expected it unmarked`);
-    checkDate(at('confirmedOn'), p.confirmedOn);
-    checkDate(at('agreedOn'), p.agreedOn);
-  });
-  if (d.unmet) {
-    const reqs = d.unmet.requirements;
-    if (reqs.length === 0) fail('unmet.consult', 'a plan or target date is given: expected at least one unmet requirement marked ○');
-    if (normalizeRequirements(reqs).join() !== reqs.join()) fail('unmet.consult', `expected unique requirements in ①②③ order, found ${show(reqs)}`);
-    if (reqs.includes('admit') && !asksAdmit) fail('unmet.admit', `③ is not asked of service ${d.facility.serviceCode}: expected it unmarked`);
-    checkText('unmet.plan', d.unmet.plan, false);
-    checkDate('unmet.targetDate', d.unmet.targetDate);
-  }
-  checkText('infection.withWhom', d.infection.withWhom, false);
-}

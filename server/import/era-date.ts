@@ -1,3 +1,5 @@
+import { isIsoDate } from '../domain/dates';
+
 /**
  * Japanese era dates as the 厚生局 lists write them — `令和 4年10月 1日`, `令和元年 9月 1日`,
  * `平成24年 4月 1日`, full-width digits allowed — to ISO `YYYY-MM-DD`.
@@ -15,7 +17,6 @@ export function eraDateToIso(raw: string): string | null {
   const [, era, y, mo, d] = m as unknown as [string, string, string, string, string];
   const year = (ERAS[era] as number) + (y === '元' ? 1 : Number(y)) - 1;
   const iso = `${year}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  const date = new Date(`${iso}T00:00:00Z`);
   const [first, last] = ERA_SPANS[era] as [string, string];
-  return Number.isNaN(date.getTime()) || !date.toISOString().startsWith(iso) || iso < first || iso > last ? null : iso;
+  return !isIsoDate(iso) || iso < first || iso > last ? null : iso;
 }

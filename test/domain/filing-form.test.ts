@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../server/domain/errors';
 import { FACILITY_TYPES, type FacilityTypeKey } from '../../server/domain/facility-types';
-import {
-  FILING_FORMS, FILING_LAYOUTS, filingAddressee, filingAsksAdmit, filingFormFor, filingFromValues, formatFilingValue, headerValues,
-  partnerBlockRow, placeRange, rangeCells, rangeRows, validateFilingData,
-  type FilingData, type FilingLayout, type FilingPartner,
-} from '../../server/domain/filing-form';
+import { FILING_FORMS, FILING_LAYOUTS, filingAddressee, filingAsksAdmit, filingFormFor, filingFromValues, formatFilingValue, headerValues, partnerBlockRow, type FilingData, type FilingLayout, type FilingPartner } from '../../server/domain/filing-form';
+import { placeRange, rangeCells, rangeRows } from '../../server/domain/a1-range';
+import { validateFilingData } from '../../server/domain/filing-validate';
 import { withCareOfficeCheckDigit, withMedicalCheckDigit } from '../../server/domain/identifiers';
 
 // Fictional facility and institutions; codes carry valid check digits.

@@ -1,9 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import {
-  FILING_LAYOUTS, partnerBlockRow, placeRange, topLeft,
-  type FilingData, type FilingField, type FilingPartner, type HeaderKey,
-} from '../../server/domain/filing-form';
+import { FILING_LAYOUTS, partnerBlockRow, type FilingData, type FilingField, type FilingPartner, type HeaderKey } from '../../server/domain/filing-form';
+import { placeRange, topLeft } from '../../server/domain/a1-range';
 import { withCareOfficeCheckDigit, withMedicalCheckDigit } from '../../server/domain/identifiers';
 import { filingHtml } from '../../server/features/filings/filing-html';
 import { FilingReadError, readFilingXlsx, writeFilingXlsx } from '../../server/features/filings/filing-xlsx';

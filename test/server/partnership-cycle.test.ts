@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FILING_LAYOUTS, partnerBlockRow, placeRange, topLeft } from '../../server/domain/filing-form';
+import { FILING_LAYOUTS, partnerBlockRow } from '../../server/domain/filing-form';
+import { placeRange, topLeft } from '../../server/domain/a1-range';
 import { createApp } from '../../server/app';
 import type { Db } from '../../server/db/client';
 import { validateCareOfficeNumber, validateMedicalInstitutionCode } from '../../server/domain/identifiers';

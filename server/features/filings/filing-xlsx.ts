@@ -2,12 +2,10 @@ import ExcelJS from 'exceljs';
 import { flagCell } from '../../contracts/import-cells';
 import { DomainError } from '../../domain/errors';
 import { facilityTypeOf, isKnownServiceCode, SERVICE_CODES } from '../../domain/facility-types';
-import {
-  FILING_FORMS, FILING_LAYOUTS, FILING_MARK, FILING_NUMFMT, filingAsksAdmit, filingFromValues, headerValues, isIsoDate, partnerBlockRow,
-  placeRange, rangeCells, rangeRows, topLeft, validateFilingData,
-  type FilingCellKind, type FilingData, type FilingField, type FilingFormKind, type FilingLayout, type FilingPartner, type FilingText,
-  type FilingValue, type HeaderKey, type PartnerKey,
-} from '../../domain/filing-form';
+import { FILING_FORMS, FILING_LAYOUTS, FILING_MARK, FILING_NUMFMT, filingAsksAdmit, filingFromValues, headerValues, partnerBlockRow, type FilingCellKind, type FilingData, type FilingField, type FilingFormKind, type FilingLayout, type FilingPartner, type FilingText, type FilingValue, type HeaderKey, type PartnerKey } from '../../domain/filing-form';
+import { isIsoDate } from '../../domain/dates';
+import { placeRange, rangeCells, rangeRows, topLeft } from '../../domain/a1-range';
+import { validateFilingData } from '../../domain/filing-validate';
 import { validateCareOfficeNumber, validateMedicalInstitutionCode } from '../../domain/identifiers';
 import { eraDateToIso } from '../../import/era-date';
 import { cellText } from '../../import/xlsx-rows';
