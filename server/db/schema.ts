@@ -6,6 +6,15 @@ import { index, integer, primaryKey, real, sqliteTable, text, foreignKey } from 
  * Every editable row carries `version`, bumped on each change (optimistic concurrency).
  */
 
+/** SQL for the current instant as ISO text with milliseconds (UTC), as every `updatedAt` holds it. */
+export const sqlNow = () => sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+/** The columns every editable row carries besides its own: `version` (bumped on each change) and `updatedAt`. */
+const editable = () => ({
+  version: integer('version').notNull().default(1),
+  updatedAt: text('updated_at').notNull().default(sqlNow()),
+});
+
 /** Municipalities by 6-digit 全国地方公共団体コード. 政令市 wards are rows of their own whose
  * `parentCode` is the city; the city row (kind designated_city) holds the union of its wards. */
 export const municipalities = sqliteTable(
@@ -58,8 +67,7 @@ export const facilities = sqliteTable(
     source: text('source', { enum: ['kaigo_open_data', 'facility_template'] }).notNull(),
     /** Set when a newer file of the same kind, prefecture and service no longer lists it; never deleted. */
     withdrawnOn: text('withdrawn_on'),
-    version: integer('version').notNull().default(1),
-    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    ...editable(),
   },
   (t) => [
     primaryKey({ columns: [t.careOfficeNumber, t.serviceCode] }),
@@ -97,8 +105,7 @@ export const institutions = sqliteTable(
     maxPartners: integer('max_partners'),
     /** Set when a newer 名簿 of its prefecture no longer lists it; never deleted. */
     withdrawnOn: text('withdrawn_on'),
-    version: integer('version').notNull().default(1),
-    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    ...editable(),
   },
   (t) => [index('institutions_lat_lng').on(t.lat, t.lng), index('institutions_municipality').on(t.municipalityCode)],
 );
@@ -120,6 +127,9 @@ export const institutionNotifications = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.institutionCode, t.symbol, t.acceptedNumber] })],
 );
+
+/** A requirement set as an agreement row's columns (coversOf reads them back). */
+export const coverColumns = (rs: readonly ('consult' | 'examine' | 'admit')[]) => ({ coversConsult: rs.includes('consult'), coversExamine: rs.includes('examine'), coversAdmit: rs.includes('admit') });
 
 /** Partnerships between a facility and an institution. Coverage comes from the active ones. */
 export const agreements = sqliteTable(
@@ -145,8 +155,7 @@ export const agreements = sqliteTable(
     infectionAgreement: integer('infection_agreement', { mode: 'boolean' }).notNull().default(false),
     /** The request it came from, if any. */
     requestId: integer('request_id'),
-    version: integer('version').notNull().default(1),
-    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    ...editable(),
   },
   (t) => [
     foreignKey({ columns: [t.careOfficeNumber, t.serviceCode], foreignColumns: [facilities.careOfficeNumber, facilities.serviceCode] }),
@@ -222,8 +231,7 @@ export const partnershipRequests = sqliteTable(
     reason: text('reason'),
     sentOn: text('sent_on').notNull(),
     decidedOn: text('decided_on'),
-    version: integer('version').notNull().default(1),
-    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    ...editable(),
   },
   (t) => [
     foreignKey({ columns: [t.careOfficeNumber, t.serviceCode], foreignColumns: [facilities.careOfficeNumber, facilities.serviceCode] }),
@@ -245,8 +253,7 @@ export const meetings = sqliteTable(
     heldOn: text('held_on').notNull(),
     /** The partner can see residents' information electronically at any time. */
     electronicSharing: integer('electronic_sharing', { mode: 'boolean' }).notNull(),
-    version: integer('version').notNull().default(1),
-    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    ...editable(),
   },
   (t) => [
     foreignKey({ columns: [t.careOfficeNumber, t.serviceCode], foreignColumns: [facilities.careOfficeNumber, facilities.serviceCode] }),

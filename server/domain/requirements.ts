@@ -48,6 +48,11 @@ export function subtractRequirements(a: Iterable<Requirement>, b: Iterable<Requi
   return normalizeRequirements([...a].filter((r) => !bs.has(r)));
 }
 
+/** A set from the three booleans a row stores it as (①, ②, ③). */
+export function requirementsFromFlags(consult: boolean, examine: boolean, admit: boolean): Requirement[] {
+  return REQUIREMENTS.filter((_, k) => [consult, examine, admit][k]);
+}
+
 /** "①②③" style text for a set, "—" when empty. */
 export function requirementSymbols(set: Iterable<Requirement>): string {
   const text = normalizeRequirements(set).map((r) => REQUIREMENT_INFO[r].symbol).join('');

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { institutionNotifications, institutions, municipalities, naviiFacilities, townPoints } from '../db/schema';
+import { institutionNotifications, institutions, municipalities, naviiFacilities, sqlNow, townPoints } from '../db/schema';
 import { emptyCounts, differs, type WriteCounts } from './counts';
 import type { InstitutionRecord, NaviiRecord, NotificationRecord, TownPointRecord } from './records';
 
@@ -40,7 +40,7 @@ export function applyInstitutions(tx: Tx, records: readonly InstitutionRecord[],
       tx.insert(institutions).values({ code: r.code, ...row, geocodePrecision: 'none' }).run();
       counts.imported++;
     } else if (differs(prev, row) || notesChanged) {
-      tx.update(institutions).set({ ...row, version: sql`${institutions.version} + 1`, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` }).where(eq(institutions.code, r.code)).run();
+      tx.update(institutions).set({ ...row, version: sql`${institutions.version} + 1`, updatedAt: sqlNow() }).where(eq(institutions.code, r.code)).run();
       counts.updated++;
     } else {
       counts.unchanged++;

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { assertAgreementEligible } from '../domain/agreements';
 import { DomainError } from '../domain/errors';
 import type { Db } from '../db/client';
-import { agreements, facilities, institutions } from '../db/schema';
+import { agreements, coverColumns, facilities, institutions } from '../db/schema';
 import { emptyCounts, differs, type WriteCounts } from './counts';
 import type { ProblemLog } from './problems';
 import type { PartnershipRecord } from './records';
@@ -58,9 +58,7 @@ export function applyPartnerships(tx: Tx, records: readonly PartnershipRecord[],
     }
     const row = {
       agreedOn: r.agreedOn,
-      coversConsult: r.covers.includes('consult'),
-      coversExamine: r.covers.includes('examine'),
-      coversAdmit: r.covers.includes('admit'),
+      ...coverColumns(r.covers),
       confirmedOn: r.confirmedOn,
       endedOn: r.endedOn,
       // Dates decide whether it is in force (a future 終了日 still counts until then); `ended` is kept

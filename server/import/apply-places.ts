@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { facilities, municipalities } from '../db/schema';
+import { facilities, municipalities, sqlNow } from '../db/schema';
 import { emptyCounts, differs, type WriteCounts } from './counts';
 import type { ProblemLog } from './problems';
 import type { FacilityRecord, MunicipalityRecord } from './records';
@@ -105,7 +105,7 @@ export function applyFacilities(
       counts.imported++;
     } else if (differs(prev, row)) {
       tx.update(facilities)
-        .set({ ...row, version: sql`${facilities.version} + 1`, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
+        .set({ ...row, version: sql`${facilities.version} + 1`, updatedAt: sqlNow() })
         .where(and(eq(facilities.careOfficeNumber, r.careOfficeNumber), eq(facilities.serviceCode, r.serviceCode)))
         .run();
       counts.updated++;

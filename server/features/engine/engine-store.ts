@@ -1,3 +1,4 @@
+import type { MunicipalityRef } from '../../domain/designating-authority';
 import type { Requirement } from '../../domain/requirements';
 import { isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
@@ -28,7 +29,7 @@ export interface EngineSnapshot {
   unplaced: Omit<EngineFacility, 'lng' | 'lat'>[];
   facilityIndex: FacilityIndex;
   facilityById: Map<string, number>;
-  municipalities: Map<string, { name: string; prefCode: string; prefName: string; parentCode: string | null; kind: string }>;
+  municipalities: Map<string, { name: string; prefCode: string; prefName: string; parentCode: string | null; kind: MunicipalityRef['kind'] }>;
   /** What lists show of every live facility (placed or not), by id. */
   facilityInfo: Map<string, FacilityInfo>;
   institutionNames: Map<string, string>;

@@ -55,11 +55,16 @@ export function findFacility(db: Db, careOfficeNumber: string, serviceCode: stri
     .get();
 }
 
+/** A municipality as the authority rule sees it, from its row and its city's (for a ward). */
+export const toMunicipalityRef = (m: Omit<MunicipalityRef, 'parent'>, parent: { code: string; name: string } | null): MunicipalityRef => ({
+  code: m.code, name: m.name, prefCode: m.prefCode, prefName: m.prefName, kind: m.kind, parent: parent ? { code: parent.code, name: parent.name } : null,
+});
+
 export function municipalityRef(db: Db, code: string): MunicipalityRef | null {
   const m = db.select().from(municipalities).where(eq(municipalities.code, code)).get();
   if (!m) return null;
   const parent = m.parentCode ? (db.select({ code: municipalities.code, name: municipalities.name }).from(municipalities).where(eq(municipalities.code, m.parentCode)).get() ?? null) : null;
-  return { code: m.code, name: m.name, prefCode: m.prefCode, prefName: m.prefName, kind: m.kind, parent };
+  return toMunicipalityRef(m, parent);
 }
 
 /** Type and rule of a facility as the API shows them. */

@@ -4,12 +4,13 @@ import { candidatesQuery, combinationsQuery, facilitiesQuery, facilityParams } f
 import { facilityCombinations } from './combinations-query';
 import { facilityTypeOf } from '../../domain/facility-types';
 import { facilityId } from '../../domain/identifiers';
-import { ApiFailure, notFound } from '../../errors';
+import { ApiFailure } from '../../errors';
 import { validate } from '../../validate';
 import { featureCollection, pointFeature } from '../shared/geojson';
 import { municipalityScope } from '../shared/municipality-scope';
 import { rankFacilityCandidates } from './candidates-query';
-import { facilityDetail, findFacility, listFacilitiesWithCoverage } from './queries';
+import { requireFacility } from '../shared/lookups';
+import { facilityDetail, listFacilitiesWithCoverage } from './queries';
 
 export const facilitiesRoutes = new Hono<AppEnv>()
   /** GeoJSON of facilities with their coverage status. */
@@ -49,16 +50,14 @@ export const facilitiesRoutes = new Hono<AppEnv>()
   .get('/:id', validate('param', facilityParams), (c) => {
     const { id } = c.req.valid('param');
     const { db, today } = c.var;
-    const row = findFacility(db, id.careOfficeNumber, id.serviceCode);
-    if (!row) throw notFound('facility', id.id);
-    return c.json(facilityDetail(db, row, today()));
+    return c.json(facilityDetail(db, requireFacility(db, id), today()));
   })
   /** Ranked candidate institutions for the facility's missing requirements. */
   .get('/:id/candidates', validate('param', facilityParams), validate('query', candidatesQuery), async (c) => {
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
     const { db, today, engine, routing } = c.var;
-    if (!findFacility(db, id.careOfficeNumber, id.serviceCode)) throw notFound('facility', id.id);
+    requireFacility(db, id);
     return c.json(await rankFacilityCandidates(db, engine.get(today()), id.id, { maxMinutes: q.maxMinutes, limit: q.limit }, routing));
   })
   /** The best sets of ≤ 3 institutions that together cover what the facility is missing. */
@@ -66,6 +65,6 @@ export const facilitiesRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
     const { db, today, engine } = c.var;
-    if (!findFacility(db, id.careOfficeNumber, id.serviceCode)) throw notFound('facility', id.id);
+    requireFacility(db, id);
     return c.json(facilityCombinations(db, engine.get(today()), id.id, q));
   });

@@ -6,6 +6,7 @@ import { facilityTypeOf } from '../../domain/facility-types';
 import { REQUIREMENT_INFO } from '../../domain/requirements';
 import { facilityDetail, type FacilityRow } from '../facilities/queries';
 import { asksOf } from '../partnerships/requests-routes';
+import { ofFacility } from '../shared/lookups';
 
 /** The day before the 義務 binds: the transition's end, by which a plan must secure what is missing. */
 const TRANSITION_END = '2027-03-31';
@@ -23,7 +24,7 @@ export function filingDataOf(db: Db, row: FacilityRow, fiscalYear: number, today
   const pending = db
     .select()
     .from(partnershipRequests)
-    .where(and(eq(partnershipRequests.careOfficeNumber, row.careOfficeNumber), eq(partnershipRequests.serviceCode, row.serviceCode), eq(partnershipRequests.status, 'pending')))
+    .where(and(ofFacility(partnershipRequests, row), eq(partnershipRequests.status, 'pending')))
     .all();
   const plan = pending
     .map((r) => {

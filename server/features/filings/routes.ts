@@ -1,10 +1,9 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { facilityParams } from '../../contracts/api';
 import { deadlineBody, deadlineParams, filingQuery, filingUploadQuery, trackerQuery } from '../../contracts/partnerships';
-import type { Db } from '../../db/client';
-import { facilities, filingDeadlines, filings, municipalities } from '../../db/schema';
+import { facilities, filingDeadlines, filings, sqlNow } from '../../db/schema';
 import { designatingAuthority, type Authority, type MunicipalityRef } from '../../domain/designating-authority';
 import { DomainError } from '../../domain/errors';
 import { facilityTypeOf } from '../../domain/facility-types';
@@ -12,25 +11,27 @@ import { facilityId } from '../../domain/identifiers';
 import { fiscalYearOf } from '../../domain/kasan';
 import { ApiFailure, notFound } from '../../errors';
 import { validate } from '../../validate';
+import { findFacility, municipalityRef, toMunicipalityRef } from '../facilities/queries';
+import type { EngineSnapshot } from '../engine/engine-store';
 import { recordAudit } from '../shared/audit';
+import { ofFacility, requireFacility } from '../shared/lookups';
 import { filingDataOf } from './filing-data';
 import { filingHtml } from './filing-html';
 import { readFilingXlsx, writeFilingXlsx } from './filing-xlsx';
 
-/** Every municipality as the authority rule sees it, read once per request. */
-function municipalityRefs(db: Db): Map<string, MunicipalityRef> {
-  const rows = db.select().from(municipalities).all();
-  const byCode = new Map(rows.map((m) => [m.code, m]));
-  return new Map(
-    rows.map((m) => {
-      const parent = m.parentCode ? byCode.get(m.parentCode) : undefined;
-      return [m.code, { code: m.code, name: m.name, prefCode: m.prefCode, prefName: m.prefName, kind: m.kind, parent: parent ? { code: parent.code, name: parent.name } : null }];
-    }),
-  );
-}
+/** The designating authority of a facility, with municipalities looked up by `refOf`. */
+const authorityOf = (refOf: (code: string) => MunicipalityRef | null, f: { serviceCode: string; municipalityCode: string | null }): Authority | null =>
+  designatingAuthority(facilityTypeOf(f.serviceCode), f.municipalityCode ? refOf(f.municipalityCode) : null);
 
-const authorityOf = (refs: Map<string, MunicipalityRef>, f: { serviceCode: string; municipalityCode: string | null }): Authority | null =>
-  designatingAuthority(facilityTypeOf(f.serviceCode), f.municipalityCode ? (refs.get(f.municipalityCode) ?? null) : null);
+/** Municipalities as the engine's snapshot already holds them (no second read of the table). */
+function snapshotRefs(munis: EngineSnapshot['municipalities']): (code: string) => MunicipalityRef | null {
+  return (code) => {
+    const m = munis.get(code);
+    if (!m) return null;
+    const parent = m.parentCode ? { code: m.parentCode, name: munis.get(m.parentCode)?.name ?? m.parentCode } : null;
+    return toMunicipalityRef({ code, ...m }, parent);
+  };
+}
 
 /** GET /api/facilities/:id/filing.xlsx and filing.html — the 届出書 for a fiscal year (default: the current one). */
 export const facilityFilingRoutes = new Hono<AppEnv>()
@@ -38,8 +39,7 @@ export const facilityFilingRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
     const { db, today } = c.var;
-    const row = db.select().from(facilities).where(and(eq(facilities.careOfficeNumber, id.careOfficeNumber), eq(facilities.serviceCode, id.serviceCode))).get();
-    if (!row) throw notFound('facility', id.id);
+    const row = requireFacility(db, id);
     const fy = q.fiscalYear || fiscalYearOf(today());
     const buf = await writeFilingXlsx(filingDataOf(db, row, fy, today(), q.submittedOn ?? null));
     c.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -50,8 +50,7 @@ export const facilityFilingRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
     const { db, today } = c.var;
-    const row = db.select().from(facilities).where(and(eq(facilities.careOfficeNumber, id.careOfficeNumber), eq(facilities.serviceCode, id.serviceCode))).get();
-    if (!row) throw notFound('facility', id.id);
+    const row = requireFacility(db, id);
     return c.html(filingHtml(filingDataOf(db, row, q.fiscalYear || fiscalYearOf(today()), today(), q.submittedOn ?? null)));
   });
 
@@ -68,9 +67,9 @@ export const filingsRoutes = new Hono<AppEnv>()
     if (buf.byteLength === 0) throw new ApiFailure(400, 'invalid_parameter', `${fileName}: the request body is empty; expected the .xlsx file`, [{ path: 'body', message: 'expected the .xlsx file' }]);
     const data = await readFilingXlsx(Buffer.from(buf), fileName);
     const { careOfficeNumber, serviceCode } = data.facility;
-    const row = db.select().from(facilities).where(and(eq(facilities.careOfficeNumber, careOfficeNumber), eq(facilities.serviceCode, serviceCode))).get();
+    const row = findFacility(db, careOfficeNumber, serviceCode);
     if (!row) throw new DomainError('not_found', `${fileName}: no facility with 事業所番号 ${careOfficeNumber} and service ${serviceCode}`, 'facility.careOfficeNumber');
-    const authority = authorityOf(municipalityRefs(db), row);
+    const authority = authorityOf((code) => municipalityRef(db, code), row);
     if (!authority) throw new DomainError('invalid', `${fileName}: the facility ${row.name} has no municipality, so its designating authority is unknown`, 'facility');
     const filedOn = data.submittedOn ?? today();
     const id = db.transaction((tx) => {
@@ -81,8 +80,8 @@ export const filingsRoutes = new Hono<AppEnv>()
         .get();
       if (!row.partnersReportedOn || row.partnersReportedOn < filedOn) {
         tx.update(facilities)
-          .set({ partnersReportedOn: filedOn, version: row.version + 1, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
-          .where(and(eq(facilities.careOfficeNumber, careOfficeNumber), eq(facilities.serviceCode, serviceCode)))
+          .set({ partnersReportedOn: filedOn, version: row.version + 1, updatedAt: sqlNow() })
+          .where(ofFacility(facilities, data.facility))
           .run();
       }
       recordAudit(tx, { actor, entity: 'filing', entityId: inserted.id, action: 'receive', before: null, after: { facilityId: facilityId(careOfficeNumber, serviceCode), fiscalYear: data.fiscalYear, filedOn, fileName, partners: data.partners.length } });
@@ -95,7 +94,7 @@ export const filingsRoutes = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const { db, today } = c.var;
     const fy = q.fiscalYear || fiscalYearOf(today());
-    const refs = municipalityRefs(db);
+    const refs = snapshotRefs(c.var.engine.get(today()).municipalities);
     const deadline = db.select().from(filingDeadlines).where(and(eq(filingDeadlines.authorityCode, q.authority), eq(filingDeadlines.fiscalYear, fy))).get()?.dueOn ?? null;
     const filed = new Map<string, { filedOn: string; receivedOn: string; fileName: string | null }>();
     for (const f of db.select().from(filings).where(and(eq(filings.authorityCode, q.authority), eq(filings.fiscalYear, fy))).all()) {
@@ -103,20 +102,20 @@ export const filingsRoutes = new Hono<AppEnv>()
       const prev = filed.get(key);
       if (!prev || prev.receivedOn < f.receivedOn) filed.set(key, { filedOn: f.filedOn, receivedOn: f.receivedOn, fileName: f.fileName });
     }
-    let authority: Authority | null = null;
-    const rows = db
+    const mine = db
       .select()
       .from(facilities)
       .where(isNull(facilities.withdrawnOn))
       .all()
-      .flatMap((f) => {
-        const a = authorityOf(refs, f);
-        if (a?.code !== q.authority) return [];
-        authority = a;
+      .map((f) => ({ f, authority: authorityOf(refs, f) }))
+      .filter((x) => x.authority?.code === q.authority);
+    const authority = mine[0]?.authority ?? null;
+    const rows = mine
+      .map(({ f }) => {
         const id = facilityId(f.careOfficeNumber, f.serviceCode);
         const filing = filed.get(id) ?? null;
         const status = filing ? ('filed' as const) : deadline && deadline < today() ? ('overdue' as const) : ('not_filed' as const);
-        return [{ facilityId: id, name: f.name, typeJa: facilityTypeOf(f.serviceCode).shortJa, municipalityCode: f.municipalityCode, status, filing }];
+        return { facilityId: id, name: f.name, typeJa: facilityTypeOf(f.serviceCode).shortJa, municipalityCode: f.municipalityCode, status, filing };
       })
       .sort((a, b) => a.status.localeCompare(b.status) || a.facilityId.localeCompare(b.facilityId));
     if (!authority && !filed.size) throw notFound('designating authority', q.authority);

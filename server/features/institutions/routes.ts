@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { declarationBody, institutionParams, institutionsQuery, nearbyFacilitiesQuery } from '../../contracts/api';
@@ -7,13 +7,14 @@ import { checkDeclaration } from '../../domain/declaration';
 import { DomainError } from '../../domain/errors';
 import { nearbyFacilities } from '../../domain/engine/nearby';
 import { requirementsOf } from '../../domain/engine/masks';
-import { facilities, institutionNotifications, institutions } from '../../db/schema';
+import { facilities, institutionNotifications, institutions, sqlNow } from '../../db/schema';
 import { facilityTypeOf } from '../../domain/facility-types';
 import { facilityId } from '../../domain/identifiers';
 import { isRelevantSymbol, notificationSymbol, remainingCapacity } from '../../domain/institution-offers';
 import { notFound } from '../../errors';
 import { validate } from '../../validate';
 import { activeAgreements, coversOf } from '../shared/agreements-query';
+import { requireInstitution } from '../shared/lookups';
 import { featureCollection, pointFeature } from '../shared/geojson';
 import { loadInstitutions } from '../shared/institution-view';
 
@@ -56,8 +57,7 @@ export const institutionsRoutes = new Hono<AppEnv>()
     const { code } = c.req.valid('param');
     const body = c.req.valid('json');
     const { db, today } = c.var;
-    const row = db.select().from(institutions).where(eq(institutions.code, code)).get();
-    if (!row) throw notFound('institution', code);
+    const row = requireInstitution(db, code);
     checkDeclaration(row.kind, body);
     if (row.withdrawnOn) throw new DomainError('conflict', `This institution left the 名簿 on ${row.withdrawnOn}; its declaration can no longer change`);
     const changed = db
@@ -67,7 +67,7 @@ export const institutionsRoutes = new Hono<AppEnv>()
         willingness: body.willingness,
         maxPartners: body.maxPartners,
         version: row.version + 1,
-        updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
+        updatedAt: sqlNow(),
       })
       .where(and(eq(institutions.code, code), eq(institutions.version, body.version)))
       .run();
@@ -79,7 +79,7 @@ export const institutionsRoutes = new Hono<AppEnv>()
     const { code } = c.req.valid('param');
     const q = c.req.valid('query');
     const { db, today, engine } = c.var;
-    if (!db.select({ code: institutions.code }).from(institutions).where(eq(institutions.code, code)).get()) throw notFound('institution', code);
+    requireInstitution(db, code);
     const snap = engine.get(today());
     const ii = snap.institutionByCode.get(code);
     if (ii === undefined) return c.json({ code, reason: 'no_position' as const, maxMinutes: q.maxMinutes, total: 0, facilities: [] });

@@ -1,8 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { agreementParams, agreementPatch } from '../../contracts/partnerships';
-import { agreements, auditLog, institutions } from '../../db/schema';
+import { agreements, auditLog, coverColumns, institutions, sqlNow } from '../../db/schema';
 import { assertAgreementEligible } from '../../domain/agreements';
 import { DomainError } from '../../domain/errors';
 import { checkAgreementDates } from '../../domain/partnership';
@@ -28,9 +28,7 @@ export const agreementsRoutes = new Hono<AppEnv>()
     const status = body.status ?? row.status;
     const endedOn = status === 'ended' ? (body.endedOn ?? row.endedOn ?? today()) : null;
     const next = {
-      coversConsult: covers.includes('consult'),
-      coversExamine: covers.includes('examine'),
-      coversAdmit: covers.includes('admit'),
+      ...coverColumns(covers),
       agreedOn: body.agreedOn === undefined ? row.agreedOn : body.agreedOn,
       confirmedOn: body.confirmedOn === undefined ? row.confirmedOn : body.confirmedOn,
       infectionAgreement: body.infectionAgreement ?? row.infectionAgreement,
@@ -43,7 +41,7 @@ export const agreementsRoutes = new Hono<AppEnv>()
     db.transaction((tx) => {
       const changed = tx
         .update(agreements)
-        .set({ ...next, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
+        .set({ ...next, updatedAt: sqlNow() })
         .where(and(eq(agreements.id, id), eq(agreements.version, body.version)))
         .run();
       if (changed.changes === 0) throw new DomainError('conflict', `Agreement ${id} was changed since version ${body.version} (now ${row.version}): reload it and try again`, 'version');

@@ -1,30 +1,18 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { facilityParams, institutionParams } from '../../contracts/api';
 import { kasanQuery, meetingBody, seekingBody } from '../../contracts/partnerships';
-import type { Db } from '../../db/client';
-import { facilities, institutions, meetings, partnershipRequests } from '../../db/schema';
+import { facilities, institutions, meetings, partnershipRequests, sqlNow } from '../../db/schema';
 import { DomainError } from '../../domain/errors';
 import { facilityTypeOf } from '../../domain/facility-types';
 import { fiscalYearOf, KASAN_DEFAULT_SETTINGS, kasanByMonth, kasanUnitsFor } from '../../domain/kasan';
 import { checkMeetingDate } from '../../domain/partnership';
-import { notFound } from '../../errors';
 import { validate } from '../../validate';
-import { coversOf, facilityAgreements } from '../shared/agreements-query';
+import { agreementTerms, facilityAgreements } from '../shared/agreements-query';
+import { ofFacility, requireFacility, requireInstitution } from '../shared/lookups';
 import { recordAudit } from '../shared/audit';
 import { requestView } from './requests-routes';
-
-type FacilityKey = { careOfficeNumber: string; serviceCode: string; id: string };
-
-function loadFacility(db: Db, id: FacilityKey) {
-  const row = db.select().from(facilities).where(and(eq(facilities.careOfficeNumber, id.careOfficeNumber), eq(facilities.serviceCode, id.serviceCode))).get();
-  if (!row) throw notFound('facility', id.id);
-  return row;
-}
-
-const ofFacility = <T extends { careOfficeNumber: unknown; serviceCode: unknown }>(t: T, id: FacilityKey) =>
-  and(eq(t.careOfficeNumber as never, id.careOfficeNumber), eq(t.serviceCode as never, id.serviceCode));
 
 /** A facility's side of the cycle: what it seeks, its requests, its meetings and the 加算 they earn. */
 export const facilityCycleRoutes = new Hono<AppEnv>()
@@ -32,12 +20,12 @@ export const facilityCycleRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const { db, actor } = c.var;
-    const row = loadFacility(db, id);
+    const row = requireFacility(db, id);
     const seeking = body.seeking === null ? null : JSON.stringify(body.seeking);
     db.transaction((tx) => {
       const changed = tx
         .update(facilities)
-        .set({ seeking, version: row.version + 1, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
+        .set({ seeking, version: row.version + 1, updatedAt: sqlNow() })
         .where(and(ofFacility(facilities, id), eq(facilities.version, body.version)))
         .run();
       if (changed.changes === 0) throw new DomainError('conflict', `The facility was changed since version ${body.version} (now ${row.version}): reload it and try again`, 'version');
@@ -48,14 +36,14 @@ export const facilityCycleRoutes = new Hono<AppEnv>()
   .get('/:id/requests', validate('param', facilityParams), (c) => {
     const { id } = c.req.valid('param');
     const { db } = c.var;
-    loadFacility(db, id);
+    requireFacility(db, id);
     const rows = db.select().from(partnershipRequests).where(ofFacility(partnershipRequests, id)).orderBy(desc(partnershipRequests.id)).all();
     return c.json(rows.map((r) => requestView(db, r)));
   })
   .get('/:id/meetings', validate('param', facilityParams), (c) => {
     const { id } = c.req.valid('param');
     const { db } = c.var;
-    loadFacility(db, id);
+    requireFacility(db, id);
     const rows = db
       .select({ id: meetings.id, institutionCode: meetings.institutionCode, institutionName: institutions.name, heldOn: meetings.heldOn, electronicSharing: meetings.electronicSharing })
       .from(meetings)
@@ -70,8 +58,8 @@ export const facilityCycleRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const { db, today, actor } = c.var;
-    loadFacility(db, id);
-    if (!db.select({ code: institutions.code }).from(institutions).where(eq(institutions.code, body.institutionCode)).get()) throw notFound('institution', body.institutionCode);
+    requireFacility(db, id);
+    requireInstitution(db, body.institutionCode);
     checkMeetingDate(body.heldOn, today());
     const partners = facilityAgreements(db, id.careOfficeNumber, id.serviceCode).filter((a) => a.institutionCode === body.institutionCode);
     if (partners.length === 0) throw new DomainError('invalid', `institutionCode: ${body.institutionCode} has no agreement with this facility; a 連携会議 is held with a partner`, 'institutionCode');
@@ -87,12 +75,12 @@ export const facilityCycleRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
     const { db, today } = c.var;
-    loadFacility(db, id);
+    requireFacility(db, id);
     const fiscalYear = q.fiscalYear || fiscalYearOf(today());
     const type = facilityTypeOf(id.serviceCode);
     const settings = { unionCounts: q.unionCounts ?? KASAN_DEFAULT_SETTINGS.unionCounts };
     const held = db.select().from(meetings).where(ofFacility(meetings, id)).all();
-    const terms = facilityAgreements(db, id.careOfficeNumber, id.serviceCode).map((a) => ({ institutionCode: a.institutionCode, covers: coversOf(a), agreedOn: a.agreedOn, endedOn: a.endedOn, status: a.status }));
+    const terms = facilityAgreements(db, id.careOfficeNumber, id.serviceCode).map((a) => ({ institutionCode: a.institutionCode, ...agreementTerms(a) }));
     const months = kasanByMonth({ type, fiscalYear, meetings: held, agreements: terms, settings, today: today() });
     return c.json({
       facilityId: id.id,
@@ -108,7 +96,7 @@ export const facilityCycleRoutes = new Hono<AppEnv>()
 export const institutionCycleRoutes = new Hono<AppEnv>().get('/:code/requests', validate('param', institutionParams), (c) => {
   const { code } = c.req.valid('param');
   const { db } = c.var;
-  if (!db.select({ code: institutions.code }).from(institutions).where(eq(institutions.code, code)).get()) throw notFound('institution', code);
+  requireInstitution(db, code);
   const rows = db.select().from(partnershipRequests).where(eq(partnershipRequests.institutionCode, code)).orderBy(desc(partnershipRequests.id)).all();
   return c.json(rows.map((r) => requestView(db, r)));
 });

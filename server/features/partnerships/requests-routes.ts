@@ -1,28 +1,26 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { acceptBody, declineBody, requestBody, requestParams, withdrawBody } from '../../contracts/partnerships';
 import type { Db } from '../../db/client';
-import { agreements, facilities, institutions, partnershipRequests } from '../../db/schema';
+import { agreements, coverColumns, facilities, institutions, partnershipRequests, sqlNow } from '../../db/schema';
 import { assertAgreementEligible } from '../../domain/agreements';
 import { DomainError } from '../../domain/errors';
 import { facilityId } from '../../domain/identifiers';
 import { checkAgreementDates, checkRequest } from '../../domain/partnership';
-import { normalizeRequirements, type Requirement } from '../../domain/requirements';
+import { requirementsFromFlags, type Requirement } from '../../domain/requirements';
 import { notFound } from '../../errors';
 import { validate } from '../../validate';
-import { recordAudit } from '../shared/audit';
+import { recordAudit, type Tx } from '../shared/audit';
+import { ofFacility, requireFacility, requireInstitution } from '../shared/lookups';
 
 export type RequestRow = typeof partnershipRequests.$inferSelect;
 
-export const asksOf = (r: Pick<RequestRow, 'asksConsult' | 'asksExamine' | 'asksAdmit'>): Requirement[] =>
-  normalizeRequirements([...(r.asksConsult ? ['consult' as const] : []), ...(r.asksExamine ? ['examine' as const] : []), ...(r.asksAdmit ? ['admit' as const] : [])]);
-
-const coverFlags = (rs: readonly Requirement[]) => ({ coversConsult: rs.includes('consult'), coversExamine: rs.includes('examine'), coversAdmit: rs.includes('admit') });
+export const asksOf = (r: Pick<RequestRow, 'asksConsult' | 'asksExamine' | 'asksAdmit'>): Requirement[] => requirementsFromFlags(r.asksConsult, r.asksExamine, r.asksAdmit);
 
 /** A request as the API shows it, with both parties' names. */
 export function requestView(db: Db, r: RequestRow) {
-  const f = db.select({ name: facilities.name, address: facilities.address, phone: facilities.phone }).from(facilities).where(and(eq(facilities.careOfficeNumber, r.careOfficeNumber), eq(facilities.serviceCode, r.serviceCode))).get();
+  const f = db.select({ name: facilities.name, address: facilities.address, phone: facilities.phone }).from(facilities).where(ofFacility(facilities, r)).get();
   const i = db.select({ name: institutions.name, kind: institutions.kind }).from(institutions).where(eq(institutions.code, r.institutionCode)).get();
   return {
     id: r.id,
@@ -59,16 +57,14 @@ export const requestsRoutes = new Hono<AppEnv>()
     const body = c.req.valid('json');
     const { db, today, actor } = c.var;
     const { careOfficeNumber, serviceCode } = body.facilityId;
-    const facility = db.select().from(facilities).where(and(eq(facilities.careOfficeNumber, careOfficeNumber), eq(facilities.serviceCode, serviceCode))).get();
-    if (!facility) throw notFound('facility', body.facilityId.id);
-    const inst = db.select().from(institutions).where(eq(institutions.code, body.institutionCode)).get();
-    if (!inst) throw notFound('institution', body.institutionCode);
+    requireFacility(db, body.facilityId);
+    const inst = requireInstitution(db, body.institutionCode);
     checkRequest({ careOfficeNumber, institutionCode: inst.code, institutionKind: inst.kind, requirements: body.requirements });
     if (inst.willingness === 'not_accepting') throw new DomainError('conflict', `${inst.name} has declared it takes no new partner facilities`, 'institutionCode');
     const pending = db
       .select({ id: partnershipRequests.id })
       .from(partnershipRequests)
-      .where(and(eq(partnershipRequests.careOfficeNumber, careOfficeNumber), eq(partnershipRequests.serviceCode, serviceCode), eq(partnershipRequests.institutionCode, inst.code), eq(partnershipRequests.status, 'pending')))
+      .where(and(ofFacility(partnershipRequests, body.facilityId), eq(partnershipRequests.institutionCode, inst.code), eq(partnershipRequests.status, 'pending')))
       .get();
     if (pending) throw new DomainError('conflict', `A request from this facility to ${inst.name} is already pending (request ${pending.id})`, 'institutionCode');
     const id = db.transaction((tx) => {
@@ -98,26 +94,21 @@ export const requestsRoutes = new Hono<AppEnv>()
     const { db, today, actor } = c.var;
     const row = loadRequest(db, id);
     assertPending(row, body.version);
-    const inst = db.select().from(institutions).where(eq(institutions.code, row.institutionCode)).get()!;
+    const inst = requireInstitution(db, row.institutionCode);
     const covers = body.covers ?? asksOf(row);
     assertAgreementEligible(inst.kind, covers, inst.code);
     const agreedOn = body.agreedOn ?? today();
     const confirmedOn = body.confirmedOn ?? agreedOn;
     checkAgreementDates({ agreedOn, confirmedOn, endedOn: null }, today());
     const agreementId = db.transaction((tx) => {
-      const changed = tx
-        .update(partnershipRequests)
-        .set({ status: 'accepted', decidedOn: today(), version: row.version + 1, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
-        .where(and(eq(partnershipRequests.id, id), eq(partnershipRequests.version, row.version)))
-        .run();
-      if (changed.changes === 0) throw new DomainError('conflict', `Request ${id} was changed meanwhile: reload it`, 'version');
+      settle(tx, row, { status: 'accepted' }, actor, today());
       const agreement = tx
         .insert(agreements)
         .values({
           careOfficeNumber: row.careOfficeNumber,
           serviceCode: row.serviceCode,
           institutionCode: row.institutionCode,
-          ...coverFlags(covers),
+          ...coverColumns(covers),
           agreedOn,
           confirmedOn,
           infectionAgreement: body.infectionAgreement ?? false,
@@ -126,29 +117,33 @@ export const requestsRoutes = new Hono<AppEnv>()
         })
         .returning()
         .get();
-      recordAudit(tx, { actor, entity: 'partnership_request', entityId: id, action: 'accept', before: row, after: { ...row, status: 'accepted', decidedOn: today(), version: row.version + 1 } });
       recordAudit(tx, { actor, entity: 'agreement', entityId: agreement.id, action: 'create', before: null, after: agreement });
       return agreement.id;
     });
     return c.json({ request: requestView(db, loadRequest(db, id)), agreementId }, 201);
   })
-  .post('/:id/decline', validate('param', requestParams), validate('json', declineBody), (c) => decide(c.var, c.req.valid('param').id, c.req.valid('json'), 'declined').then((r) => c.json(r)))
-  .post('/:id/withdraw', validate('param', requestParams), validate('json', withdrawBody), (c) => decide(c.var, c.req.valid('param').id, c.req.valid('json'), 'withdrawn').then((r) => c.json(r)));
+  .post('/:id/decline', validate('param', requestParams), validate('json', declineBody), (c) => c.json(decide(c.var, c.req.valid('param').id, c.req.valid('json'), 'declined')))
+  .post('/:id/withdraw', validate('param', requestParams), validate('json', withdrawBody), (c) => c.json(decide(c.var, c.req.valid('param').id, c.req.valid('json'), 'withdrawn')));
+
+const SETTLE_ACTION = { accepted: 'accept', declined: 'decline', withdrawn: 'withdraw' } as const;
+
+/** Moves a pending request on, inside the caller's transaction: checked against its version, audited. */
+function settle(tx: Tx, row: RequestRow, next: { status: keyof typeof SETTLE_ACTION; reason?: string }, actor: string, today: string): void {
+  const after = { status: next.status, reason: next.reason ?? null, decidedOn: today, version: row.version + 1 };
+  const changed = tx
+    .update(partnershipRequests)
+    .set({ ...after, updatedAt: sqlNow() })
+    .where(and(eq(partnershipRequests.id, row.id), eq(partnershipRequests.version, row.version)))
+    .run();
+  if (changed.changes === 0) throw new DomainError('conflict', `Request ${row.id} was changed meanwhile: reload it`, 'version');
+  recordAudit(tx, { actor, entity: 'partnership_request', entityId: row.id, action: SETTLE_ACTION[next.status], before: row, after: { ...row, ...after } });
+}
 
 /** Declining (with a reason) or withdrawing: the request ends, nothing else changes. */
-async function decide(v: AppEnv['Variables'], id: number, body: { version: number; reason?: string }, status: 'declined' | 'withdrawn') {
+function decide(v: AppEnv['Variables'], id: number, body: { version: number; reason?: string }, status: 'declined' | 'withdrawn') {
   const { db, today, actor } = v;
   const row = loadRequest(db, id);
   assertPending(row, body.version);
-  db.transaction((tx) => {
-    const after = { status, reason: body.reason ?? null, decidedOn: today(), version: row.version + 1 };
-    const changed = tx
-      .update(partnershipRequests)
-      .set({ ...after, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
-      .where(and(eq(partnershipRequests.id, id), eq(partnershipRequests.version, row.version)))
-      .run();
-    if (changed.changes === 0) throw new DomainError('conflict', `Request ${id} was changed meanwhile: reload it`, 'version');
-    recordAudit(tx, { actor, entity: 'partnership_request', entityId: id, action: status === 'declined' ? 'decline' : 'withdraw', before: row, after: { ...row, ...after } });
-  });
+  db.transaction((tx) => settle(tx, row, { status, reason: body.reason }, actor, today()));
   return requestView(db, loadRequest(db, id));
 }

@@ -2,21 +2,22 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agreements } from '../../db/schema';
 import { isActiveAgreement } from '../../domain/coverage';
-import { normalizeRequirements, type Requirement } from '../../domain/requirements';
+import { requirementsFromFlags, type Requirement } from '../../domain/requirements';
 
 export type AgreementRow = typeof agreements.$inferSelect;
 
-export const coversOf = (a: Pick<AgreementRow, 'coversConsult' | 'coversExamine' | 'coversAdmit'>): Requirement[] =>
-  normalizeRequirements([...(a.coversConsult ? ['consult' as const] : []), ...(a.coversExamine ? ['examine' as const] : []), ...(a.coversAdmit ? ['admit' as const] : [])]);
+export const coversOf = (a: Pick<AgreementRow, 'coversConsult' | 'coversExamine' | 'coversAdmit'>): Requirement[] => requirementsFromFlags(a.coversConsult, a.coversExamine, a.coversAdmit);
+
 
 export const agreementFacilityKey = (a: Pick<AgreementRow, 'careOfficeNumber' | 'serviceCode'>) => `${a.careOfficeNumber}-${a.serviceCode}`;
 
-const asTerms = (a: AgreementRow) => ({ covers: coversOf(a), agreedOn: a.agreedOn, endedOn: a.endedOn, status: a.status });
+/** The terms the rules look at: what it covers, and when it is in force. */
+export const agreementTerms = (a: AgreementRow) => ({ covers: coversOf(a), agreedOn: a.agreedOn, endedOn: a.endedOn, status: a.status });
 
 /** Agreements active on `today`, optionally of one institution only. */
 export function activeAgreements(db: Db, today: string, institutionCode?: string): AgreementRow[] {
   const where = institutionCode === undefined ? eq(agreements.status, 'active') : and(eq(agreements.status, 'active'), eq(agreements.institutionCode, institutionCode));
-  return db.select().from(agreements).where(where).all().filter((a) => isActiveAgreement(asTerms(a), today));
+  return db.select().from(agreements).where(where).all().filter((a) => isActiveAgreement(agreementTerms(a), today));
 }
 
 /** All agreements of one facility (active and ended), oldest first. */
@@ -30,7 +31,7 @@ export function facilityAgreements(db: Db, careOfficeNumber: string, serviceCode
 }
 
 export function isActiveOn(a: AgreementRow, today: string): boolean {
-  return isActiveAgreement(asTerms(a), today);
+  return isActiveAgreement(agreementTerms(a), today);
 }
 
 /** Number of active agreements per institution code. */
