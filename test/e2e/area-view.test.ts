@@ -1,23 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { downloadText, launchBrowser, newPage, openApp, overlayFeatures, saveScreenshot, startAppServer, waitForMapIdle, type ServerHandle } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { downloadText, openApp, overlayFeatures, saveScreenshot, waitForMapIdle, type ServerHandle, useDemoApp } from './harness';
 
 /** The 自治体 view on the demo region: pick an area, read its table, sort and export who lacks coverage, make a plan. */
 let server: ServerHandle;
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-  page = await newPage(browser, errors);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  expect(errors, errors.join('\n')).toEqual([]);
-});
+let openPage: () => Promise<Page>;
+useDemoApp((app) => ({ server, page, openPage } = app));
 
 const api = <T>(path: string) => page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
 
@@ -86,7 +75,7 @@ describe('the 自治体 view', () => {
     await waitForMapIdle(page);
     await saveScreenshot(page, 'area-municipality');
     // The same link in a new page shows the same area.
-    const other = await newPage(browser, errors);
+    const other = await openPage();
     await openApp(other, page.url());
     expect(await other.getByTestId('area-title').innerText()).toBe('東浜市');
     await other.close();

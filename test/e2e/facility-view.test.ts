@@ -1,23 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, openApp, overlayFeatures, saveScreenshot, startAppServer, waitForMapIdle, type ServerHandle } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, overlayFeatures, saveScreenshot, waitForMapIdle, type ServerHandle, useDemoApp } from './harness';
 
 /** The 施設 view on the demo region: search, the card, re-weighting, combinations and rings. */
 let server: ServerHandle;
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-  page = await newPage(browser, errors);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  expect(errors, errors.join('\n')).toEqual([]);
-});
+let openPage: () => Promise<Page>;
+useDemoApp((app) => ({ server, page, openPage } = app));
 
 const codes = () => page.getByTestId('candidate').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.code!));
 const scores = () => page.getByTestId('candidate').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.score)));
@@ -81,7 +70,7 @@ describe('the 施設 view', () => {
     expect(page.url()).toMatch(/w=[^&]*travel%3A3/);
     await saveScreenshot(page, 'facility-reweighted');
     // A link reproduces the same ranking.
-    const other = await newPage(browser, errors);
+    const other = await openPage();
     await openApp(other, page.url());
     await other.getByTestId('candidate').first().waitFor();
     expect(await other.getByTestId('candidate').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.code))).toEqual(await codes());

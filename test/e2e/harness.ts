@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { launchBrowser, startAppServer, type ServerHandle } from '../../scripts/lib/app-process';
 export { CHROMIUM, CHROMIUM_ARGS, launchBrowser, startAppServer, type ServerHandle } from '../../scripts/lib/app-process';
 
 /**
@@ -20,6 +22,27 @@ export function newPage(browser: Browser, errors: string[]): Promise<Page> {
   return browser.newPage({ viewport: { width: 1366, height: 768 } }).then((page) => {
     page.on('pageerror', (e) => errors.push(e.message));
     return page;
+  });
+}
+
+/**
+ * One test file's app: the server on a fresh demo database, Chromium and a 1366×768 page (and a way
+ * to open more, watched the same way), handed to `use` once started; stopped after the file, when any uncaught error in the page fails it.
+ */
+export function useDemoApp(use: (app: { server: ServerHandle; page: Page; openPage: () => Promise<Page> }) => void): void {
+  const errors: string[] = [];
+  let server: ServerHandle | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startAppServer();
+    browser = await launchBrowser();
+    const b = browser;
+    use({ server, page: await newPage(b, errors), openPage: () => newPage(b, errors) });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    expect(errors, errors.join('\n')).toEqual([]);
   });
 }
 

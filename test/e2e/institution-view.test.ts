@@ -1,23 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, openApp, overlayFeatures, saveScreenshot, sourceFeatures, startAppServer, waitForMapIdle, type ServerHandle } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, overlayFeatures, saveScreenshot, sourceFeatures, waitForMapIdle, type ServerHandle, useDemoApp } from './harness';
 
 /** The 医療機関 view on the demo region: search by code, nearby facilities seeking partners, the declaration form. */
 let server: ServerHandle;
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-  page = await newPage(browser, errors);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  expect(errors, errors.join('\n')).toEqual([]);
-});
+useDemoApp((app) => ({ server, page } = app));
 
 const api = <T>(path: string, init?: RequestInit) => page.evaluate(async ([p, i]) => (await fetch(p, i)).json(), [path, init] as const) as Promise<T>;
 

@@ -1,23 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, openApp, saveScreenshot, startAppServer, type ServerHandle } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, saveScreenshot, type ServerHandle, useDemoApp } from './harness';
 
 /** The partnership cycle in the UI: a facility asks a hospital, the hospital accepts, coverage follows. */
 let server: ServerHandle;
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-  page = await newPage(browser, errors);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  expect(errors, errors.join('\n')).toEqual([]);
-});
+useDemoApp((app) => ({ server, page } = app));
 
 const api = async (path: string) => (await fetch(`${server.url}${path}`)).json() as Promise<any>;
 
