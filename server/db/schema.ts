@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text, foreignKey } from 'drizzle-orm/sqlite-core';
+import { foreignKey, index, integer, primaryKey, real, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 /**
  * The database. Coordinates are WGS84 degrees; dates are ISO `YYYY-MM-DD` text.
@@ -128,6 +128,20 @@ export const institutionNotifications = sqliteTable(
   (t) => [primaryKey({ columns: [t.institutionCode, t.symbol, t.acceptedNumber] })],
 );
 
+/** The columns of a row about one facility and one institution: its id and both keys. */
+const facilityInstitutionPair = () => ({
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  careOfficeNumber: text('care_office_number').notNull(),
+  serviceCode: text('service_code').notNull(),
+  institutionCode: text('institution_code')
+    .notNull()
+    .references(() => institutions.code),
+});
+
+/** Such a row's facility: 事業所番号 + service code must name one. */
+const ofFacilityKey = (t: { careOfficeNumber: AnySQLiteColumn; serviceCode: AnySQLiteColumn }) =>
+  foreignKey({ columns: [t.careOfficeNumber, t.serviceCode], foreignColumns: [facilities.careOfficeNumber, facilities.serviceCode] });
+
 /** A requirement set as an agreement row's columns (coversOf reads them back). */
 export const coverColumns = (rs: readonly ('consult' | 'examine' | 'admit')[]) => ({ coversConsult: rs.includes('consult'), coversExamine: rs.includes('examine'), coversAdmit: rs.includes('admit') });
 
@@ -135,12 +149,7 @@ export const coverColumns = (rs: readonly ('consult' | 'examine' | 'admit')[]) =
 export const agreements = sqliteTable(
   'agreements',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    careOfficeNumber: text('care_office_number').notNull(),
-    serviceCode: text('service_code').notNull(),
-    institutionCode: text('institution_code')
-      .notNull()
-      .references(() => institutions.code),
+    ...facilityInstitutionPair(),
     coversConsult: integer('covers_consult', { mode: 'boolean' }).notNull(),
     coversExamine: integer('covers_examine', { mode: 'boolean' }).notNull(),
     coversAdmit: integer('covers_admit', { mode: 'boolean' }).notNull(),
@@ -158,7 +167,7 @@ export const agreements = sqliteTable(
     ...editable(),
   },
   (t) => [
-    foreignKey({ columns: [t.careOfficeNumber, t.serviceCode], foreignColumns: [facilities.careOfficeNumber, facilities.serviceCode] }),
+    ofFacilityKey(t),
     index('agreements_facility').on(t.careOfficeNumber, t.serviceCode),
     index('agreements_institution').on(t.institutionCode),
   ],
@@ -216,12 +225,7 @@ export const datasets = sqliteTable('datasets', {
 export const partnershipRequests = sqliteTable(
   'partnership_requests',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    careOfficeNumber: text('care_office_number').notNull(),
-    serviceCode: text('service_code').notNull(),
-    institutionCode: text('institution_code')
-      .notNull()
-      .references(() => institutions.code),
+    ...facilityInstitutionPair(),
     asksConsult: integer('asks_consult', { mode: 'boolean' }).notNull(),
     asksExamine: integer('asks_examine', { mode: 'boolean' }).notNull(),
     asksAdmit: integer('asks_admit', { mode: 'boolean' }).notNull(),
@@ -234,7 +238,7 @@ export const partnershipRequests = sqliteTable(
     ...editable(),
   },
   (t) => [
-    foreignKey({ columns: [t.careOfficeNumber, t.serviceCode], foreignColumns: [facilities.careOfficeNumber, facilities.serviceCode] }),
+    ofFacilityKey(t),
     index('requests_facility').on(t.careOfficeNumber, t.serviceCode),
     index('requests_institution').on(t.institutionCode),
   ],
@@ -244,19 +248,14 @@ export const partnershipRequests = sqliteTable(
 export const meetings = sqliteTable(
   'meetings',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    careOfficeNumber: text('care_office_number').notNull(),
-    serviceCode: text('service_code').notNull(),
-    institutionCode: text('institution_code')
-      .notNull()
-      .references(() => institutions.code),
+    ...facilityInstitutionPair(),
     heldOn: text('held_on').notNull(),
     /** The partner can see residents' information electronically at any time. */
     electronicSharing: integer('electronic_sharing', { mode: 'boolean' }).notNull(),
     ...editable(),
   },
   (t) => [
-    foreignKey({ columns: [t.careOfficeNumber, t.serviceCode], foreignColumns: [facilities.careOfficeNumber, facilities.serviceCode] }),
+    ofFacilityKey(t),
     index('meetings_facility').on(t.careOfficeNumber, t.serviceCode, t.heldOn),
   ],
 );

@@ -1,3 +1,4 @@
+import { createApp } from '../../server/app';
 import { openDb, type Db } from '../../server/db/client';
 import { importPaths } from '../../server/import/run-import';
 
@@ -10,6 +11,17 @@ export async function demoDb(): Promise<Db> {
   const summary = await importPaths(db, ['data/demo'], { now: new Date('2026-10-15T00:00:00Z') });
   if (!summary.ok) throw new Error(`demo import had problems: ${JSON.stringify(summary.problems.slice(0, 3))}`);
   return db;
+}
+
+/** The API's clock in tests: 2026-11-22, morning in Japan. */
+export const TEST_NOW = () => new Date('2026-11-22T08:00:00+09:00');
+
+export type TestApp = ReturnType<typeof createApp>;
+
+/** The API over a fresh demo database, with the test clock. */
+export async function demoApp(now = TEST_NOW): Promise<{ db: Db; app: TestApp }> {
+  const db = await demoDb();
+  return { db, app: createApp({ db, now }) };
 }
 
 /** Row counts of every table, to check that a failed import changed nothing. */

@@ -1,16 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app';
-import type { Db } from '../../server/db/client';
 import { validateMedicalInstitutionCode } from '../../server/domain/identifiers';
-import { demoDb } from '../helpers/db';
+import { demoApp, type TestApp } from '../helpers/db';
 
-let db: Db;
-let app: ReturnType<typeof createApp>;
-const NOW = () => new Date('2026-11-22T08:00:00+09:00');
+let app: TestApp;
 
 beforeEach(async () => {
-  db = await demoDb();
-  app = createApp({ db, now: NOW });
+  ({ app } = await demoApp());
 });
 
 const json = (body: unknown) => ({ method: 'PUT', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });

@@ -3,15 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import type { Db } from '../../server/db/client';
 import { osrmTravelTimes } from '../../server/routing/travel-times';
-import { demoDb } from '../helpers/db';
+import { demoApp, TEST_NOW, type TestApp } from '../helpers/db';
 
 let db: Db;
-let app: ReturnType<typeof createApp>;
-const NOW = () => new Date('2026-11-22T08:00:00+09:00');
+let app: TestApp;
 
 beforeAll(async () => {
-  db = await demoDb();
-  app = createApp({ db, now: NOW });
+  ({ db, app } = await demoApp());
 });
 
 async function call(path: string, init?: RequestInit) {
@@ -142,7 +140,7 @@ describe('road travel times (ROUTING_URL)', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   it('re-rank the nearest candidates by road time', async () => {
-    const road = createApp({ db, now: NOW, routing: osrmTravelTimes(url) });
+    const road = createApp({ db, now: TEST_NOW, routing: osrmTravelTimes(url) });
     const id = await firstId('status=unknown&serviceCode=510&municipality=991007');
     const plain = (await (await app.request(`/api/facilities/${id}/candidates?limit=5`)).json()) as any;
     const routed = (await (await road.request(`/api/facilities/${id}/candidates?limit=5`)).json()) as any;
@@ -154,7 +152,7 @@ describe('road travel times (ROUTING_URL)', () => {
   });
 
   it('fall back to the estimate when the service fails', async () => {
-    const broken = createApp({ db, now: NOW, routing: osrmTravelTimes('http://127.0.0.1:9', 500) });
+    const broken = createApp({ db, now: TEST_NOW, routing: osrmTravelTimes('http://127.0.0.1:9', 500) });
     const id = await firstId('status=unknown&serviceCode=510');
     const body = (await (await broken.request(`/api/facilities/${id}/candidates`)).json()) as any;
     expect(body.travelSource).toBe('estimate');

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app';
-import { demoDb } from '../helpers/db';
+import { demoApp, type TestApp } from '../helpers/db';
 
-let app: ReturnType<typeof createApp>;
+let app: TestApp;
 beforeAll(async () => {
-  app = createApp({ db: await demoDb(), now: () => new Date('2026-11-22T08:00:00+09:00') });
+  ({ app } = await demoApp());
 });
 const get = async (path: string) => {
   const res = await app.request(path);

@@ -2,10 +2,9 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FILING_LAYOUTS, partnerBlockRow } from '../../server/domain/filing-form';
 import { placeRange, topLeft } from '../../server/domain/a1-range';
-import { createApp } from '../../server/app';
 import type { Db } from '../../server/db/client';
 import { validateCareOfficeNumber, validateMedicalInstitutionCode } from '../../server/domain/identifiers';
-import { demoDb } from '../helpers/db';
+import { demoApp, type TestApp, tableCounts } from '../helpers/db';
 
 /** A well-formed 医療機関コード (its check digit right) that no institution has. */
 const UNKNOWN_CODE = Array.from({ length: 10 }, (_, d) => `371000000${d}`).find((c) => validateMedicalInstitutionCode(c) === null)!;
@@ -16,19 +15,16 @@ const UNKNOWN_FACILITY = Array.from({ length: 10 }, (_, d) => `377000000${d}`).f
  * which accepts; they meet; the 加算 follows; bad inputs change nothing.
  */
 let db: Db;
-let app: ReturnType<typeof createApp>;
+let app: TestApp;
 const TODAY = '2026-11-22';
 beforeEach(async () => {
-  db = await demoDb();
-  app = createApp({ db, now: () => new Date(`${TODAY}T08:00:00+09:00`) });
+  ({ db, app } = await demoApp(() => new Date(`${TODAY}T08:00:00+09:00`)));
 });
 const call = async (method: string, path: string, body?: unknown) => {
   const res = await app.request(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) });
   const type = res.headers.get('content-type') ?? '';
   return { status: res.status, body: (type.includes('json') ? await res.json() : await res.text()) as any };
 };
-const tableCounts = () =>
-  Object.fromEntries(['partnership_requests', 'agreements', 'meetings', 'audit_log', 'filings'].map((t) => [t, (db.$client.prepare(`select count(*) n from ${t}`).get() as { n: number }).n]));
 
 /** A 特養 of the demo region lacking ③, a hospital among its candidates, and a clinic. */
 async function cast() {
@@ -92,7 +88,7 @@ describe('the partnership cycle', () => {
 
   it('refuses bad inputs with a clear error and changes nothing', async () => {
     const { facility, hospital, clinic } = await cast();
-    const counts = tableCounts();
+    const counts = tableCounts(db);
     const cases: [string, string, unknown, number, RegExp][] = [
       ['POST', '/api/requests', { facilityId: facility.facilityId, institutionCode: clinic.code, requirements: ['admit'] }, 400, /③.*病院/],
       ['POST', '/api/requests', { facilityId: facility.facilityId, institutionCode: '9999999999', requirements: ['consult'] }, 400, /institutionCode/],
@@ -109,7 +105,7 @@ describe('the partnership cycle', () => {
       expect({ path, body, status: res.status }).toEqual({ path, body, status });
       expect(JSON.stringify(res.body.error)).toMatch(message);
     }
-    expect(tableCounts()).toEqual(counts);
+    expect(tableCounts(db)).toEqual(counts);
   });
 
   it('refuses a request from a facility to itself (its 事業所番号 is the 医療機関コード)', async () => {
@@ -181,11 +177,11 @@ describe('the 届出書 round trip and the authority tracker', () => {
   });
 
   it('refuses a file that is not a 届出書, naming it, and records nothing', async () => {
-    const counts = tableCounts();
+    const counts = tableCounts(db);
     const res = await app.request('/api/filings?fileName=notes.xlsx', { method: 'POST', body: Buffer.from('not a spreadsheet') });
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain('notes.xlsx');
     expect((await call('GET', '/api/filings/tracker?authority=123456&fiscalYear=2026')).status).toBe(404);
-    expect(tableCounts()).toEqual(counts);
+    expect(tableCounts(db)).toEqual(counts);
   });
 });

@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app';
 import { searchKey } from '../../server/domain/search-text';
-import { demoDb } from '../helpers/db';
+import { demoApp, type TestApp } from '../helpers/db';
 
-let app: ReturnType<typeof createApp>;
+let app: TestApp;
 beforeAll(async () => {
-  app = createApp({ db: await demoDb(), now: () => new Date('2026-11-22T08:00:00+09:00') });
+  ({ app } = await demoApp());
 });
 const search = async (query: string) => {
   const res = await app.request(`/api/search?${query}`);

@@ -2,18 +2,13 @@ import { gunzipSync } from 'node:zlib';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app';
-import type { Db } from '../../server/db/client';
 import { tileOf, warmTiles } from '../../server/features/tiles/warm';
-import { demoDb } from '../helpers/db';
+import { demoApp, type TestApp } from '../helpers/db';
 
-let db: Db;
-let app: ReturnType<typeof createApp>;
-const NOW = () => new Date('2026-11-22T08:00:00+09:00');
+let app: TestApp;
 
 beforeAll(async () => {
-  db = await demoDb();
-  app = createApp({ db, now: NOW });
+  ({ app } = await demoApp());
 });
 
 async function tileOfSet(set: string, z: number, x: number, y: number, query = '') {
