@@ -92,9 +92,9 @@ export function AreaView(props: { areas: readonly Area[]; onOverlay: (o: Overlay
           )}
         </Show>
       </Show>
-      <Show when={state.area}>{(a) => <FilingTracker area={a()} />}</Show>
       <PlanSection area={state.area} areaName={name()} minutes={state.minutes} onLines={setPlanLines} onSelect={(id) => update({ view: 'facility', facility: id })} />
       <LackingList area={state.area} areaName={name()} minutes={state.minutes} type={state.type} onSelect={(id) => update({ view: 'facility', facility: id })} />
+      <Show when={state.area}>{(a) => <FilingTracker area={a()} />}</Show>
     </div>
   );
 }
