@@ -58,7 +58,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
       // the first visitor's request.
       setImmediate(async () => {
         const meta = (await (await app.request('/api/meta')).json()) as { dataVersion: string; bbox: [number, number, number, number] | null };
-        await app.request('/api/gaps');
+        // What the opening 自治体 view asks for: the gaps, the area list and the first page of the list.
+        for (const path of ['/api/gaps', '/api/municipalities?geometry=false', '/api/gaps/facilities']) await app.request(path);
         const t0 = Date.now();
         const n = meta.bbox ? await warmTiles(app, meta.bbox, meta.dataVersion) : 0;
         log(`Warmed up: ${n} map tiles cut in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);

@@ -3,7 +3,7 @@ import { COVERAGE_STATUSES } from '../../../server/domain/coverage';
 import { FACILITY_TYPES, type FacilityTypeKey } from '../../../server/domain/facility-types';
 import { lang, t } from '../i18n';
 import { institutionIconUrl } from '../map/icons';
-import { ACCEPTING_COLOR, FACILITY_CLUSTER_COLOR, GAP_COLOR, INSTITUTION_SHAPES, NO_DATA_COLOR, SEEKING_COLOR, SHARE_RAMP, STATUS_COLORS } from '../map/palette';
+import { FACILITY_CLUSTER_COLOR, GAP_COLOR, INSTITUTION_SHAPES, NO_DATA_COLOR, SEEKING_COLOR, SHARE_RAMP, STATUS_COLORS } from '../map/palette';
 import type { View } from '../state/app-state';
 
 /** What the colours and shapes mean; in the 自治体 view also the choropleth's ramp. */
@@ -47,7 +47,7 @@ export function Legend(props: { view: View; type: FacilityTypeKey | 'all'; basem
             </li>
           )}
         </For>
-        <li><span class="swatch-dot ring" style={{ 'border-color': ACCEPTING_COLOR }} /> <span class="muted">{t('acceptingLegend')}</span></li>
+        <li><img class="swatch-icon" src={institutionIconUrl('full', true)} alt="" width="18" height="18" /> <span class="muted">{t('acceptingLegend')}</span></li>
       </ul>
       <Show when={props.basemapAvailable}>
         <label class="inline">

@@ -83,7 +83,10 @@ export function MapView(props: MapViewProps) {
       attrib?.classList.remove('maplibregl-compact-show');
     });
     const ratio = Math.min(2, window.devicePixelRatio || 1);
-    for (const shape of INSTITUTION_SHAPES) map.addImage(`inst-${shape}`, drawInstitutionIcon(shape, ratio), { pixelRatio: ratio });
+    for (const shape of INSTITUTION_SHAPES) {
+      map.addImage(`inst-${shape}`, drawInstitutionIcon(shape, ratio), { pixelRatio: ratio });
+      map.addImage(`inst-${shape}-accepting`, drawInstitutionIcon(shape, ratio, true), { pixelRatio: ratio });
+    }
 
     map.on('idle', () => (document.body.dataset.mapIdle = 'true'));
     map.on('movestart', () => (document.body.dataset.mapIdle = 'false'));

@@ -1,13 +1,17 @@
-import { INSTITUTION_COLOR, type InstitutionShape } from './palette';
+import { ACCEPTING_COLOR, INSTITUTION_COLOR, type InstitutionShape } from './palette';
 
 /**
  * Institution markers drawn on a canvas at start (no sprite server needed offline):
- *   full ①②③ — square, admit ③ only — triangle, primary ①② — diamond, none — hollow circle.
+ *   full ①②③ — square, admit ③ only — triangle, primary ①② — diamond, none — hollow circle;
+ * each also with a green ring for an institution that declared it takes new partners (one symbol
+ * layer draws both: no extra layer to lay out).
  */
-const SIZE = 22;
+const SIZE = 26;
+/** The shapes are drawn in a 22-px square centred in the icon, leaving room for the ring. */
+const PAD = 2;
 
 function path(ctx: CanvasRenderingContext2D, shape: InstitutionShape): void {
-  const s = SIZE;
+  const s = SIZE - 2 * PAD;
   ctx.beginPath();
   if (shape === 'full') ctx.rect(4, 4, s - 8, s - 8);
   else if (shape === 'admit') {
@@ -24,11 +28,19 @@ function path(ctx: CanvasRenderingContext2D, shape: InstitutionShape): void {
   } else ctx.arc(s / 2, s / 2, 5.5, 0, Math.PI * 2);
 }
 
-export function drawInstitutionIcon(shape: InstitutionShape, ratio = 1): ImageData {
+export function drawInstitutionIcon(shape: InstitutionShape, ratio = 1, accepting = false): ImageData {
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = SIZE * ratio;
   const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
   ctx.scale(ratio, ratio);
+  if (accepting) {
+    ctx.beginPath();
+    ctx.arc(SIZE / 2, SIZE / 2, SIZE / 2 - 1.25, 0, Math.PI * 2);
+    ctx.lineWidth = 2.5;
+    ctx.strokeStyle = ACCEPTING_COLOR;
+    ctx.stroke();
+  }
+  ctx.translate(PAD, PAD);
   path(ctx, shape);
   ctx.lineWidth = 2;
   ctx.strokeStyle = shape === 'none' ? INSTITUTION_COLOR : '#FFFFFF';
@@ -45,10 +57,10 @@ export function drawInstitutionIcon(shape: InstitutionShape, ratio = 1): ImageDa
 }
 
 /** An <svg>-free legend swatch: the same drawing as a data URL. */
-export function institutionIconUrl(shape: InstitutionShape): string {
+export function institutionIconUrl(shape: InstitutionShape, accepting = false): string {
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = SIZE;
   const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
-  ctx.putImageData(drawInstitutionIcon(shape), 0, 0);
+  ctx.putImageData(drawInstitutionIcon(shape, 1, accepting), 0, 0);
   return canvas.toDataURL();
 }

@@ -2,7 +2,7 @@ import type { ExpressionSpecification, FilterSpecification, LayerSpecification, 
 import type { FacilityTypeKey } from '../../../server/domain/facility-types';
 import type { View } from '../state/app-state';
 import {
-  COMBINATION_COLOR, FACILITY_CLUSTER_COLOR, GAP_COLOR, INSTITUTION_COLOR, LAND_COLOR, LINE_COLOR, NO_DATA_COLOR, PLAN_COLOR, RING_COLOR, SEA_COLOR, SEEKING_COLOR, ACCEPTING_COLOR,
+  COMBINATION_COLOR, FACILITY_CLUSTER_COLOR, GAP_COLOR, INSTITUTION_COLOR, LAND_COLOR, LINE_COLOR, NO_DATA_COLOR, PLAN_COLOR, RING_COLOR, SEA_COLOR, SEEKING_COLOR,
   SHARE_RAMP, STATUS_COLORS,
 } from './palette';
 
@@ -45,11 +45,16 @@ const statusColor: ExpressionSpecification = [
 
 /** Icon key by the `offersKey` ("123", "12", "3", ""): see icons.ts. */
 export const institutionIcon: ExpressionSpecification = [
-  'case',
-  ['all', ['in', '3', ['get', 'offersKey']], ['any', ['in', '1', ['get', 'offersKey']], ['in', '2', ['get', 'offersKey']]]], 'inst-full',
-  ['in', '3', ['get', 'offersKey']], 'inst-admit',
-  ['any', ['in', '1', ['get', 'offersKey']], ['in', '2', ['get', 'offersKey']]], 'inst-primary',
-  'inst-none',
+  'concat',
+  [
+    'case',
+    ['all', ['in', '3', ['get', 'offersKey']], ['any', ['in', '1', ['get', 'offersKey']], ['in', '2', ['get', 'offersKey']]]], 'inst-full',
+    ['in', '3', ['get', 'offersKey']], 'inst-admit',
+    ['any', ['in', '1', ['get', 'offersKey']], ['in', '2', ['get', 'offersKey']]], 'inst-primary',
+    'inst-none',
+  ],
+  // Declared it takes new partners: the same shape in a green ring (icons.ts).
+  ['case', ['==', ['get', 'accepting'], true], '-accepting', ''],
 ];
 
 /** The choropleth: share of the type's facilities covered, or land colour outside the 自治体 view. */
@@ -104,11 +109,6 @@ export function layers(): LayerSpecification[] {
       id: 'institution-cluster-count', type: 'symbol', source: points, 'source-layer': 'institutions', filter: isCluster,
       layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-size': 11, 'text-font': ['sans-serif'], 'text-allow-overlap': true },
       paint: { 'text-color': '#FFFFFF' },
-    },
-    {
-      // An institution that declared it takes new partners: a halo under its shape.
-      id: 'institution-accepting', type: 'circle', source: points, 'source-layer': 'institutions', filter: ['all', ['!', isCluster], ['==', ['get', 'accepting'], true]],
-      paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 8, 13, 12], 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-width': 2.5, 'circle-stroke-color': ACCEPTING_COLOR },
     },
     {
       id: 'institution-point', type: 'symbol', source: points, 'source-layer': 'institutions', filter: ['!', isCluster],
