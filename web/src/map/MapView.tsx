@@ -62,7 +62,7 @@ export function MapView(props: MapViewProps) {
   onMount(() => {
     map = new maplibregl.Map({
       container,
-      style: baseStyle({ tiles: props.tiles, basemap: props.basemap }),
+      style: baseStyle({ tiles: props.tiles, basemap: props.basemap, fill: areaFill(props.view, props.type) }),
       // Opens on the data at once (a link's #map=… position wins), no tiles loaded for a view then left.
       ...(props.initialBounds ? { bounds: props.initialBounds, fitBoundsOptions: { padding: fitPadding(container) } } : { center: [137.0, 36.0] as [number, number], zoom: 4.5 }),
       hash: 'map',

@@ -28,10 +28,17 @@ function path(ctx: CanvasRenderingContext2D, shape: InstitutionShape): void {
   } else ctx.arc(s / 2, s / 2, 5.5, 0, Math.PI * 2);
 }
 
-export function drawInstitutionIcon(shape: InstitutionShape, ratio = 1, accepting = false): ImageData {
+/**
+ * A canvas the CPU draws on: read back at once, so a GPU-backed canvas would stall the page on each
+ * readback (about 80 ms an icon with software GL).
+ */
+function cpuCanvas(px: number): CanvasRenderingContext2D {
   const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = SIZE * ratio;
-  const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+  canvas.width = canvas.height = px;
+  return canvas.getContext('2d', { willReadFrequently: true }) as CanvasRenderingContext2D;
+}
+
+function draw(ctx: CanvasRenderingContext2D, shape: InstitutionShape, ratio: number, accepting: boolean): void {
   ctx.scale(ratio, ratio);
   if (accepting) {
     ctx.beginPath();
@@ -53,14 +60,23 @@ export function drawInstitutionIcon(shape: InstitutionShape, ratio = 1, acceptin
     ctx.strokeStyle = '#0B2540';
     ctx.stroke();
   }
+}
+
+export function drawInstitutionIcon(shape: InstitutionShape, ratio = 1, accepting = false): ImageData {
+  const ctx = cpuCanvas(SIZE * ratio);
+  draw(ctx, shape, ratio, accepting);
   return ctx.getImageData(0, 0, SIZE * ratio, SIZE * ratio);
 }
 
-/** An <svg>-free legend swatch: the same drawing as a data URL. */
+const swatches = new Map<string, string>();
+/** An <svg>-free legend swatch: the same drawing as a data URL, drawn once per shape. */
 export function institutionIconUrl(shape: InstitutionShape, accepting = false): string {
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = SIZE;
-  const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
-  ctx.putImageData(drawInstitutionIcon(shape, 1, accepting), 0, 0);
-  return canvas.toDataURL();
+  const key = `${shape}-${accepting}`;
+  let url = swatches.get(key);
+  if (!url) {
+    const ctx = cpuCanvas(SIZE);
+    draw(ctx, shape, 1, accepting);
+    swatches.set(key, (url = ctx.canvas.toDataURL()));
+  }
+  return url;
 }

@@ -76,12 +76,18 @@ export const facilityClusterFilter = (type: FacilityTypeKey | 'all'): FilterSpec
 
 const clusterRadius = (count: ExpressionSpecification, r: [number, number, number]): ExpressionSpecification => ['step', count, r[0], 10, r[1], 50, r[2]];
 
-export function layers(): LayerSpecification[] {
+/**
+ * Each distinct paint configuration is a shader program the page compiles before its first frame
+ * (about 50 ms each with software GL), so layers share configurations where they can: the fill has no
+ * anti-aliased outline pass (area-line draws the borders), and the highlight ring is drawn with the
+ * facility point's configuration (data-driven colour and stroke, zoom-driven radius).
+ */
+export function layers(fill: ExpressionSpecification | string = LAND_COLOR): LayerSpecification[] {
   const areas = SOURCES.areas;
   const points = SOURCES.points;
   return [
     { id: 'background', type: 'background', paint: { 'background-color': SEA_COLOR } },
-    { id: 'area-fill', type: 'fill', source: areas, 'source-layer': 'areas', paint: { 'fill-color': LAND_COLOR } },
+    { id: 'area-fill', type: 'fill', source: areas, 'source-layer': 'areas', paint: { 'fill-color': fill, 'fill-antialias': false } },
     { id: 'area-line', type: 'line', source: areas, 'source-layer': 'areas', paint: { 'line-color': '#9C9383', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.3, 12, 1.6] } },
     // 政令市: its outline drawn thicker over its wards' lines.
     { id: 'city-line', type: 'line', source: areas, 'source-layer': 'cities', paint: { 'line-color': '#6B6253', 'line-width': 2.2, 'line-dasharray': [3, 1.5] } },
@@ -136,7 +142,7 @@ export function layers(): LayerSpecification[] {
       id: 'highlight-ring', type: 'circle', source: SOURCES.highlights,
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 8, 13, 12],
-        'circle-color': 'rgba(0,0,0,0)',
+        'circle-color': ['match', ['get', 'kind'], 'gap', 'rgba(0,0,0,0)', 'rgba(0,0,0,0)'],
         'circle-stroke-width': ['match', ['get', 'kind'], 'gap', 2.5, 2],
         'circle-stroke-color': ['match', ['get', 'kind'], 'gap', GAP_COLOR, 'seeking-a253', SEEKING_COLOR, '#7A7A7A'],
       },
@@ -158,10 +164,12 @@ export interface StyleOptions {
   /** Tile URL template of each set. */
   tiles: Record<TileSetName, string>;
   basemap: { tiles: string[]; tileSize: number; minzoom: number; maxzoom: number; attribution: string } | null;
+  /** The areas' fill the map opens with (areaFill), so the first frame is drawn once, in its colours. */
+  fill?: ExpressionSpecification | string;
 }
 
 export function baseStyle(opts: StyleOptions): StyleSpecification {
-  const all = layers();
+  const all = layers(opts.fill);
   const style: StyleSpecification = {
     version: 8,
     sources: {
