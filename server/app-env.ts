@@ -3,6 +3,7 @@ import type { EngineStore } from './features/engine/engine-store';
 import type { VersionMemo } from './features/engine/version-memo';
 import type { TravelTimes } from './routing/travel-times';
 import type { Basemap } from './features/meta/basemaps';
+import type { Principal } from './auth/principal';
 
 /** What every handler can read from `c.var`. */
 export interface AppEnv {
@@ -15,7 +16,13 @@ export interface AppEnv {
     memo: VersionMemo;
     /** Road travel times for the final ranking (OSRM), or null to use the built-in estimate. */
     routing: TravelTimes | null;
-    /** Who is making the request, for the audit log ('anonymous' until accounts exist). */
+    /** The clock (a dependency so tests can fix it). */
+    now: () => Date;
+    /** The signed-in user, or null for an anonymous visitor (server/auth/middleware.ts). */
+    user: Principal | null;
+    /** The session's CSRF token, or null without a session. */
+    csrfToken: string | null;
+    /** Who is making the request, for the audit log: the user's login, or 'anonymous'. */
     actor: string;
     /** The online basemap offered to the map, or null (offline). */
     basemap: Basemap | null;

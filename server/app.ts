@@ -4,6 +4,9 @@ import { dateInJapan } from './domain/dates';
 import type { AppEnv } from './app-env';
 import type { Db } from './db/client';
 import { ApiFailure, errorResponse } from './errors';
+import { corsFor, securityHeaders, sessionMiddleware } from './auth/middleware';
+import { authRoutes } from './auth/routes';
+import { auditRoutes } from './features/audit/routes';
 import { facilitiesRoutes } from './features/facilities/routes';
 import { healthRoutes } from './features/health/routes';
 import { institutionsRoutes } from './features/institutions/routes';
@@ -30,6 +33,10 @@ export interface AppDeps {
   routing?: TravelTimes | null;
   /** The optional online basemap (BASEMAP). */
   basemap?: BasemapName;
+  /** Other sites allowed to call the API with credentials (CORS_ORIGINS); none by default. */
+  corsOrigins?: readonly string[];
+  /** Behind an https proxy that sets X-Forwarded-Proto (TRUST_PROXY): cookies are marked Secure. */
+  trustProxy?: boolean;
 }
 
 /** The API. Static files are added by the server (server/main.ts), so tests can use this alone. */
@@ -37,18 +44,25 @@ export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const engine = new EngineStore(deps.db);
   const memo = new VersionMemo(engine);
+  const basemap = BASEMAPS[deps.basemap ?? 'none'];
+  const origins = deps.corsOrigins ?? [];
+  const secureCookie = (url: string, forwardedProto: string | undefined) => url.startsWith('https:') || (deps.trustProxy === true && forwardedProto === 'https');
   const api = new Hono<AppEnv>()
+    .use(corsFor(origins))
     .use(compress())
     .use(async (c, next) => {
       c.set('db', deps.db);
+      c.set('now', now);
       c.set('today', () => dateInJapan(now()));
       c.set('engine', engine);
       c.set('memo', memo);
       c.set('routing', deps.routing ?? null);
-      c.set('basemap', BASEMAPS[deps.basemap ?? 'none']);
-      c.set('actor', 'anonymous');
+      c.set('basemap', basemap);
       await next();
     })
+    .use(sessionMiddleware(origins))
+    .route('/auth', authRoutes({ secureCookie }))
+    .route('/audit', auditRoutes)
     .route('/health', healthRoutes)
     .route('/meta', metaRoutes)
     .route('/facilities', facilitiesRoutes)
@@ -65,7 +79,7 @@ export function createApp(deps: AppDeps) {
     .route('/facilities', facilityFilingRoutes)
     .route('/filings', filingsRoutes);
 
-  const app = new Hono().route('/api', api);
+  const app = new Hono().use(securityHeaders(basemap ? new URL(basemap.tiles[0]!).origin : null)).route('/api', api);
   app.all('/api/*', (c) => errorResponse(new ApiFailure(404, 'not_found', `No API route ${c.req.method} ${c.req.path}`), c));
   app.onError(errorResponse);
   api.onError(errorResponse);

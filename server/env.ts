@@ -26,6 +26,14 @@ const schema = z.object({
    * then needs the internet for it); `none` keeps the map fully offline.
    */
   BASEMAP: z.enum(['none', 'gsi-pale'], { error: (iss) => `expected none or gsi-pale, got "${String(iss.input)}"` }).default('none'),
+  /** Other sites (origins, comma-separated) allowed to call the API with the user's session; none by default. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
+    .refine((list) => list.every((o) => /^https?:\/\/[^\s/]+$/.test(o)), { error: 'expected origins such as https://example.jp, comma-separated' }),
+  /** `1` behind an https reverse proxy that sets X-Forwarded-Proto: session cookies are then marked Secure. */
+  TRUST_PROXY: z.enum(['0', '1'], { error: (iss) => `expected 0 or 1, got "${String(iss.input)}"` }).default('0').transform((v) => v === '1'),
   /** Load the demo region into an empty database at start (`0` to start empty). */
   LOAD_DEMO: z.enum(['0', '1'], { error: (iss) => `expected 0 or 1, got "${String(iss.input)}"` }).default('1').transform((v) => v === '1'),
 });

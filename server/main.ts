@@ -13,6 +13,7 @@ import { importPaths } from './import/run-import';
 import { formatProblem } from './import/problems';
 import { osrmTravelTimes } from './routing/travel-times';
 import { warmTiles } from './features/tiles/warm';
+import { addDemoAccounts, demoAccountLines } from './auth/demo-accounts';
 
 function isEmpty(db: Db): boolean {
   const n = (t: typeof facilities | typeof institutions | typeof municipalities) => db.select({ n: sql<number>`count(*)` }).from(t).get()?.n ?? 0;
@@ -26,6 +27,7 @@ export async function loadDemoIfEmpty(db: Db, config: Config, log: (line: string
   const rows = summary.files.reduce((s, f) => s + f.imported, 0);
   log(`Loaded the demo region (デモ県, 架空) from ${config.DEMO_DATA}: ${rows} rows from ${summary.files.length} files.`);
   for (const p of summary.problems) log(`  ${formatProblem(p)}`);
+  await addDemoAccounts(db);
 }
 
 export interface RunningServer {
@@ -37,7 +39,7 @@ export interface RunningServer {
 export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
   const db = openDb(config.DATABASE_PATH);
   await loadDemoIfEmpty(db, config, log);
-  const app = createApp({ db, routing: config.ROUTING_URL ? osrmTravelTimes(config.ROUTING_URL) : null, basemap: config.BASEMAP });
+  const app = createApp({ db, routing: config.ROUTING_URL ? osrmTravelTimes(config.ROUTING_URL) : null, basemap: config.BASEMAP, corsOrigins: config.CORS_ORIGINS, trustProxy: config.TRUST_PROXY });
   if (!existsSync(join(config.WEB_DIST, 'index.html'))) {
     log(`Note: no web build in ${config.WEB_DIST} (run npm run build); serving the API only.`);
   }
@@ -54,6 +56,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
       const url = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;
       log(`Renkei Map (連携マップ) is serving ${config.DATABASE_PATH} at ${url}`);
+      const demo = demoAccountLines(db);
+      if (demo.length > 0) log(['Demo accounts (デモ用アカウント — sign in at the top right):', `  ${'role'.padEnd(13)} ${'login'.padEnd(14)} ${'password'.padEnd(19)} scope`, ...demo].join('\n'));
       // Build the engine's snapshot, the map's tiles and the opening view's gaps now rather than on
       // the first visitor's request.
       setImmediate(async () => {

@@ -266,15 +266,17 @@ export const auditLog = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     at: text('at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-    /** Who made the change; 'anonymous' until accounts exist. */
+    /** Who made the change: an account's login, or `cli:<command>` for the administrator's commands. */
     actor: text('actor').notNull(),
     entity: text('entity').notNull(),
     entityId: text('entity_id').notNull(),
     action: text('action').notNull(),
     before: text('before'),
     after: text('after'),
+    /** The municipality (or authority) the changed record belongs to, so an officer sees their area's log; null for national records. */
+    areaCode: text('area_code'),
   },
-  (t) => [index('audit_entity').on(t.entity, t.entityId)],
+  (t) => [index('audit_entity').on(t.entity, t.entityId), index('audit_area').on(t.areaCode, t.id)],
 );
 
 /** A 届出書 received by its designating authority (imported back, or recorded by hand). */
@@ -306,4 +308,35 @@ export const filingDeadlines = sqliteTable(
     dueOn: text('due_on').notNull(),
   },
   (t) => [primaryKey({ columns: [t.authorityCode, t.fiscalYear] })],
+);
+
+/**
+ * Accounts. `scope` (JSON array) is what the role acts on: municipality codes or 2-digit prefecture
+ * codes (municipality), 事業所番号 (facility), 医療機関コード (institution); empty for an administrator.
+ */
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  login: text('login').notNull().unique(),
+  role: text('role', { enum: ['admin', 'municipality', 'facility', 'institution'] }).notNull(),
+  scope: text('scope').notNull().default('[]'),
+  /** scrypt hash (server/auth/password.ts). */
+  passwordHash: text('password_hash').notNull(),
+  createdAt: text('created_at').notNull().default(sqlNow()),
+  ...editable(),
+});
+
+/** Signed-in sessions: the cookie holds a random token, the table only its SHA-256. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The CSRF token every unsafe request of this session must echo in X-CSRF-Token. */
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: text('created_at').notNull().default(sqlNow()),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
 );

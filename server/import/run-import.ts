@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { recordAudit } from '../features/shared/audit';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { datasets } from '../db/schema';
@@ -47,6 +48,8 @@ export interface ImportOptions {
   /** As-of date for files that state none (the 介護 open data does not). */
   asOf?: string;
   progress?: ParseContext['progress'];
+  /** Who imports, for the audit log; `cli:import` by default. */
+  actor?: string;
 }
 
 /**
@@ -95,6 +98,9 @@ export async function importPaths(db: Db, paths: readonly string[], opts: Import
       if (file.kind !== 'manifest' && counts.imported + counts.updated + counts.unchanged > 0) recordDataset(tx, file, asOf, manifest, opts.now);
     }
     report = reconcile(tx, origins);
+    // One audit entry per import that changed anything: which files, and what each changed.
+    const changed = summaries.filter((f) => f.imported + f.updated + f.withdrawn > 0).map((f) => ({ path: f.path, kind: f.kind, imported: f.imported, updated: f.updated, withdrawn: f.withdrawn, rejected: f.rejected }));
+    if (changed.length > 0) recordAudit(tx, { actor: opts.actor ?? 'cli:import', entity: 'dataset', entityId: today, action: 'import', before: null, after: { files: changed }, areaCode: null });
   });
   problems.push(...report.problems);
   const { problems: _reported, ...reconciled } = report;

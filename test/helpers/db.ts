@@ -1,6 +1,7 @@
 import { createApp } from '../../server/app';
 import { openDb, type Db } from '../../server/db/client';
 import { importPaths } from '../../server/import/run-import';
+import { addDemoAccounts } from '../../server/auth/demo-accounts';
 
 /** A fresh in-memory database with the committed migrations applied. */
 export const memoryDb = (): Db => openDb(':memory:');
@@ -10,6 +11,7 @@ export async function demoDb(): Promise<Db> {
   const db = memoryDb();
   const summary = await importPaths(db, ['data/demo'], { now: new Date('2026-10-15T00:00:00Z') });
   if (!summary.ok) throw new Error(`demo import had problems: ${JSON.stringify(summary.problems.slice(0, 3))}`);
+  await addDemoAccounts(db);
   return db;
 }
 

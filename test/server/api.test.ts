@@ -1,18 +1,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { demoDb } from '../helpers/db';
+import { anonymous, signInAs, type Session } from '../helpers/session';
 
 type App = ReturnType<typeof createApp>;
 let app: App;
+/** An administrator sees every detail; what anonymous visitors see is checked apart. */
+let admin: Session;
 // 08:00 in Japan is still the previous day in UTC: the API must use the Japanese date.
 const TODAY = new Date('2026-11-22T08:00:00+09:00');
 
 beforeAll(async () => {
   app = createApp({ db: await demoDb(), now: () => TODAY });
+  admin = await signInAs(app, 'admin');
 });
 
 async function get(path: string) {
-  const res = await app.request(path);
+  const res = await admin.request(path);
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -94,6 +98,17 @@ describe('GET /api/facilities/:id', () => {
     expect(body.partners.length).toBeGreaterThan(0);
     const union = new Set(body.partners.filter((p: any) => p.active).flatMap((p: any) => p.covers));
     expect([...union].sort()).toEqual(['admit', 'consult', 'examine']);
+  });
+  it('shows an anonymous visitor its coverage (the map does too) but not who its partners are', async () => {
+    const covered = (await get('/api/facilities?status=covered&serviceCode=510')).body.features[0].properties;
+    const { status, body } = await anonymous(app).call('GET', `/api/facilities/${covered.id}`);
+    expect(status).toBe(200);
+    expect(body.coverage.status).toBe('covered');
+    expect(body.partners).toBeNull();
+    const inst = (await get('/api/institutions?offers=admit')).body.features[0].properties.code;
+    const detail = (await anonymous(app).call('GET', `/api/institutions/${inst}`)).body;
+    expect(detail.partners).toBeNull();
+    expect(typeof detail.activePartners).toBe('number');
   });
 
   it('names the designating authority: a ward’s 特養 files with its 政令市, a 地域密着 type with its municipality', async () => {

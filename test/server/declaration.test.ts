@@ -1,16 +1,20 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { validateMedicalInstitutionCode } from '../../server/domain/identifiers';
 import { demoApp, type TestApp } from '../helpers/db';
+import { signInAs, type Session } from '../helpers/session';
 
 let app: TestApp;
+/** An administrator edits any institution's declaration (its own staff too: test/server/access-matrix.test.ts). */
+let admin: Session;
 
 beforeEach(async () => {
   ({ app } = await demoApp());
+  admin = await signInAs(app, 'admin');
 });
 
 const json = (body: unknown) => ({ method: 'PUT', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 async function call(path: string, init?: RequestInit) {
-  const res = await app.request(path, init);
+  const res = await admin.request(path, init);
   return { status: res.status, body: (await res.json()) as any };
 }
 const institutionCode = async (kind: string) =>

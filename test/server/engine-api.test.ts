@@ -4,16 +4,20 @@ import { createApp } from '../../server/app';
 import type { Db } from '../../server/db/client';
 import { osrmTravelTimes } from '../../server/routing/travel-times';
 import { demoApp, TEST_NOW, type TestApp } from '../helpers/db';
+import { signInAs, type Session } from '../helpers/session';
 
 let db: Db;
 let app: TestApp;
+/** The demo prefecture's officer: plans are theirs to draw. */
+let officer: Session;
 
 beforeAll(async () => {
   ({ db, app } = await demoApp());
+  officer = await signInAs(app, 'municipality');
 });
 
 async function call(path: string, init?: RequestInit) {
-  const res = await app.request(path, init);
+  const res = await officer.request(path, init);
   return { status: res.status, body: (await res.json()) as any };
 }
 const post = (path: string, body: unknown) => call(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });

@@ -5,6 +5,7 @@ import { placeRange, topLeft } from '../../server/domain/a1-range';
 import type { Db } from '../../server/db/client';
 import { validateCareOfficeNumber, validateMedicalInstitutionCode } from '../../server/domain/identifiers';
 import { demoApp, type TestApp, tableCounts } from '../helpers/db';
+import { signInAs, type Session } from '../helpers/session';
 
 /** A well-formed 医療機関コード (its check digit right) that no institution has. */
 const UNKNOWN_CODE = Array.from({ length: 10 }, (_, d) => `371000000${d}`).find((c) => validateMedicalInstitutionCode(c) === null)!;
@@ -16,15 +17,15 @@ const UNKNOWN_FACILITY = Array.from({ length: 10 }, (_, d) => `377000000${d}`).f
  */
 let db: Db;
 let app: TestApp;
+/** The demo accounts: あじさい荘's staff, 浜田記念病院's staff, the prefecture's officer, an administrator. */
+let facilityUser: Session, hospitalUser: Session, officer: Session, admin: Session;
 const TODAY = '2026-11-22';
 beforeEach(async () => {
   ({ db, app } = await demoApp(() => new Date(`${TODAY}T08:00:00+09:00`)));
+  [facilityUser, hospitalUser, officer, admin] = await Promise.all([signInAs(app, 'facility'), signInAs(app, 'institution'), signInAs(app, 'municipality'), signInAs(app, 'admin')]);
 });
-const call = async (method: string, path: string, body?: unknown) => {
-  const res = await app.request(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) });
-  const type = res.headers.get('content-type') ?? '';
-  return { status: res.status, body: (type.includes('json') ? await res.json() : await res.text()) as any };
-};
+/** Calls as an administrator; the cycle itself is walked by the parties' own accounts. */
+const call = (method: string, path: string, body?: unknown) => admin.call(method, path, body);
 
 /** A 特養 of the demo region lacking ③, a hospital among its candidates, and a clinic. */
 async function cast() {
@@ -39,39 +40,49 @@ async function cast() {
 describe('the partnership cycle', () => {
   it('seek → request → accept → meeting → 加算: coverage comes from the new agreement', async () => {
     const { facility, hospital } = await cast();
+    // The demo accounts are the parties of this cycle.
+    expect([facility.facilityId, hospital.code]).toEqual(['9971600862-510', '9910110130']);
     const before = (await call('GET', `/api/facilities/${facility.facilityId}`)).body;
     expect(before.coverage.missing).toContain('admit');
 
-    const seek = await call('PUT', `/api/facilities/${facility.facilityId}/seeking`, { seeking: ['admit'], version: before.version });
+    const seek = await facilityUser.call('PUT', `/api/facilities/${facility.facilityId}/seeking`, { seeking: ['admit'], version: before.version });
     expect(seek.status).toBe(200);
     expect((await call('GET', `/api/facilities/${facility.facilityId}`)).body.seeking).toEqual(['admit']);
 
-    const sent = await call('POST', '/api/requests', { facilityId: facility.facilityId, institutionCode: hospital.code, requirements: ['admit'], message: '入院受入れのご相談' });
+    const sent = await facilityUser.call('POST', '/api/requests', { facilityId: facility.facilityId, institutionCode: hospital.code, requirements: ['admit'], message: '入院受入れのご相談' });
     expect(sent.status).toBe(201);
     expect(sent.body).toMatchObject({ status: 'pending', requirements: ['admit'], sentOn: TODAY, institution: { code: hospital.code } });
-    const inbox = (await call('GET', `/api/institutions/${hospital.code}/requests`)).body;
+    const inbox = (await hospitalUser.call('GET', `/api/institutions/${hospital.code}/requests`)).body;
     expect(inbox.map((r: any) => r.id)).toContain(sent.body.id);
 
-    const accepted = await call('POST', `/api/requests/${sent.body.id}/accept`, { version: sent.body.version, agreedOn: '2026-06-01', confirmedOn: '2026-06-01', infectionAgreement: true });
+    const accepted = await hospitalUser.call('POST', `/api/requests/${sent.body.id}/accept`, { version: sent.body.version, agreedOn: '2026-06-01', confirmedOn: '2026-06-01', infectionAgreement: true });
     expect(accepted.status).toBe(201);
     expect(accepted.body.request.status).toBe('accepted');
-    const after = (await call('GET', `/api/facilities/${facility.facilityId}`)).body;
+    const after = (await facilityUser.call('GET', `/api/facilities/${facility.facilityId}`)).body;
     expect(after.coverage.missing).not.toContain('admit');
     const partner = after.partners.find((p: any) => p.agreementId === accepted.body.agreementId);
     expect(partner).toMatchObject({ covers: ['admit'], agreedOn: '2026-06-01', infectionAgreement: true, active: true, confirmation: { dueOn: '2027-06-01', overdue: false } });
 
-    const met = await call('POST', `/api/facilities/${facility.facilityId}/meetings`, { institutionCode: hospital.code, heldOn: '2026-07-15', electronicSharing: false });
+    const met = await facilityUser.call('POST', `/api/facilities/${facility.facilityId}/meetings`, { institutionCode: hospital.code, heldOn: '2026-07-15', electronicSharing: false });
     expect(met.status).toBe(201);
-    const kasan = (await call('GET', `/api/facilities/${facility.facilityId}/kasan?fiscalYear=2026`)).body;
+    const kasan = (await facilityUser.call('GET', `/api/facilities/${facility.facilityId}/kasan?fiscalYear=2026`)).body;
     const july = kasan.months.find((m: any) => m.month === '2026-07');
     // The hospital covers ③ only: unless another partner covers ①② in the same meeting, tier 2 (5 units).
     expect(july).toMatchObject({ eligible: true, basis: 'monthly' });
     expect(july.tier === 1 ? 50 : 5).toBe(july.units);
     expect(kasan.months.find((m: any) => m.month === '2026-08').eligible).toBe(false);
 
-    // Every change is in the audit log.
-    const history = (await call('GET', `/api/agreements/${accepted.body.agreementId}/history`)).body;
-    expect(history[0]).toMatchObject({ actor: 'anonymous', action: 'create', before: null });
+    // Every change is in the audit log, under who made it.
+    const history = (await facilityUser.call('GET', `/api/agreements/${accepted.body.agreementId}/history`)).body;
+    expect(history[0]).toMatchObject({ actor: 'demo-hospital', action: 'create', before: null });
+    const log = (await officer.call('GET', '/api/audit?limit=10')).body.entries.map((e: any) => [e.actor, e.entity, e.action]);
+    expect(log.slice(0, 5)).toEqual([
+      ['demo-facility', 'meeting', 'create'],
+      ['demo-hospital', 'agreement', 'create'],
+      ['demo-hospital', 'partnership_request', 'accept'],
+      ['demo-facility', 'partnership_request', 'create'],
+      ['demo-facility', 'facility', 'seeking'],
+    ]);
   });
 
   it('declines with a reason; the facility can withdraw a pending request; a decided request cannot change again', async () => {
@@ -141,11 +152,11 @@ describe('the 届出書 round trip and the authority tracker', () => {
     const authority = detail.authority.code;
 
     // Before: not filed; with a deadline already past, overdue.
-    expect((await call('PUT', `/api/filings/deadlines/${authority}/2026`, { dueOn: '2026-10-31' })).status).toBe(200);
-    const before = (await call('GET', `/api/filings/tracker?authority=${authority}&fiscalYear=2026`)).body;
+    expect((await officer.call('PUT', `/api/filings/deadlines/${authority}/2026`, { dueOn: '2026-10-31' })).status).toBe(200);
+    const before = (await officer.call('GET', `/api/filings/tracker?authority=${authority}&fiscalYear=2026`)).body;
     expect(before.facilities.find((f: any) => f.facilityId === facility.facilityId)).toMatchObject({ status: 'overdue', filing: null });
 
-    const res = await app.request(`/api/facilities/${facility.facilityId}/filing.xlsx?fiscalYear=2026&submittedOn=2026-11-20`);
+    const res = await facilityUser.request(`/api/facilities/${facility.facilityId}/filing.xlsx?fiscalYear=2026&submittedOn=2026-11-20`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
     const bytes = Buffer.from(await res.arrayBuffer());
@@ -165,20 +176,20 @@ describe('the 届出書 round trip and the authority tracker', () => {
     expect(cell('name')).toBe(hospital.name);
     expect(cell('admit')).toBe('○');
 
-    const html = await app.request(`/api/facilities/${facility.facilityId}/filing.html?fiscalYear=2026`);
+    const html = await facilityUser.request(`/api/facilities/${facility.facilityId}/filing.html?fiscalYear=2026`);
     expect(await html.text()).toContain(hospital.name);
 
-    const upload = await app.request('/api/filings?fileName=returned.xlsx', { method: 'POST', body: bytes });
+    const upload = await officer.request('/api/filings?fileName=returned.xlsx', { method: 'POST', body: bytes });
     expect(upload.status).toBe(201);
     expect(await upload.json()).toMatchObject({ facilityId: facility.facilityId, fiscalYear: 2026, filedOn: '2026-11-20', partners: active.length });
-    const after = (await call('GET', `/api/filings/tracker?authority=${authority}&fiscalYear=2026`)).body;
+    const after = (await officer.call('GET', `/api/filings/tracker?authority=${authority}&fiscalYear=2026`)).body;
     expect(after.facilities.find((f: any) => f.facilityId === facility.facilityId)).toMatchObject({ status: 'filed', filing: { filedOn: '2026-11-20', fileName: 'returned.xlsx' } });
     expect(after.counts.filed).toBe(before.counts.filed + 1);
   });
 
   it('refuses a file that is not a 届出書, naming it, and records nothing', async () => {
     const counts = tableCounts(db);
-    const res = await app.request('/api/filings?fileName=notes.xlsx', { method: 'POST', body: Buffer.from('not a spreadsheet') });
+    const res = await officer.request('/api/filings?fileName=notes.xlsx', { method: 'POST', body: Buffer.from('not a spreadsheet') });
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain('notes.xlsx');
     expect((await call('GET', '/api/filings/tracker?authority=123456&fiscalYear=2026')).status).toBe(404);

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { allow, can, PUBLIC } from '../../auth/rules';
 import type { AppEnv } from '../../app-env';
 import { candidatesQuery, combinationsQuery, facilitiesQuery, facilityParams } from '../../contracts/api';
 import { facilityCombinations } from './combinations-query';
@@ -14,7 +15,7 @@ import { facilityDetail, listFacilitiesWithCoverage } from './queries';
 
 export const facilitiesRoutes = new Hono<AppEnv>()
   /** GeoJSON of facilities with their coverage status. */
-  .get('/', validate('query', facilitiesQuery), (c) => {
+  .get('/', validate('query', facilitiesQuery), allow(PUBLIC), (c) => {
     const q = c.req.valid('query');
     const { db, today } = c.var;
     let scope: Set<string> | undefined;
@@ -47,13 +48,16 @@ export const facilitiesRoutes = new Hono<AppEnv>()
       ),
     );
   })
-  .get('/:id', validate('param', facilityParams), (c) => {
+  .get('/:id', validate('param', facilityParams), allow(PUBLIC), (c) => {
     const { id } = c.req.valid('param');
     const { db, today } = c.var;
-    return c.json(facilityDetail(db, requireFacility(db, id), today()));
+    const row = requireFacility(db, id);
+    const detail = facilityDetail(db, row, today());
+    // Its coverage is public (the map shows it); who its partners are, and on what terms, is not.
+    return c.json(can(c, 'read', { kind: 'facility', careOfficeNumber: row.careOfficeNumber, areaCode: row.municipalityCode }) ? detail : { ...detail, partners: null });
   })
   /** Ranked candidate institutions for the facility's missing requirements. */
-  .get('/:id/candidates', validate('param', facilityParams), validate('query', candidatesQuery), async (c) => {
+  .get('/:id/candidates', validate('param', facilityParams), validate('query', candidatesQuery), allow(PUBLIC), async (c) => {
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
     const { db, today, engine, routing } = c.var;
@@ -61,7 +65,7 @@ export const facilitiesRoutes = new Hono<AppEnv>()
     return c.json(await rankFacilityCandidates(db, engine.get(today()), id.id, { maxMinutes: q.maxMinutes, limit: q.limit }, routing));
   })
   /** The best sets of ≤ 3 institutions that together cover what the facility is missing. */
-  .get('/:id/combinations', validate('param', facilityParams), validate('query', combinationsQuery), (c) => {
+  .get('/:id/combinations', validate('param', facilityParams), validate('query', combinationsQuery), allow(PUBLIC), (c) => {
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
     const { db, today, engine } = c.var;

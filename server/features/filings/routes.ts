@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { allow, authorize, authorityIn, facilityInPath, on, roles } from '../../auth/rules';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { facilityParams } from '../../contracts/api';
@@ -35,7 +36,7 @@ function snapshotRefs(munis: EngineSnapshot['municipalities']): (code: string) =
 
 /** GET /api/facilities/:id/filing.xlsx and filing.html — the 届出書 for a fiscal year (default: the current one). */
 export const facilityFilingRoutes = new Hono<AppEnv>()
-  .get('/:id/filing.xlsx', validate('param', facilityParams), validate('query', filingQuery), async (c) => {
+  .get('/:id/filing.xlsx', validate('param', facilityParams), validate('query', filingQuery), allow(on('read', 'facility', facilityInPath)), async (c) => {
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
     const { db, today } = c.var;
@@ -46,7 +47,7 @@ export const facilityFilingRoutes = new Hono<AppEnv>()
     c.header('content-disposition', `attachment; filename="filing-${id.id}-${fy}.xlsx"; filename*=UTF-8''${encodeURIComponent(`協力医療機関届出書_${row.name}_${fy}年度.xlsx`)}`);
     return c.body(new Uint8Array(buf));
   })
-  .get('/:id/filing.html', validate('param', facilityParams), validate('query', filingQuery), (c) => {
+  .get('/:id/filing.html', validate('param', facilityParams), validate('query', filingQuery), allow(on('read', 'facility', facilityInPath)), (c) => {
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
     const { db, today } = c.var;
@@ -60,7 +61,7 @@ export const facilityFilingRoutes = new Hono<AppEnv>()
  */
 export const filingsRoutes = new Hono<AppEnv>()
   /** The body is the .xlsx file itself; `fileName` names it in messages. */
-  .post('/', validate('query', filingUploadQuery), async (c) => {
+  .post('/', validate('query', filingUploadQuery), allow(roles('admin', 'municipality')), async (c) => {
     const { fileName } = c.req.valid('query');
     const { db, today, actor } = c.var;
     const buf = await c.req.arrayBuffer();
@@ -71,6 +72,8 @@ export const filingsRoutes = new Hono<AppEnv>()
     if (!row) throw new DomainError('not_found', `${fileName}: no facility with 事業所番号 ${careOfficeNumber} and service ${serviceCode}`, 'facility.careOfficeNumber');
     const authority = authorityOf((code) => municipalityRef(db, code), row);
     if (!authority) throw new DomainError('invalid', `${fileName}: the facility ${row.name} has no municipality, so its designating authority is unknown`, 'facility');
+    // An officer receives filings made with their own authority only.
+    authorize(c, 'administer', [{ kind: 'area', areaCode: authority.code }], `receive filings made with ${authority.name}`);
     const filedOn = data.submittedOn ?? today();
     const id = db.transaction((tx) => {
       const inserted = tx
@@ -84,13 +87,13 @@ export const filingsRoutes = new Hono<AppEnv>()
           .where(ofFacility(facilities, data.facility))
           .run();
       }
-      recordAudit(tx, { actor, entity: 'filing', entityId: inserted.id, action: 'receive', before: null, after: { facilityId: facilityId(careOfficeNumber, serviceCode), fiscalYear: data.fiscalYear, filedOn, fileName, partners: data.partners.length } });
+      recordAudit(tx, { actor, entity: 'filing', entityId: inserted.id, action: 'receive', before: null, after: { facilityId: facilityId(careOfficeNumber, serviceCode), fiscalYear: data.fiscalYear, filedOn, fileName, partners: data.partners.length }, areaCode: row.municipalityCode });
       return inserted.id;
     });
     return c.json({ id, facilityId: facilityId(careOfficeNumber, serviceCode), name: row.name, fiscalYear: data.fiscalYear, authority, filedOn, partners: data.partners.length, unmet: data.unmet?.requirements ?? [] }, 201);
   })
   /** Who has filed with an authority for a fiscal year: filed, not filed, or overdue past its deadline. */
-  .get('/tracker', validate('query', trackerQuery), (c) => {
+  .get('/tracker', validate('query', trackerQuery), allow(on('read', 'authority', authorityIn('query'))), (c) => {
     const q = c.req.valid('query');
     const { db, today } = c.var;
     const fy = q.fiscalYear || fiscalYearOf(today());
@@ -123,7 +126,7 @@ export const filingsRoutes = new Hono<AppEnv>()
     return c.json({ authority, fiscalYear: fy, deadline, counts: { filed: count('filed'), notFiled: count('not_filed'), overdue: count('overdue') }, facilities: rows });
   })
   /** The deadline an authority sets for a fiscal year's filings. */
-  .put('/deadlines/:authority/:fiscalYear', validate('param', deadlineParams), validate('json', deadlineBody), (c) => {
+  .put('/deadlines/:authority/:fiscalYear', validate('param', deadlineParams), validate('json', deadlineBody), allow(on('administer', 'authority', authorityIn('param'))), (c) => {
     const p = c.req.valid('param');
     const { dueOn } = c.req.valid('json');
     const { db, actor } = c.var;
@@ -131,7 +134,7 @@ export const filingsRoutes = new Hono<AppEnv>()
     db.transaction((tx) => {
       const before = tx.select().from(filingDeadlines).where(and(eq(filingDeadlines.authorityCode, p.authority), eq(filingDeadlines.fiscalYear, p.fiscalYear))).get() ?? null;
       tx.insert(filingDeadlines).values({ authorityCode: p.authority, fiscalYear: p.fiscalYear, dueOn }).onConflictDoUpdate({ target: [filingDeadlines.authorityCode, filingDeadlines.fiscalYear], set: { dueOn } }).run();
-      recordAudit(tx, { actor, entity: 'filing_deadline', entityId: `${p.authority}:${p.fiscalYear}`, action: 'set', before, after: { ...p, dueOn } });
+      recordAudit(tx, { actor, entity: 'filing_deadline', entityId: `${p.authority}:${p.fiscalYear}`, action: 'set', before, after: { ...p, dueOn }, areaCode: p.authority });
     });
     return c.json({ authorityCode: p.authority, fiscalYear: p.fiscalYear, dueOn });
   });

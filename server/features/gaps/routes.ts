@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { allow, PUBLIC } from '../../auth/rules';
 import type { AppEnv } from '../../app-env';
 import { gapsQuery, lackingQuery } from '../../contracts/api';
 import { analyzeGaps, type Reach } from '../../domain/engine/gaps';
@@ -16,7 +17,7 @@ import type { EngineSnapshot } from '../engine/engine-store';
  * gaps within `maxMinutes`, the MHLW-survey-shaped table, and the same per municipality.
  */
 export const gapsRoutes = new Hono<AppEnv>()
-  .get('/', validate('query', gapsQuery), (c) => {
+  .get('/', validate('query', gapsQuery), allow(PUBLIC), (c) => {
     const q = c.req.valid('query');
     const { today, engine, memo } = c.var;
     const snap = engine.get(today());
@@ -29,7 +30,7 @@ export const gapsRoutes = new Hono<AppEnv>()
    * deadline (domain/priority.ts) and structural gap within `maxMinutes`: one page of the list in the
    * order asked, and how many there are in all.
    */
-  .get('/facilities', validate('query', lackingQuery), (c) => {
+  .get('/facilities', validate('query', lackingQuery), allow(PUBLIC), (c) => {
     const q = c.req.valid('query');
     const { today, engine, memo } = c.var;
     const snap = engine.get(today());

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { allow, can, institutionSubject, PUBLIC, institutionInPath, on } from '../../auth/rules';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { declarationBody, institutionParams, institutionsQuery, nearbyFacilitiesQuery } from '../../contracts/api';
@@ -13,6 +14,7 @@ import { facilityId } from '../../domain/identifiers';
 import { isRelevantSymbol, notificationSymbol, remainingCapacity } from '../../domain/institution-offers';
 import { notFound } from '../../errors';
 import { validate } from '../../validate';
+import { recordAudit } from '../shared/audit';
 import { activeAgreements, coversOf } from '../shared/agreements-query';
 import { requireInstitution } from '../shared/lookups';
 import { featureCollection, pointFeature } from '../shared/geojson';
@@ -20,7 +22,7 @@ import { loadInstitutions } from '../shared/institution-view';
 
 export const institutionsRoutes = new Hono<AppEnv>()
   /** GeoJSON of institutions with what they offer. `offers=admit` keeps those offering every listed requirement. */
-  .get('/', validate('query', institutionsQuery), (c) => {
+  .get('/', validate('query', institutionsQuery), allow(PUBLIC), (c) => {
     const q = c.req.valid('query');
     const { db, today } = c.var;
     const list = loadInstitutions(db, today(), { bbox: q.bbox }).filter((i) => !q.offers || q.offers.every((r) => i.offers.offers.includes(r)));
@@ -44,38 +46,39 @@ export const institutionsRoutes = new Hono<AppEnv>()
       ),
     );
   })
-  .get('/:code', validate('param', institutionParams), (c) => {
+  .get('/:code', validate('param', institutionParams), allow(PUBLIC), (c) => {
     const { code } = c.req.valid('param');
-    return c.json(institutionDetail(c.var.db, c.var.today(), code));
+    const detail = institutionDetail(c.var.db, c.var.today(), code);
+    // Who its partners are is for the institution, its area's officers and administrators; the count is public.
+    return c.json(can(c, 'read', institutionSubject(c, code)) ? detail : { ...detail, partners: null });
   })
   /**
    * What the institution declares of itself: the requirements it offers (null: not declared — then
    * its notifications speak), whether it takes new partners, and its maximum number of partner
    * facilities. `version` must be the one last read (else 409: someone changed it meanwhile).
    */
-  .put('/:code/declaration', validate('param', institutionParams), validate('json', declarationBody), (c) => {
+  .put('/:code/declaration', validate('param', institutionParams), validate('json', declarationBody), allow(on('act', 'institution', institutionInPath)), (c) => {
     const { code } = c.req.valid('param');
     const body = c.req.valid('json');
     const { db, today } = c.var;
     const row = requireInstitution(db, code);
     checkDeclaration(row.kind, body);
     if (row.withdrawnOn) throw new DomainError('conflict', `This institution left the 名簿 on ${row.withdrawnOn}; its declaration can no longer change`);
-    const changed = db
-      .update(institutions)
-      .set({
-        declaredOffers: body.offers === null ? null : JSON.stringify(body.offers),
-        willingness: body.willingness,
-        maxPartners: body.maxPartners,
-        version: row.version + 1,
-        updatedAt: sqlNow(),
-      })
-      .where(and(eq(institutions.code, code), eq(institutions.version, body.version)))
-      .run();
-    if (changed.changes === 0) throw new DomainError('conflict', `The institution was changed since version ${body.version} (now ${row.version}): reload it and try again`, 'version');
+    const next = { declaredOffers: body.offers === null ? null : JSON.stringify(body.offers), willingness: body.willingness, maxPartners: body.maxPartners };
+    db.transaction((tx) => {
+      const changed = tx
+        .update(institutions)
+        .set({ ...next, version: row.version + 1, updatedAt: sqlNow() })
+        .where(and(eq(institutions.code, code), eq(institutions.version, body.version)))
+        .run();
+      if (changed.changes === 0) throw new DomainError('conflict', `The institution was changed since version ${body.version} (now ${row.version}): reload it and try again`, 'version');
+      const before = { declaredOffers: row.declaredOffers, willingness: row.willingness, maxPartners: row.maxPartners, version: row.version };
+      recordAudit(tx, { actor: c.var.actor, entity: 'institution', entityId: code, action: 'declare', before, after: { ...next, version: row.version + 1 }, areaCode: row.municipalityCode });
+    });
     return c.json(institutionDetail(db, today(), code));
   })
   /** Facilities near this institution that lack a requirement it could give, A253-relevant first. */
-  .get('/:code/nearby-facilities', validate('param', institutionParams), validate('query', nearbyFacilitiesQuery), (c) => {
+  .get('/:code/nearby-facilities', validate('param', institutionParams), validate('query', nearbyFacilitiesQuery), allow(PUBLIC), (c) => {
     const { code } = c.req.valid('param');
     const q = c.req.valid('query');
     const { db, today, engine } = c.var;

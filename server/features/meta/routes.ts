@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { allow, PUBLIC } from '../../auth/rules';
 import type { AppEnv } from '../../app-env';
 import type { Db } from '../../db/client';
 import { datasets } from '../../db/schema';
@@ -8,7 +9,7 @@ import { DEFAULT_TRAVEL_MODEL } from '../../domain/geo';
 import { REQUIREMENT_INFO } from '../../domain/requirements';
 
 /** What the UI needs to label things: data sources with as-of dates and attribution, and the rule tables. */
-export const metaRoutes = new Hono<AppEnv>().get('/', (c) => {
+export const metaRoutes = new Hono<AppEnv>().get('/', allow(PUBLIC), (c) => {
   const { db, today, engine, basemap } = c.var;
   const sources = db.select().from(datasets).all();
   return c.json({

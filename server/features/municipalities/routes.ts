@@ -1,4 +1,5 @@
 import { bbox } from '@turf/turf';
+import { allow, PUBLIC } from '../../auth/rules';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { municipalitiesQuery } from '../../contracts/api';
@@ -18,7 +19,7 @@ export const municipalitiesRoutes = new Hono<AppEnv>()
    * (kind designated_city) sums its wards and carries their union as its boundary. `geometry=false`
    * leaves the boundaries out (the map has them in its tiles): a list of areas with their boxes.
    */
-  .get('/', validate('query', municipalitiesQuery), (c) => {
+  .get('/', validate('query', municipalitiesQuery), allow(PUBLIC), (c) => {
     const q = c.req.valid('query');
     const { db, today, engine, memo } = c.var;
     return c.json(memo.get(today(), `municipalities:${q.prefecture ?? ''}:${q.geometry}`, () => municipalityCollection(db, engine.get(today()), q)));

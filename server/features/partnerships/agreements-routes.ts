@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { allow, agreementParties, on } from '../../auth/rules';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { agreementParams, agreementPatch } from '../../contracts/partnerships';
@@ -9,14 +10,14 @@ import { checkAgreementDates } from '../../domain/partnership';
 import { notFound } from '../../errors';
 import { validate } from '../../validate';
 import { coversOf } from '../shared/agreements-query';
-import { recordAudit } from '../shared/audit';
+import { facilityArea, recordAudit } from '../shared/audit';
 
 /**
  * Editing an agreement: what it covers, its dates, the 第二種協定 and 特別の関係 flags, ending it.
  * Checked against the row's version (409 when someone else changed it first), one transaction, audited.
  */
 export const agreementsRoutes = new Hono<AppEnv>()
-  .patch('/:id', validate('param', agreementParams), validate('json', agreementPatch), (c) => {
+  .patch('/:id', validate('param', agreementParams), validate('json', agreementPatch), allow(on('act', 'agreement', agreementParties)), (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const { db, today, actor } = c.var;
@@ -45,12 +46,12 @@ export const agreementsRoutes = new Hono<AppEnv>()
         .where(and(eq(agreements.id, id), eq(agreements.version, body.version)))
         .run();
       if (changed.changes === 0) throw new DomainError('conflict', `Agreement ${id} was changed since version ${body.version} (now ${row.version}): reload it and try again`, 'version');
-      recordAudit(tx, { actor, entity: 'agreement', entityId: id, action: status === 'ended' && row.status !== 'ended' ? 'end' : 'update', before: row, after: { ...row, ...next } });
+      recordAudit(tx, { actor, entity: 'agreement', entityId: id, action: status === 'ended' && row.status !== 'ended' ? 'end' : 'update', before: row, after: { ...row, ...next }, areaCode: facilityArea(tx, row) });
     });
     return c.json({ ...db.select().from(agreements).where(eq(agreements.id, id)).get()!, covers });
   })
   /** Every change to the agreement, oldest first: who, when, before and after. */
-  .get('/:id/history', validate('param', agreementParams), (c) => {
+  .get('/:id/history', validate('param', agreementParams), allow(on('read', 'agreement', agreementParties)), (c) => {
     const { id } = c.req.valid('param');
     const { db } = c.var;
     if (!db.select({ id: agreements.id }).from(agreements).where(eq(agreements.id, id)).get()) throw notFound('agreement', String(id));

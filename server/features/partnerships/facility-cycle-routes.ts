@@ -1,4 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
+import { allow, facilityInPath, institutionInPath, on } from '../../auth/rules';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { facilityParams, institutionParams } from '../../contracts/api';
@@ -16,7 +17,7 @@ import { requestView } from './requests-routes';
 
 /** A facility's side of the cycle: what it seeks, its requests, its meetings and the 加算 they earn. */
 export const facilityCycleRoutes = new Hono<AppEnv>()
-  .put('/:id/seeking', validate('param', facilityParams), validate('json', seekingBody), (c) => {
+  .put('/:id/seeking', validate('param', facilityParams), validate('json', seekingBody), allow(on('act', 'facility', facilityInPath)), (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const { db, actor } = c.var;
@@ -29,18 +30,18 @@ export const facilityCycleRoutes = new Hono<AppEnv>()
         .where(and(ofFacility(facilities, id), eq(facilities.version, body.version)))
         .run();
       if (changed.changes === 0) throw new DomainError('conflict', `The facility was changed since version ${body.version} (now ${row.version}): reload it and try again`, 'version');
-      recordAudit(tx, { actor, entity: 'facility', entityId: id.id, action: 'seeking', before: { seeking: row.seeking && JSON.parse(row.seeking), version: row.version }, after: { seeking: body.seeking, version: row.version + 1 } });
+      recordAudit(tx, { actor, entity: 'facility', entityId: id.id, action: 'seeking', before: { seeking: row.seeking && JSON.parse(row.seeking), version: row.version }, after: { seeking: body.seeking, version: row.version + 1 }, areaCode: row.municipalityCode });
     });
     return c.json({ id: id.id, seeking: body.seeking, version: row.version + 1 });
   })
-  .get('/:id/requests', validate('param', facilityParams), (c) => {
+  .get('/:id/requests', validate('param', facilityParams), allow(on('read', 'facility', facilityInPath)), (c) => {
     const { id } = c.req.valid('param');
     const { db } = c.var;
     requireFacility(db, id);
     const rows = db.select().from(partnershipRequests).where(ofFacility(partnershipRequests, id)).orderBy(desc(partnershipRequests.id)).all();
     return c.json(rows.map((r) => requestView(db, r)));
   })
-  .get('/:id/meetings', validate('param', facilityParams), (c) => {
+  .get('/:id/meetings', validate('param', facilityParams), allow(on('read', 'facility', facilityInPath)), (c) => {
     const { id } = c.req.valid('param');
     const { db } = c.var;
     requireFacility(db, id);
@@ -54,24 +55,24 @@ export const facilityCycleRoutes = new Hono<AppEnv>()
     return c.json(rows);
   })
   /** Records a 連携会議 that took place with a partner (never resident data). */
-  .post('/:id/meetings', validate('param', facilityParams), validate('json', meetingBody), (c) => {
+  .post('/:id/meetings', validate('param', facilityParams), validate('json', meetingBody), allow(on('act', 'facility', facilityInPath)), (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const { db, today, actor } = c.var;
-    requireFacility(db, id);
+    const facility = requireFacility(db, id);
     requireInstitution(db, body.institutionCode);
     checkMeetingDate(body.heldOn, today());
     const partners = facilityAgreements(db, id.careOfficeNumber, id.serviceCode).filter((a) => a.institutionCode === body.institutionCode);
     if (partners.length === 0) throw new DomainError('invalid', `institutionCode: ${body.institutionCode} has no agreement with this facility; a 連携会議 is held with a partner`, 'institutionCode');
     const row = db.transaction((tx) => {
       const inserted = tx.insert(meetings).values({ careOfficeNumber: id.careOfficeNumber, serviceCode: id.serviceCode, ...body }).returning().get();
-      recordAudit(tx, { actor, entity: 'meeting', entityId: inserted.id, action: 'create', before: null, after: inserted });
+      recordAudit(tx, { actor, entity: 'meeting', entityId: inserted.id, action: 'create', before: null, after: inserted, areaCode: facility.municipalityCode });
       return inserted;
     });
     return c.json(row, 201);
   })
   /** 協力医療機関連携加算 month by month for a fiscal year (default: the current one). */
-  .get('/:id/kasan', validate('param', facilityParams), validate('query', kasanQuery), (c) => {
+  .get('/:id/kasan', validate('param', facilityParams), validate('query', kasanQuery), allow(on('read', 'facility', facilityInPath)), (c) => {
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
     const { db, today } = c.var;
@@ -93,7 +94,7 @@ export const facilityCycleRoutes = new Hono<AppEnv>()
   });
 
 /** An institution's side: the requests it has received, newest first. */
-export const institutionCycleRoutes = new Hono<AppEnv>().get('/:code/requests', validate('param', institutionParams), (c) => {
+export const institutionCycleRoutes = new Hono<AppEnv>().get('/:code/requests', validate('param', institutionParams), allow(on('read', 'institution', institutionInPath)), (c) => {
   const { code } = c.req.valid('param');
   const { db } = c.var;
   requireInstitution(db, code);

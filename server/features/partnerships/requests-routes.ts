@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { allow, facilityInBody, on, requestParties } from '../../auth/rules';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { acceptBody, declineBody, requestBody, requestParams, withdrawBody } from '../../contracts/partnerships';
@@ -11,7 +12,7 @@ import { checkAgreementDates, checkRequest } from '../../domain/partnership';
 import { requirementsFromFlags, type Requirement } from '../../domain/requirements';
 import { notFound } from '../../errors';
 import { validate } from '../../validate';
-import { recordAudit, type Tx } from '../shared/audit';
+import { facilityArea, recordAudit, type Tx } from '../shared/audit';
 import { ofFacility, requireFacility, requireInstitution } from '../shared/lookups';
 
 export type RequestRow = typeof partnershipRequests.$inferSelect;
@@ -53,11 +54,11 @@ function assertPending(row: RequestRow, version: number): void {
  * Every change is checked first, written in one transaction and kept in the audit log.
  */
 export const requestsRoutes = new Hono<AppEnv>()
-  .post('/', validate('json', requestBody), (c) => {
+  .post('/', validate('json', requestBody), allow(on('act', 'facility', facilityInBody)), (c) => {
     const body = c.req.valid('json');
     const { db, today, actor } = c.var;
     const { careOfficeNumber, serviceCode } = body.facilityId;
-    requireFacility(db, body.facilityId);
+    const facility = requireFacility(db, body.facilityId);
     const inst = requireInstitution(db, body.institutionCode);
     checkRequest({ careOfficeNumber, institutionCode: inst.code, institutionKind: inst.kind, requirements: body.requirements });
     if (inst.willingness === 'not_accepting') throw new DomainError('conflict', `${inst.name} has declared it takes no new partner facilities`, 'institutionCode');
@@ -82,13 +83,13 @@ export const requestsRoutes = new Hono<AppEnv>()
         })
         .returning()
         .get();
-      recordAudit(tx, { actor, entity: 'partnership_request', entityId: row.id, action: 'create', before: null, after: row });
+      recordAudit(tx, { actor, entity: 'partnership_request', entityId: row.id, action: 'create', before: null, after: row, areaCode: facility.municipalityCode });
       return row.id;
     });
     return c.json(requestView(db, loadRequest(db, id)), 201);
   })
-  .get('/:id', validate('param', requestParams), (c) => c.json(requestView(c.var.db, loadRequest(c.var.db, c.req.valid('param').id))))
-  .post('/:id/accept', validate('param', requestParams), validate('json', acceptBody), (c) => {
+  .get('/:id', validate('param', requestParams), allow(on('read', 'request', requestParties('either'))), (c) => c.json(requestView(c.var.db, loadRequest(c.var.db, c.req.valid('param').id))))
+  .post('/:id/accept', validate('param', requestParams), validate('json', acceptBody), allow(on('act', 'request', requestParties('institution'))), (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const { db, today, actor } = c.var;
@@ -117,13 +118,13 @@ export const requestsRoutes = new Hono<AppEnv>()
         })
         .returning()
         .get();
-      recordAudit(tx, { actor, entity: 'agreement', entityId: agreement.id, action: 'create', before: null, after: agreement });
+      recordAudit(tx, { actor, entity: 'agreement', entityId: agreement.id, action: 'create', before: null, after: agreement, areaCode: facilityArea(tx, row) });
       return agreement.id;
     });
     return c.json({ request: requestView(db, loadRequest(db, id)), agreementId }, 201);
   })
-  .post('/:id/decline', validate('param', requestParams), validate('json', declineBody), (c) => c.json(decide(c.var, c.req.valid('param').id, c.req.valid('json'), 'declined')))
-  .post('/:id/withdraw', validate('param', requestParams), validate('json', withdrawBody), (c) => c.json(decide(c.var, c.req.valid('param').id, c.req.valid('json'), 'withdrawn')));
+  .post('/:id/decline', validate('param', requestParams), validate('json', declineBody), allow(on('act', 'request', requestParties('institution'))), (c) => c.json(decide(c.var, c.req.valid('param').id, c.req.valid('json'), 'declined')))
+  .post('/:id/withdraw', validate('param', requestParams), validate('json', withdrawBody), allow(on('act', 'request', requestParties('facility'))), (c) => c.json(decide(c.var, c.req.valid('param').id, c.req.valid('json'), 'withdrawn')));
 
 const SETTLE_ACTION = { accepted: 'accept', declined: 'decline', withdrawn: 'withdraw' } as const;
 
@@ -136,7 +137,7 @@ function settle(tx: Tx, row: RequestRow, next: { status: keyof typeof SETTLE_ACT
     .where(and(eq(partnershipRequests.id, row.id), eq(partnershipRequests.version, row.version)))
     .run();
   if (changed.changes === 0) throw new DomainError('conflict', `Request ${row.id} was changed meanwhile: reload it`, 'version');
-  recordAudit(tx, { actor, entity: 'partnership_request', entityId: row.id, action: SETTLE_ACTION[next.status], before: row, after: { ...row, ...after } });
+  recordAudit(tx, { actor, entity: 'partnership_request', entityId: row.id, action: SETTLE_ACTION[next.status], before: row, after: { ...row, ...after }, areaCode: facilityArea(tx, row) });
 }
 
 /** Declining (with a reason) or withdrawing: the request ends, nothing else changes. */

@@ -1,4 +1,5 @@
 import { gunzipSync } from 'node:zlib';
+import { allow, PUBLIC } from '../../auth/rules';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { tileParams, tileQuery } from '../../contracts/api';
@@ -12,7 +13,7 @@ import { TileSet } from './tile-store';
  * `?v=` is the data version (GET /api/meta `dataVersion`): a tile asked for by the current version
  * may be cached for good, since any change of the data changes the version.
  */
-export const tilesRoutes = new Hono<AppEnv>().get('/:set/:z/:x/:y', validate('param', tileParams), validate('query', tileQuery), (c) => {
+export const tilesRoutes = new Hono<AppEnv>().get('/:set/:z/:x/:y', validate('param', tileParams), validate('query', tileQuery), allow(PUBLIC), (c) => {
   const { set: name, z, x, y } = c.req.valid('param');
   const { v } = c.req.valid('query');
   const { db, engine, memo, today } = c.var;

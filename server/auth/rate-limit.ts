@@ -1,0 +1,31 @@
+/**
+ * Failed sign-ins counted per key (the client's address, and address + login) in a sliding window:
+ * past `max` failures the key waits until the oldest failure leaves the window. In memory: a
+ * restart forgets, which only ever favours the user.
+ */
+export class FailureLimiter {
+  private readonly failures = new Map<string, number[]>();
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+  ) {}
+
+  /** Seconds until `key` may try again; 0 when it may now. */
+  retryAfter(key: string, now: number): number {
+    const recent = this.recent(key, now);
+    return recent.length < this.max ? 0 : Math.ceil((recent[0]! + this.windowMs - now) / 1000);
+  }
+
+  fail(key: string, now: number): void {
+    if (this.failures.size > 10_000) for (const k of this.failures.keys()) if (this.recent(k, now).length === 0) this.failures.delete(k);
+    this.failures.set(key, [...this.recent(key, now), now]);
+  }
+
+  clear(key: string): void {
+    this.failures.delete(key);
+  }
+
+  private recent(key: string, now: number): number[] {
+    return (this.failures.get(key) ?? []).filter((t) => t > now - this.windowMs);
+  }
+}

@@ -1,0 +1,63 @@
+import { eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { AppEnv } from '../app-env';
+import { loginBody } from '../contracts/auth';
+import { users } from '../db/schema';
+import { ApiFailure } from '../errors';
+import { validate } from '../validate';
+import { clientAddress } from './middleware';
+import { DUMMY_HASH, verifyPassword } from './password';
+import { FailureLimiter } from './rate-limit';
+import { allow, PUBLIC } from './rules';
+import { createSession, deleteSession, SESSION_COOKIE, SESSION_HOURS } from './sessions';
+
+/** Sign-in failures allowed per address and login in 15 minutes, and per address over all logins. */
+export const LOGIN_LIMITS = { perLogin: 5, perAddress: 20, windowMs: 15 * 60_000 } as const;
+
+/** Sign in, sign out, and who am I. One limiter per app: failures are counted across requests. */
+export function authRoutes(opts: { secureCookie: (url: string, forwardedProto: string | undefined) => boolean }) {
+  const perLogin = new FailureLimiter(LOGIN_LIMITS.perLogin, LOGIN_LIMITS.windowMs);
+  const perAddress = new FailureLimiter(LOGIN_LIMITS.perAddress, LOGIN_LIMITS.windowMs);
+  return new Hono<AppEnv>()
+    .post('/login', validate('json', loginBody), allow(PUBLIC), async (c) => {
+      const { login, password } = c.req.valid('json');
+      const { db } = c.var;
+      const now = c.var.now().getTime();
+      const address = clientAddress(c);
+      const keys = [`${address} ${login}`, address] as const;
+      const wait = Math.max(perLogin.retryAfter(keys[0], now), perAddress.retryAfter(keys[1], now));
+      if (wait > 0) {
+        c.header('retry-after', String(wait));
+        throw new ApiFailure(429, 'too_many_attempts', `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} minute(s)`);
+      }
+      const user = db.select().from(users).where(eq(users.login, login)).get();
+      // An unknown login costs the same hash as a wrong password: timing does not tell them apart.
+      const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+      if (!user || !ok) {
+        perLogin.fail(keys[0], now);
+        perAddress.fail(keys[1], now);
+        throw new ApiFailure(401, 'bad_credentials', 'Wrong login or password');
+      }
+      perLogin.clear(keys[0]);
+      const session = createSession(db, user.id, c.var.now());
+      setCookie(c, SESSION_COOKIE, session.token, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/',
+        maxAge: SESSION_HOURS * 3600,
+        secure: opts.secureCookie(c.req.url, c.req.header('x-forwarded-proto')),
+      });
+      return c.json({ user: { login: user.login, role: user.role, scope: JSON.parse(user.scope) as string[] }, csrfToken: session.csrfToken });
+    })
+    .post('/logout', allow(PUBLIC), (c) => {
+      const token = getCookie(c, SESSION_COOKIE);
+      if (token) deleteSession(c.var.db, token);
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.json({ user: null });
+    })
+    .get('/me', allow(PUBLIC), (c) => {
+      const u = c.var.user;
+      return c.json(u ? { user: { login: u.login, role: u.role, scope: u.scope }, csrfToken: c.var.csrfToken } : { user: null });
+    });
+}
