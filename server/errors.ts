@@ -43,7 +43,12 @@ export function errorResponse(err: Error, c: Context): Response {
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
-    return c.json({ error: { code: status === 400 ? 'bad_request' : 'http_error', message: err.message || 'Request failed' } } satisfies ApiError, status);
+    // The one 400 Hono raises itself: a body that is not the JSON it says it is.
+    if (status === 400) {
+      const message = `body: ${err.message || 'malformed request body'}; expected a JSON object`;
+      return c.json({ error: { code: 'bad_request', message, issues: [{ path: 'body', message }] } } satisfies ApiError, 400);
+    }
+    return c.json({ error: { code: 'http_error', message: err.message || 'Request failed' } } satisfies ApiError, status);
   }
   console.error(err);
   return c.json({ error: { code: 'internal', message: 'Internal error' } } satisfies ApiError, 500);

@@ -24,7 +24,7 @@ export class FilingReadError extends DomainError {
     readonly cell: string | null,
     message: string,
   ) {
-    super('invalid', `${file}${sheet ? `: ${sheet}${cell ? `!${cell}` : ''}` : ''} — ${message}`, sheet && cell ? `${sheet}!${cell}` : undefined);
+    super('invalid', `${file}${sheet ? `: ${sheet}${cell ? `!${cell}` : ''}` : ''} — ${message}`, sheet && cell ? `${sheet}!${cell}` : (sheet ?? 'body'));
   }
 }
 
