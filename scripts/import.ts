@@ -44,10 +44,13 @@ const progress = json
   ? undefined
   : (path: string, done: number, total: number) => process.stderr.write(`  reading ${path}: ${done.toLocaleString()} / ${total.toLocaleString()} rows…\n`);
 
+// Written is not yet committed: the whole run commits at its end, or not at all.
+const written = json ? undefined : (path: string, done: number, total: number) => process.stderr.write(`  written ${path} (${done} of ${total}; committed at the end)\n`);
+
 const db = openDb(dbPath);
 let code: number;
 try {
-  const summary = await importPaths(db, paths, { now: new Date(), asOf, progress });
+  const summary = await importPaths(db, paths, { now: new Date(), asOf, progress, written });
   if (json) console.log(JSON.stringify(summary, null, 2));
   else printText(summary);
   code = summary.ok ? 0 : 1;

@@ -50,6 +50,8 @@ export interface ImportOptions {
   progress?: ParseContext['progress'];
   /** Who imports, for the audit log; `cli:import` by default. */
   actor?: string;
+  /** Told after each file is written (inside the one transaction: nothing is committed until the last). */
+  written?: (path: string, done: number, total: number) => void;
 }
 
 /**
@@ -96,6 +98,7 @@ export async function importPaths(db: Db, paths: readonly string[], opts: Import
         notes: [...(file.notes ?? []), ...counts.notes],
       });
       if (file.kind !== 'manifest' && counts.imported + counts.updated + counts.unchanged > 0) recordDataset(tx, file, asOf, manifest, opts.now);
+      opts.written?.(file.path, summaries.length, parsed.length);
     }
     report = reconcile(tx, origins);
     // One audit entry per import that changed anything: which files, and what each changed.
