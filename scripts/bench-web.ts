@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { openDb } from '../server/db/client';
 import { writeSyntheticCountry } from './bench/synthetic-db';
-import { launchBrowser, startAppServer } from './lib/app-process';
+import { launchBrowser, startAppServer, warmedUp } from './lib/app-process';
 import { ensureWebBuild } from './lib/web-build';
 
 const WEB_DIST = 'dist/web';
@@ -74,13 +74,7 @@ export async function benchWeb(): Promise<Record<string, number | string>> {
   const server = await startAppServer({ databasePath: dbPath, env: { LOAD_DEMO: '0' } });
   const browser = await launchBrowser();
   try {
-    // Let the server build its snapshot and cut its first tiles (it does so when it starts listening),
-    // as a server that has been up for a while has.
-    const t0 = Date.now();
-    while (!/Warmed up/.test(server.output())) {
-      if (Date.now() - t0 > 300_000) throw new Error(`the server did not warm up:\n${server.output()}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await warmedUp(server);
     const idles: number[] = [];
     for (let k = 0; k < 5; k++) idles.push(await firstIdle(browser, server.url));
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });

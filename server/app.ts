@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { dateInJapan } from './domain/dates';
 import type { AppEnv } from './app-env';
 import type { Db } from './db/client';
 import { ApiFailure, errorResponse } from './errors';
+import { gzip } from './compress';
 import { corsFor, securityHeaders, sessionMiddleware } from './auth/middleware';
 import { authRoutes } from './auth/routes';
 import { auditRoutes } from './features/audit/routes';
@@ -49,7 +49,7 @@ export function createApp(deps: AppDeps) {
   const secureCookie = (url: string, forwardedProto: string | undefined) => url.startsWith('https:') || (deps.trustProxy === true && forwardedProto === 'https');
   const api = new Hono<AppEnv>()
     .use(corsFor(origins))
-    .use(compress())
+    .use(gzip())
     .use(async (c, next) => {
       c.set('db', deps.db);
       c.set('now', now);

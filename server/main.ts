@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { compress } from 'hono/compress';
+import { gzip } from './compress';
 import { sql } from 'drizzle-orm';
 import { createApp } from './app';
 import { openDb, type Db } from './db/client';
@@ -44,7 +44,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     log(`Note: no web build in ${config.WEB_DIST} (run npm run build); serving the API only.`);
   }
   // The built files: compressed, and those with a content hash in their name cached for good.
-  app.use('/*', compress());
+  app.use('/*', gzip());
   app.use('/assets/*', async (c, next) => {
     await next();
     if (c.res.ok) c.header('cache-control', 'public, max-age=31536000, immutable');

@@ -59,3 +59,15 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
+
+/**
+ * Resolves once the server has built its snapshot and cut its first tiles (it does so when it starts
+ * listening), as a server that has been up for a while has.
+ */
+export async function warmedUp(server: ServerHandle, timeoutMs = 300_000): Promise<void> {
+  const t0 = Date.now();
+  while (!/Warmed up/.test(server.output())) {
+    if (Date.now() - t0 > timeoutMs) throw new Error(`the server did not warm up:\n${server.output()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -126,7 +126,7 @@ describe.skipIf(!hasRealData)('the 厚生局 format samples', () => {
     const kinds = Object.fromEntries((db.$client.prepare('select kind, count(*) n from institutions group by 1').all() as { kind: string; n: number }[]).map((r) => [r.kind, r.n]));
     expect(kinds.hospital).toBeGreaterThan(50);
     expect(kinds.clinic).toBeGreaterThan(50);
-  });
+  }, 60_000);
 
   it('reads Yamanashi’s 項目別2 layout (no 区分/種別, 医科 in the title) with zero errors, merging its notifications', async () => {
     const db = memoryDb();

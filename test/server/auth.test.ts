@@ -159,5 +159,5 @@ describe('npm run user', () => {
     userDb.$client.close();
     expect(run(['remove', '--login', 'tottori-pref']).stdout).toContain('Removed');
     expect(execFileSync(process.execPath, ['--import', 'tsx', 'scripts/user.ts', 'list'], { encoding: 'utf8', env: { ...process.env, DATABASE_PATH: join(dir, 'u.db') } })).not.toContain('tottori-pref');
-  });
+  }, 60_000);
 });

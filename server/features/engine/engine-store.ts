@@ -32,7 +32,15 @@ export interface EngineSnapshot {
   municipalities: Map<string, { name: string; prefCode: string; prefName: string; parentCode: string | null; kind: MunicipalityRef['kind'] }>;
   /** What lists show of every live facility (placed or not), by id. */
   facilityInfo: Map<string, FacilityInfo>;
-  institutionNames: Map<string, string>;
+  /** What lists show of every live institution (placed or not), by 医療機関コード. */
+  institutionInfo: Map<string, InstitutionInfo>;
+}
+
+export interface InstitutionInfo {
+  name: string;
+  kind: typeof institutions.$inferSelect.kind;
+  address: string | null;
+  phone: string | null;
 }
 
 export interface FacilityInfo {
@@ -49,13 +57,16 @@ export class EngineStore {
   private cached: { version: string; snapshot: EngineSnapshot } | null = null;
   /** When this store started: versions never repeat, even across restarts. */
   private readonly started = Date.now().toString(36);
-  constructor(private readonly db: Db) {}
+  /** Asked on every request: prepared once. */
+  private readonly versionQuery;
+  constructor(private readonly db: Db) {
+    this.versionQuery = db.$client.prepare('select total_changes() n, (select data_version from pragma_data_version) v');
+  }
 
   /** The data version, without building anything: it changes whenever the data or the date does. */
   version(today: string): string {
-    const dataVersion = this.db.$client.pragma('data_version', { simple: true });
-    const changes = (this.db.$client.prepare('select total_changes() n').get() as { n: number }).n;
-    return `${this.started}.${dataVersion}.${changes}.${today}`;
+    const { n, v } = this.versionQuery.get() as { n: number; v: number };
+    return `${this.started}.${v}.${n}.${today}`;
   }
 
   get(today: string): EngineSnapshot {
@@ -87,9 +98,9 @@ export function buildSnapshot(db: Db, today: string): Omit<EngineSnapshot, 'vers
     if (notificationSymbol(n.symbol)) symbols.set(n.code, [...(symbols.get(n.code) ?? []), n.symbol]);
   }
   const insts: EngineInstitution[] = [];
-  const institutionNames = new Map<string, string>();
+  const institutionInfo = new Map<string, InstitutionInfo>();
   for (const row of db.select().from(institutions).where(isNull(institutions.withdrawnOn)).all()) {
-    institutionNames.set(row.code, row.name);
+    institutionInfo.set(row.code, { name: row.name, kind: row.kind, address: row.address, phone: row.phone });
     if (row.lat === null || row.lng === null) continue;
     const s = symbols.get(row.code) ?? [];
     const offers = institutionOffers({ kind: row.kind, symbols: s, declared: parseDeclared(row.declaredOffers) });
@@ -147,6 +158,6 @@ export function buildSnapshot(db: Db, today: string): Omit<EngineSnapshot, 'vers
     facilityById: new Map(facs.map((f, i) => [f.id, i])),
     municipalities: munis,
     facilityInfo,
-    institutionNames,
+    institutionInfo,
   };
 }

@@ -1,6 +1,3 @@
-import { inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { institutions } from '../../db/schema';
 import { present, scanCandidates, withRoadMinutes } from '../../domain/engine/candidates';
 import { requirementsOf } from '../../domain/engine/masks';
 import { DEFAULT_SCORE_WEIGHTS, type CandidateQuery } from '../../domain/engine/score';
@@ -30,7 +27,7 @@ export function candidateQuery(snap: EngineSnapshot, fi: number, maxMinutes: num
  * Ranked candidates for one facility: the institutions the spatial index finds within range are
  * scored (domain/engine), optionally re-ranked by road time, and joined to their names.
  */
-export async function rankFacilityCandidates(db: Db, snap: EngineSnapshot, id: string, params: { maxMinutes: number; limit: number }, routing: TravelTimes | null) {
+export async function rankFacilityCandidates(snap: EngineSnapshot, id: string, params: { maxMinutes: number; limit: number }, routing: TravelTimes | null) {
   const fi = snap.facilityById.get(id);
   const base = { facilityId: id, maxMinutes: params.maxMinutes, travelModel: DEFAULT_TRAVEL_MODEL, weights: DEFAULT_SCORE_WEIGHTS };
   if (fi === undefined) {
@@ -52,9 +49,6 @@ export async function rankFacilityCandidates(db: Db, snap: EngineSnapshot, id: s
     }
   }
   const shown = final.slice(0, params.limit).map((c) => ({ raw: c, out: present(c) }));
-  const info = new Map(
-    shown.length === 0 ? [] : db.select().from(institutions).where(inArray(institutions.code, shown.map((s) => s.out.code))).all().map((r) => [r.code, r]),
-  );
   return {
     ...base,
     missing: requirementsOf(q.missing),
@@ -64,7 +58,7 @@ export async function rankFacilityCandidates(db: Db, snap: EngineSnapshot, id: s
     totalInRange: ranked.length,
     excluded,
     candidates: shown.map(({ out }) => {
-      const row = info.get(out.code)!;
+      const row = snap.institutionInfo.get(out.code)!;
       const inst = snap.institutions[snap.institutionByCode.get(out.code)!]!;
       return {
         ...out,
@@ -74,7 +68,7 @@ export async function rankFacilityCandidates(db: Db, snap: EngineSnapshot, id: s
         activePartners: inst.activePartners,
         maxPartners: inst.maxPartners,
         institution: {
-          code: row.code, name: row.name, kind: row.kind, address: row.address, phone: row.phone, lat: inst.lat, lng: inst.lng,
+          code: out.code, name: row.name, kind: row.kind, address: row.address, phone: row.phone, lat: inst.lat, lng: inst.lng,
           offers: requirementsOf(inst.offers), offersSource: inst.declared ? ('declared' as const) : ('likely' as const), a253Basis: inst.a253Basis,
         },
       };

@@ -62,7 +62,7 @@ export const facilitiesRoutes = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const { db, today, engine, routing } = c.var;
     requireFacility(db, id);
-    return c.json(await rankFacilityCandidates(db, engine.get(today()), id.id, { maxMinutes: q.maxMinutes, limit: q.limit }, routing));
+    return c.json(await rankFacilityCandidates(engine.get(today()), id.id, { maxMinutes: q.maxMinutes, limit: q.limit }, routing));
   })
   /** The best sets of ≤ 3 institutions that together cover what the facility is missing. */
   .get('/:id/combinations', validate('param', facilityParams), validate('query', combinationsQuery), allow(PUBLIC), (c) => {

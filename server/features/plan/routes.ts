@@ -25,7 +25,7 @@ export const planRoutes = new Hono<AppEnv>().post('/', validate('json', planBody
   const solveMs = Math.round(performance.now() - started);
   const unplaced = snap.unplaced.filter((f) => inScope(scope, f) && f.status !== 'covered');
   const fNames = { get: (id: string) => snap.facilityInfo.get(id)?.name };
-  const iNames = snap.institutionNames;
+  const iNames = { get: (code: string) => snap.institutionInfo.get(code)?.name };
   const position = (id: string) => {
     const f = snap.facilities[snap.facilityById.get(id)!]!;
     return [f.lng, f.lat] as [number, number];

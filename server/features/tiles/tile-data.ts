@@ -85,7 +85,7 @@ export function tileData(db: Db, snap: EngineSnapshot): TileData {
     institutions: snap.institutions.map((i) => ({
       type: 'Feature' as const,
       geometry: { type: 'Point' as const, coordinates: [i.lng, i.lat] },
-      properties: { code: i.code, name: snap.institutionNames.get(i.code) ?? i.code, kind: i.kind, offersKey: OFFER_DIGITS.filter(([bit]) => i.offers & bit).map(([, d]) => d).join(''), a253: i.a253Basis, accepting: i.willingness === 'accepting' },
+      properties: { code: i.code, name: snap.institutionInfo.get(i.code)?.name ?? i.code, kind: i.kind, offersKey: OFFER_DIGITS.filter(([bit]) => i.offers & bit).map(([, d]) => d).join(''), a253: i.a253Basis, accepting: i.willingness === 'accepting' },
     })),
   };
 }
