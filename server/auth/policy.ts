@@ -16,7 +16,8 @@ import type { Principal, Role } from './principal';
  *
  * Anonymous visitors get no access to any record: they see public open data and aggregates.
  */
-export type Access = 'read' | 'act' | 'administer';
+export const ACCESSES = ['read', 'act', 'administer'] as const;
+export type Access = (typeof ACCESSES)[number];
 
 /** A record a request touches, with the area it lies in (its municipality, or an authority's code). */
 export type Subject =

@@ -5,7 +5,7 @@ import { agreements, partnershipRequests } from '../db/schema';
 import { facilityId } from '../domain/identifiers';
 import { ApiFailure, notFound } from '../errors';
 import { requireFacility, requireInstitution } from '../features/shared/lookups';
-import { may, type Access, type ParentOf, type Subject } from './policy';
+import { ACCESSES, may, type Access, type ParentOf, type Subject } from './policy';
 import type { Principal, Role } from './principal';
 
 /**
@@ -71,8 +71,11 @@ export function authorize(c: Context<AppEnv>, access: Access, subjects: Subject[
   if (!subjects.some((s) => may(user, access, s, parentOf(c)))) throw forbidden(user, what);
 }
 
-/** Whether the caller may `access` the subject (for answers that show more to those who may read). */
-export const can = (c: Context<AppEnv>, access: Access, subject: Subject): boolean => may(c.var.user, access, subject, parentOf(c));
+/**
+ * What the caller may do with a record, for answers that show more to those who may read and tell
+ * the client which parts to draw (the server still checks every call).
+ */
+export const accessTo = (c: Context<AppEnv>, subject: Subject): Access[] => ACCESSES.filter((a) => may(c.var.user, a, subject, parentOf(c)));
 
 export const parentOf = (c: Context<AppEnv>): ParentOf => {
   const munis = c.var.engine.get(c.var.today()).municipalities;

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { downloadText, openApp, overlayFeatures, saveScreenshot, waitForMapIdle, type ServerHandle, useDemoApp } from './harness';
+import { downloadText, openApp, overlayFeatures, saveScreenshot, signIn, waitForMapIdle, type ServerHandle, useDemoApp } from './harness';
 
 /** The 自治体 view on the demo region: pick an area, read its table, sort and export who lacks coverage, make a plan. */
 let server: ServerHandle;
@@ -109,7 +109,10 @@ describe('the 自治体 view', () => {
     expect(geo.features[0].properties.名称).toBeTruthy();
   });
 
-  it('makes a regional plan, draws it, and lists who cannot be covered and why', async () => {
+  it('makes a regional plan for the prefecture\'s officer, draws it, and lists who cannot be covered and why', async () => {
+    expect(await page.getByTestId('plan-section').count()).toBe(0);
+    expect(await page.getByTestId('officer-hint').innerText()).toContain('自治体職員としてログイン');
+    await signIn(page, 'municipality');
     await page.getByTestId('minutes-select').selectOption('30');
     await page.getByTestId('plan-run').click();
     await page.getByTestId('plan-result').waitFor({ timeout: 60_000 });

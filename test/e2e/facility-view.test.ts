@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, overlayFeatures, saveScreenshot, waitForMapIdle, type ServerHandle, useDemoApp } from './harness';
+import { openApp, overlayFeatures, saveScreenshot, signIn, waitForMapIdle, type ServerHandle, useDemoApp } from './harness';
 
 /** The 施設 view on the demo region: search, the card, re-weighting, combinations and rings. */
 let server: ServerHandle;
@@ -29,7 +29,11 @@ describe('the 施設 view', () => {
     expect(page.url()).toContain('facility=9978500750-510');
   });
 
-  it('shows the card: type, duty, days left to 2027-04-01, partners and what they cover, phone', async () => {
+  it('shows the card: type, duty, days left to 2027-04-01, phone; its partners and what they cover to the prefecture\'s officer', async () => {
+    // Who the partners are is not public: a visitor reads a note, the area's officer the list.
+    expect(await page.getByTestId('partners-hidden').innerText()).toContain('ログインすると表示されます');
+    await signIn(page, 'municipality');
+    await page.getByTestId('partners').waitFor();
     const panel = await page.getByTestId('facility-panel').innerText();
     expect(panel).toContain('特養');
     expect(panel).toContain('義務');

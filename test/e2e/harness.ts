@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { launchBrowser, startAppServer, type ServerHandle } from '../../scripts/lib/app-process';
+import { DEMO_ACCOUNTS } from '../../server/auth/demo-accounts';
+import type { Role } from '../../server/auth/principal';
 export { CHROMIUM, CHROMIUM_ARGS, launchBrowser, startAppServer, type ServerHandle } from '../../scripts/lib/app-process';
 
 /**
@@ -135,4 +137,41 @@ export function overlayFeatures(page: Page, source: string): Promise<GeoJSON.Fea
     const src = window.__renkeiMap!.getSource(s) as unknown as { getData(): Promise<GeoJSON.FeatureCollection> };
     return (await src.getData()).features;
   }, source);
+}
+
+/**
+ * Signs in through the header's form (as a user does: the button, the two fields, Enter) with the
+ * demo region's account of a role (server/auth/demo-accounts.ts), and waits until the header says so.
+ * The session is the page's browser context's: it lasts across `openApp` and reloads of that page.
+ */
+export async function signIn(page: Page, role: Role): Promise<void> {
+  const { login, password } = DEMO_ACCOUNTS[role];
+  await page.getByTestId('sign-in').click();
+  const form = page.getByTestId('sign-in-form');
+  await form.getByTestId('sign-in-login').fill(login);
+  await form.getByTestId('sign-in-password').fill(password);
+  await form.getByTestId('sign-in-password').press('Enter');
+  await expect.poll(() => page.getByTestId('signed-in-as').innerText().catch(() => '')).toContain(login);
+}
+
+/** Signs out with the header's button, and waits until the sign-in button is back. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('sign-out').click();
+  await page.getByTestId('sign-in').waitFor();
+}
+
+/**
+ * Calls the API from inside the page, as its signed-in user (the session cookie rides along; an
+ * unsafe method gets the session's CSRF token, from GET /api/auth/me). JSON in, status and JSON out.
+ */
+export function pageApi<T = any>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ([m, p, b]) => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken?: string };
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...(me.csrfToken ? { 'x-csrf-token': me.csrfToken } : {}) };
+      const res = await fetch(p, { method: m, headers, ...(b === undefined ? {} : { body: JSON.stringify(b) }) });
+      return { status: res.status, body: (await res.json()) as never };
+    },
+    [method, path, body] as const,
+  );
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, overlayFeatures, saveScreenshot, sourceFeatures, waitForMapIdle, type ServerHandle, useDemoApp } from './harness';
+import { openApp, overlayFeatures, pageApi, saveScreenshot, signIn, sourceFeatures, waitForMapIdle, type ServerHandle, useDemoApp } from './harness';
 
 /** The 医療機関 view on the demo region: search by code, nearby facilities seeking partners, the declaration form. */
 let server: ServerHandle;
@@ -40,6 +40,9 @@ describe('the 医療機関 view', () => {
   });
 
   it('saves its declaration — offers, willingness, maximum — and keeps it after a reload', async () => {
+    // The form is the institution's own (or an administrator's): not shown to a visitor.
+    expect(await page.getByTestId('declaration-form').count()).toBe(0);
+    await signIn(page, 'admin');
     await page.getByTestId('declare-offers').check();
     await page.getByTestId('offer-admit').uncheck();
     await page.getByTestId('willingness').selectOption('accepting');
@@ -67,10 +70,8 @@ describe('the 医療機関 view', () => {
 
   it('says so when someone else changed it first', async () => {
     const detail = await api<any>(`/api/institutions/${code}`);
-    await api(`/api/institutions/${code}/declaration`, {
-      method: 'PUT', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ offers: null, willingness: null, maxPartners: 5, version: detail.version }),
-    });
+    const put = await pageApi(page, 'PUT', `/api/institutions/${code}/declaration`, { offers: null, willingness: null, maxPartners: 5, version: detail.version });
+    expect(put.status).toBe(200);
     await page.getByTestId('max-partners').fill('4');
     await page.getByTestId('save-declaration').click();
     await expect.poll(() => page.getByTestId('form-error').innerText()).toContain('ほかの人が先に変更しました');

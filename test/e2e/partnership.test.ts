@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, saveScreenshot, type ServerHandle, useDemoApp } from './harness';
+import { openApp, pageApi, saveScreenshot, signIn, type ServerHandle, useDemoApp } from './harness';
 
-/** The partnership cycle in the UI: a facility asks a hospital, the hospital accepts, coverage follows. */
+/** The partnership cycle in the UI, signed in as an administrator (who may act for both sides): a facility asks a hospital, the hospital accepts, coverage follows. */
 let server: ServerHandle;
 let page: Page;
 useDemoApp((app) => ({ server, page } = app));
@@ -20,6 +20,7 @@ describe('asking for and accepting a partnership', () => {
     hospital = candidates.find((c) => c.institution.kind === 'hospital' && c.willingness !== 'not_accepting').institution;
 
     await openApp(page, `${server.url}/?view=facility&facility=${facility.facilityId}`);
+    await signIn(page, 'admin');
     const section = page.getByTestId('partnership');
     await section.waitFor();
     await page.getByTestId('toggle-seeking').click();
@@ -63,7 +64,8 @@ describe('asking for and accepting a partnership', () => {
       }
     }
     expect(other, 'another institution taking partners').toBeTruthy();
-    const sent = await (await fetch(`${server.url}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ facilityId: facility.facilityId, institutionCode: other!.code, requirements: ['consult'] }) })).json();
+    const { status, body: sent } = await pageApi(page, 'POST', '/api/requests', { facilityId: facility.facilityId, institutionCode: other!.code, requirements: ['consult'] });
+    expect(status).toBe(201);
     await openApp(page, `${server.url}/?view=institution&institution=${other!.code}`);
     await page.getByTestId(`decline-${sent.id}`).click();
     await expect.poll(() => page.getByTestId('requests-inbox').locator('[role="alert"]').innerText()).toContain('reason');

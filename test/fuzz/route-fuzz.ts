@@ -74,7 +74,7 @@ function requestInit(spec: RouteSpec, call: Call): RequestInit {
   const b = call.body;
   if (b.kind === 'json') return { method: spec.method, body: JSON.stringify(b.value), headers: { 'content-type': 'application/json' } };
   if (b.kind === 'raw') return { method: spec.method, body: b.text, headers: b.type ? { 'content-type': b.type } : {} };
-  if (b.kind === 'bytes') return { method: spec.method, body: b.bytes };
+  if (b.kind === 'bytes') return { method: spec.method, body: Uint8Array.from(b.bytes) };
   return { method: spec.method };
 }
 

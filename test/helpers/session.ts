@@ -25,7 +25,7 @@ export const signInAs = (app: TestApp, role: Role) => signIn(app, DEMO_ACCOUNTS[
 export const anonymous = (app: TestApp): Session => session(app, {});
 
 function session(app: TestApp, headers: Record<string, string>): Session {
-  const request = (path: string, init: RequestInit = {}) => app.request(path, { ...init, headers: { ...headers, ...(init.headers as Record<string, string> | undefined) } });
+  const request = async (path: string, init: RequestInit = {}) => app.request(path, { ...init, headers: { ...headers, ...(init.headers as Record<string, string> | undefined) } });
   return {
     headers,
     request,

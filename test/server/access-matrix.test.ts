@@ -108,7 +108,7 @@ async function tryAs(role: RoleName, c: Case): Promise<{ status: number; changed
   try {
     const body = c.body?.();
     const init: RequestInit = { method: c.method };
-    if (Buffer.isBuffer(body)) init.body = body;
+    if (Buffer.isBuffer(body)) init.body = Uint8Array.from(body);
     else if (body !== undefined) Object.assign(init, { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
     const res = await as[role].request(c.path(), init);
     const text = await res.text();
@@ -136,6 +136,27 @@ describe.each([
       if (r.status === 401 || r.status === 403) expect(r.changed, `${role}: ${r.message}`).toBe(false);
     }
     expect(got).toEqual(want);
+  });
+});
+
+describe('what a record tells its reader they may do', () => {
+  it('gives each role its access to あじさい荘 and 浜田記念病院, and their partners only to readers', async () => {
+    const got: Record<string, [string[], boolean, string[], boolean]> = {};
+    for (const role of ROLES) {
+      const f = (await as[role].call('GET', `/api/facilities/${FACILITY}`)).body;
+      const i = (await as[role].call('GET', `/api/institutions/${HOSPITAL}`)).body;
+      got[role] = [f.access, f.partners !== null, i.access, i.partners !== null];
+    }
+    expect(got).toEqual({
+      anonymous: [[], false, [], false],
+      admin: [['read', 'act', 'administer'], true, ['read', 'act', 'administer'], true],
+      officer: [['read', 'administer'], true, ['read'], true],
+      officerElsewhere: [[], false, [], false],
+      facility: [['read', 'act'], true, [], false],
+      facilityOther: [[], false, [], false],
+      institution: [[], false, ['read', 'act'], true],
+      institutionOther: [[], false, [], false],
+    });
   });
 });
 

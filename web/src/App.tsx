@@ -1,5 +1,6 @@
 import { createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { fetchAreas, fetchMeta } from './api';
+import { AccountControl } from './components/AccountControl';
 import { Legend } from './components/Legend';
 import { SearchBox } from './components/SearchBox';
 import { Sources } from './components/Sources';
@@ -7,6 +8,7 @@ import { lang, setLang, t } from './i18n';
 import { MapView, type Pick } from './map/MapView';
 import { EMPTY_OVERLAY, type LngLat, type Overlay } from './map/overlays';
 import { VIEWS, type View } from './state/app-state';
+import { loadSession } from './state/session';
 import { AppContext, createAppState } from './state/store';
 import { AreaView } from './views/AreaView';
 import { FacilityView } from './views/FacilityView';
@@ -18,6 +20,7 @@ export function App() {
   const { state, update } = store;
   const [meta, { refetch: refetchMeta }] = createResource(fetchMeta);
   const [areas] = createResource(fetchAreas);
+  void loadSession();
   const [overlay, setOverlay] = createSignal<Overlay>(EMPTY_OVERLAY);
   const [selectedAt, setSelectedAt] = createSignal<LngLat | null>(null);
 
@@ -76,6 +79,7 @@ export function App() {
         <button class="lang-toggle" type="button" onClick={toggleLang}>
           {t('language')}
         </button>
+        <AccountControl />
       </header>
       <main class="layout">
         <div class="map-wrap">

@@ -3,8 +3,15 @@ import type { AppType } from '../../server/app';
 import type { FacilityTypeKey } from '../../server/domain/facility-types';
 import type { LackingSort } from '../../server/domain/priority';
 
+/**
+ * The session's CSRF token (from sign-in or GET /api/auth/me): every request of a session carries
+ * it, since the server refuses an unsafe method (POST/PUT/PATCH/DELETE) in a session without it.
+ * The session itself is an HttpOnly cookie the browser sends; this module never sees it.
+ */
+let csrfToken: string | null = null;
+
 /** The only network code of the web app: a typed client of the API (Hono RPC). */
-const client = hc<AppType>('/');
+const client = hc<AppType>('/', { headers: (): Record<string, string> => (csrfToken ? { 'X-CSRF-Token': csrfToken } : {}) });
 const api = client.api;
 
 export class ApiRequestError extends Error {
@@ -13,15 +20,50 @@ export class ApiRequestError extends Error {
     message: string,
     /** The parameter or field the server named, if any. */
     readonly path: string | null = null,
+    /** The server's error code (`bad_credentials`, `too_many_attempts`, `csrf`, …), if any. */
+    readonly code: string | null = null,
+    /** Seconds to wait before trying again (Retry-After of a 429), if given. */
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
   }
 }
 
-async function unwrap<T>(res: { ok: boolean; status: number; json(): Promise<unknown> }): Promise<T> {
-  const body = (await res.json()) as T & { error?: { message: string; issues?: { path: string }[] } };
-  if (!res.ok) throw new ApiRequestError(res.status, body.error?.message ?? `HTTP ${res.status}`, body.error?.issues?.[0]?.path ?? null);
+interface RawResponse {
+  ok: boolean;
+  status: number;
+  headers: Headers;
+  json(): Promise<unknown>;
+}
+
+async function unwrap<T>(res: RawResponse): Promise<T> {
+  const body = (await res.json().catch(() => ({}))) as T & { error?: { code?: string; message: string; issues?: { path: string }[] } };
+  if (!res.ok) {
+    const wait = Number(res.headers.get('retry-after'));
+    throw new ApiRequestError(res.status, body.error?.message ?? `HTTP ${res.status}`, body.error?.issues?.[0]?.path ?? null, body.error?.code ?? null, wait > 0 ? wait : null);
+  }
   return body;
+}
+
+export type SessionUser = NonNullable<InferResponseType<typeof api.auth.login.$post, 200>['user']>;
+
+/** Who is signed in (null: nobody), keeping the session's CSRF token for later requests. */
+export async function fetchMe(): Promise<SessionUser | null> {
+  const body = await unwrap<{ user: SessionUser | null; csrfToken?: string | null }>(await api.auth.me.$get());
+  csrfToken = body.user ? (body.csrfToken ?? null) : null;
+  return body.user;
+}
+export async function login(name: string, password: string): Promise<SessionUser> {
+  const body = await unwrap<InferResponseType<typeof api.auth.login.$post, 200>>(await api.auth.login.$post({ json: { login: name, password } }));
+  csrfToken = body.csrfToken;
+  return body.user;
+}
+export async function logout(): Promise<void> {
+  try {
+    await unwrap<unknown>(await api.auth.logout.$post());
+  } finally {
+    csrfToken = null;
+  }
 }
 
 export type FacilityDetail = InferResponseType<(typeof api.facilities)[':id']['$get'], 200>;
@@ -80,3 +122,6 @@ export const saveSeeking = async (id: string, seeking: ('consult' | 'examine' | 
 export const fetchKasan = async (id: string) => unwrap<KasanResponse>(await api.facilities[':id'].kasan.$get({ param: { id }, query: {} }));
 export type TrackerResponse = InferResponseType<typeof api.filings.tracker.$get, 200>;
 export const fetchTracker = async (authority: string) => unwrap<TrackerResponse>(await api.filings.tracker.$get({ query: { authority } }));
+export type AuditResponse = InferResponseType<typeof api.audit.$get, 200>;
+export type AuditEntry = AuditResponse['entries'][number];
+export const fetchAudit = async (limit = 50) => unwrap<AuditResponse>(await api.audit.$get({ query: { limit: String(limit) } }));

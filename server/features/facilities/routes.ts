@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { allow, can, PUBLIC } from '../../auth/rules';
+import { accessTo, allow, PUBLIC } from '../../auth/rules';
 import type { AppEnv } from '../../app-env';
 import { candidatesQuery, combinationsQuery, facilitiesQuery, facilityParams } from '../../contracts/api';
 import { facilityCombinations } from './combinations-query';
@@ -54,7 +54,8 @@ export const facilitiesRoutes = new Hono<AppEnv>()
     const row = requireFacility(db, id);
     const detail = facilityDetail(db, row, today());
     // Its coverage is public (the map shows it); who its partners are, and on what terms, is not.
-    return c.json(can(c, 'read', { kind: 'facility', careOfficeNumber: row.careOfficeNumber, areaCode: row.municipalityCode }) ? detail : { ...detail, partners: null });
+    const access = accessTo(c, { kind: 'facility', careOfficeNumber: row.careOfficeNumber, areaCode: row.municipalityCode });
+    return c.json({ ...detail, partners: access.includes('read') ? detail.partners : null, access });
   })
   /** Ranked candidate institutions for the facility's missing requirements. */
   .get('/:id/candidates', validate('param', facilityParams), validate('query', candidatesQuery), allow(PUBLIC), async (c) => {

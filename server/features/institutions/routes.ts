@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { allow, can, institutionSubject, PUBLIC, institutionInPath, on } from '../../auth/rules';
+import { accessTo, allow, institutionSubject, PUBLIC, institutionInPath, on } from '../../auth/rules';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { declarationBody, institutionParams, institutionsQuery, nearbyFacilitiesQuery } from '../../contracts/api';
@@ -50,7 +50,8 @@ export const institutionsRoutes = new Hono<AppEnv>()
     const { code } = c.req.valid('param');
     const detail = institutionDetail(c.var.db, c.var.today(), code);
     // Who its partners are is for the institution, its area's officers and administrators; the count is public.
-    return c.json(can(c, 'read', institutionSubject(c, code)) ? detail : { ...detail, partners: null });
+    const access = accessTo(c, institutionSubject(c, code));
+    return c.json({ ...detail, partners: access.includes('read') ? detail.partners : null, access });
   })
   /**
    * What the institution declares of itself: the requirements it offers (null: not declared — then
@@ -75,7 +76,7 @@ export const institutionsRoutes = new Hono<AppEnv>()
       const before = { declaredOffers: row.declaredOffers, willingness: row.willingness, maxPartners: row.maxPartners, version: row.version };
       recordAudit(tx, { actor: c.var.actor, entity: 'institution', entityId: code, action: 'declare', before, after: { ...next, version: row.version + 1 }, areaCode: row.municipalityCode });
     });
-    return c.json(institutionDetail(db, today(), code));
+    return c.json({ ...institutionDetail(db, today(), code), access: accessTo(c, institutionSubject(c, code)) });
   })
   /** Facilities near this institution that lack a requirement it could give, A253-relevant first. */
   .get('/:code/nearby-facilities', validate('param', institutionParams), validate('query', nearbyFacilitiesQuery), allow(PUBLIC), (c) => {

@@ -15,3 +15,6 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}): 
 }
 
 export type { MessageKey };
+
+/** Whether `key` names a message (for keys made from data, such as an audit entry's action). */
+export const hasMessage = (key: string): key is MessageKey => key in ja;

@@ -1,4 +1,4 @@
-import { createEffect, createResource, For, Show } from 'solid-js';
+import { createEffect, createResource, For, on, Show } from 'solid-js';
 import { FACILITY_TYPES, type FacilityTypeKey } from '../../../server/domain/facility-types';
 import { fetchGaps, type Area } from '../api';
 import { StatusBadge } from '../components/badges';
@@ -6,8 +6,11 @@ import { LoadError } from '../components/LoadError';
 import { lang, t } from '../i18n';
 import { highlight, type Overlay } from '../map/overlays';
 import { MINUTE_CHOICES } from '../state/app-state';
+import { isOfficer } from '../state/access';
+import { user } from '../state/session';
 import { useAppStore } from '../state/store';
 import { areaName, areaOptions } from './areas';
+import { AuditPanel } from './AuditPanel';
 import { FilingTracker } from './FilingTracker';
 import { LackingList } from './LackingList';
 import { PlanSection } from './PlanSection';
@@ -31,6 +34,9 @@ export function AreaView(props: { areas: readonly Area[]; onOverlay: (o: Overlay
     const a = props.areas.find((x) => x.code === state.area);
     return a?.kind === 'ward' ? props.areas.find((x) => x.code === a.parentCode) : a?.kind === 'designated_city' ? a : undefined;
   };
+
+  // A plan drawn by an officer leaves the map when they sign out.
+  createEffect(on(() => isOfficer(user()), (officer) => !officer && setPlanLines([]), { defer: true }));
 
   // The map shows the area's structural gaps, and the plan's lines when one is drawn.
   createEffect(() => {
@@ -92,9 +98,15 @@ export function AreaView(props: { areas: readonly Area[]; onOverlay: (o: Overlay
           )}
         </Show>
       </Show>
-      <PlanSection area={state.area} areaName={name()} minutes={state.minutes} onLines={setPlanLines} onSelect={(id) => update({ view: 'facility', facility: id })} />
+      {/* The plan, the filing tracker and the change log are an officer's tools (POST /api/plan, GET /api/filings/tracker, GET /api/audit). */}
+      <Show when={isOfficer(user())} fallback={<p class="hint access-note" data-testid="officer-hint">{t('officerHint')}</p>}>
+        <PlanSection area={state.area} areaName={name()} minutes={state.minutes} onLines={setPlanLines} onSelect={(id) => update({ view: 'facility', facility: id })} />
+      </Show>
       <LackingList area={state.area} areaName={name()} minutes={state.minutes} type={state.type} onSelect={(id) => update({ view: 'facility', facility: id })} />
-      <Show when={state.area}>{(a) => <FilingTracker area={a()} />}</Show>
+      <Show when={isOfficer(user())}>
+        <Show when={state.area}>{(a) => <FilingTracker area={a()} />}</Show>
+        <AuditPanel />
+      </Show>
     </div>
   );
 }

@@ -1,10 +1,12 @@
-import { createEffect, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { DEFAULT_TRAVEL_MODEL } from '../../../server/domain/geo';
 import { fetchCandidates, fetchCombinations, fetchFacility, type Candidate } from '../api';
 import { LoadError } from '../components/LoadError';
 import { t } from '../i18n';
 import { EMPTY_OVERLAY, line, travelRings, type LngLat, type Overlay } from '../map/overlays';
+import { sectionMode } from '../state/access';
 import { MINUTE_CHOICES } from '../state/app-state';
+import { epoch } from '../state/session';
 import { useAppStore } from '../state/store';
 import { Candidates } from './facility/Candidates';
 import { PartnershipSection } from './facility/PartnershipSection';
@@ -20,10 +22,13 @@ const POOL = 500;
  */
 export function FacilityView(props: { id: string; onOverlay: (o: Overlay) => void; onPosition: (at: LngLat | null) => void }) {
   const { state, update } = useAppStore();
-  const [detail, { refetch: refetchDetail }] = createResource(() => props.id, fetchFacility);
-  // Asked once the facility itself has loaded (a bad link then shows one error, not three).
+  // Loaded again on sign-in and sign-out: its partners are shown only to those who may read them.
+  const [detail, { refetch: refetchDetail }] = createResource(() => [props.id, epoch()] as const, ([id]) => fetchFacility(id));
+  // Asked once the facility itself has loaded (a bad link then shows one error, not three), and
+  // not again when the same facility is re-read (after sign-in, or a change to its seeking).
   // (A resource that failed throws when read: look at its state first.)
-  const loaded = () => (detail.state === 'ready' ? ([detail().id, state.minutes] as const) : null);
+  const loadedId = createMemo(() => (detail.state === 'ready' || detail.state === 'refreshing' ? (detail.latest?.id ?? null) : null));
+  const loaded = () => (loadedId() ? ([loadedId()!, state.minutes] as const) : null);
   const [candidates] = createResource(loaded, ([id, m]) => fetchCandidates(id, m, POOL));
   const [combos] = createResource(loaded, ([id, m]) => fetchCombinations(id, m));
   const [hovered, setHovered] = createSignal<Candidate | null>(null);
@@ -94,7 +99,9 @@ export function FacilityView(props: { id: string; onOverlay: (o: Overlay) => voi
                 </Show>
               </Show>
             </section>
-            <PartnershipSection f={f()} candidates={candidates.latest?.candidates ?? []} onChanged={() => void refetchDetail()} />
+            <Show when={sectionMode(f().access)} fallback={<p class="hint access-note" data-testid="partnership-hint">{t('cycle.signInHint')}</p>}>
+              {(mode) => <PartnershipSection f={f()} mode={mode()} candidates={candidates.error ? [] : (candidates.latest?.candidates ?? [])} onChanged={() => void refetchDetail()} />}
+            </Show>
           </article>
         )}
       </Show>

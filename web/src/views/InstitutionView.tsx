@@ -1,4 +1,4 @@
-import { createEffect, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { DEFAULT_TRAVEL_MODEL } from '../../../server/domain/geo';
 import { fetchInstitution, fetchNearby } from '../api';
 import { RequirementChips, StatusBadge } from '../components/badges';
@@ -6,7 +6,9 @@ import { fmt1 } from '../components/format';
 import { LoadError } from '../components/LoadError';
 import { t } from '../i18n';
 import { EMPTY_OVERLAY, highlight, travelRings, type LngLat, type Overlay } from '../map/overlays';
+
 import { MINUTE_CHOICES } from '../state/app-state';
+import { epoch } from '../state/session';
 import { useAppStore } from '../state/store';
 import { DeclarationForm } from './institution/DeclarationForm';
 import { RequestsInbox } from './institution/RequestsInbox';
@@ -18,8 +20,13 @@ import { InstitutionCard } from './institution/InstitutionCard';
  */
 export function InstitutionView(props: { code: string; onOverlay: (o: Overlay) => void; onPosition: (at: LngLat | null) => void; onDataChanged: () => void }) {
   const { state, update } = useAppStore();
-  const [detail, { mutate, refetch: refetchInstitution }] = createResource(() => props.code, fetchInstitution);
-  const [nearby, { refetch: refetchNearby }] = createResource(() => (detail.state === 'ready' ? ([detail().code, state.minutes] as const) : null), ([code, m]) => fetchNearby(code, m));
+  // Loaded again on sign-in and sign-out: its partners are shown only to those who may read them.
+  const [detail, { mutate, refetch: refetchInstitution }] = createResource(() => [props.code, epoch()] as const, ([code]) => fetchInstitution(code));
+  // Its staff and administrators act for it (the server says so with the record).
+  const acts = () => detail.state === 'ready' && detail().access.includes('act');
+  // Asked once the institution has loaded, and not again when the same one is re-read after sign-in.
+  const loadedCode = createMemo(() => (detail.state === 'ready' || detail.state === 'refreshing' ? (detail.latest?.code ?? null) : null));
+  const [nearby, { refetch: refetchNearby }] = createResource(() => (loadedCode() ? ([loadedCode()!, state.minutes] as const) : null), ([code, m]) => fetchNearby(code, m));
   // (A resource that failed throws when read: look at its state first.)
   const at = (): LngLat | null => {
     const i = detail.state === 'ready' ? detail() : undefined;
@@ -49,7 +56,9 @@ export function InstitutionView(props: { code: string; onOverlay: (o: Overlay) =
         {(i) => (
           <article class="card" data-testid="institution-panel">
             <InstitutionCard i={i()} onSelectFacility={selectFacility} />
-            <RequestsInbox code={i().code} onChanged={() => void refetchInstitution()} />
+            <Show when={acts()} fallback={<p class="hint access-note" data-testid="inbox-hint">{t('inbox.signInHint')}</p>}>
+              <RequestsInbox code={i().code} onChanged={() => void refetchInstitution()} />
+            </Show>
             <section>
               <h3>{t('nearbyTitle')}</h3>
               <p class="controls-row">
@@ -86,22 +95,24 @@ export function InstitutionView(props: { code: string; onOverlay: (o: Overlay) =
                 </Show>
               </Show>
             </section>
-            <section>
-              <h3>{t('declarationTitle')}</h3>
-              <p class="hint">{t('declarationHint')}</p>
-              <Show when={i().version} keyed>
-                <DeclarationForm
-                  i={i()}
-                  saved={saved()}
-                  onSaved={(next) => {
-                    setSaved(true);
-                    mutate(next);
-                    void refetchNearby();
-                    props.onDataChanged();
-                  }}
-                />
-              </Show>
-            </section>
+            <Show when={acts()}>
+              <section>
+                <h3>{t('declarationTitle')}</h3>
+                <p class="hint">{t('declarationHint')}</p>
+                <Show when={i().version} keyed>
+                  <DeclarationForm
+                    i={i()}
+                    saved={saved()}
+                    onSaved={(next) => {
+                      setSaved(true);
+                      mutate(next);
+                      void refetchNearby();
+                      props.onDataChanged();
+                    }}
+                  />
+                </Show>
+              </section>
+            </Show>
           </article>
         )}
       </Show>

@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { requirementSymbols } from '../../../server/domain/requirements';
 import { ApiRequestError, fetchPlan, type PlanResponse } from '../api';
+import { accessMessage } from '../components/LoadError';
 import { t } from '../i18n';
 import { line, type Overlay } from '../map/overlays';
 import { downloadCsv } from '../lib/export';
@@ -23,7 +24,7 @@ export function PlanSection(props: { area: string | null; areaName: string; minu
       setPlan(p);
       props.onLines(p.assignments.flatMap((a) => a.partners.map((m) => line(a.position, m.position, 'plan'))));
     } catch (e) {
-      setError(e instanceof ApiRequestError ? e.message : t('loadFailed'));
+      setError(accessMessage(e) ?? (e instanceof ApiRequestError ? e.message : t('loadFailed')));
     } finally {
       setBusy(false);
     }

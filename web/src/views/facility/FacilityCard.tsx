@@ -5,6 +5,7 @@ import type { FacilityDetail } from '../../api';
 import { KindBadge, RequirementChips, StatusBadge } from '../../components/badges';
 import { fmtInt } from '../../components/format';
 import { lang, t } from '../../i18n';
+import { user } from '../../state/session';
 
 /** The facility card: who it is, its rule and deadline, its partners and what they cover. */
 export function FacilityCard(props: { f: FacilityDetail; onSelectFacility: (id: string) => void; onSelectInstitution: (code: string) => void }) {
@@ -98,7 +99,11 @@ function PartnersBlock(props: { f: FacilityDetail; onSelectInstitution: (code: s
     <section>
       <h3>{t('partners')}</h3>
       <Switch>
-        <Match when={props.f.partners.length > 0}>
+        {/* Who the partners are is not public (server/auth/policy.ts): null for those who may not read it. */}
+        <Match when={props.f.partners === null}>
+          <p class="muted access-note" data-testid="partners-hidden">{user() ? t('partnersRestricted') : t('partnersSignIn')}</p>
+        </Match>
+        <Match when={props.f.partners?.length}>
           <ul class="rows" data-testid="partners">
             <For each={props.f.partners}>
               {(p) => (

@@ -1,7 +1,8 @@
-import { For, Show } from 'solid-js';
+import { For, Match, Show, Switch } from 'solid-js';
 import type { InstitutionDetail } from '../../api';
 import { KindBadge, RequirementChips } from '../../components/badges';
 import { t } from '../../i18n';
+import { user } from '../../state/session';
 
 /** The institution card: who it is, what it offers and why, its notifications, partners and load. */
 export function InstitutionCard(props: { i: InstitutionDetail; onSelectFacility: (id: string) => void }) {
@@ -57,18 +58,24 @@ export function InstitutionCard(props: { i: InstitutionDetail; onSelectFacility:
             {' '}<meter min="0" max={i().maxPartners!} value={i().activePartners} /> <span class="muted">{t('remaining', { n: i().remaining ?? 0 })}</span>
           </Show>
         </p>
-        <Show when={i().partners.length > 0} fallback={<p class="muted">{t('noPartnerFacilities')}</p>}>
-          <ul class="rows" data-testid="partner-facilities">
-            <For each={i().partners}>
-              {(p) => (
-                <li tabIndex={0} onClick={() => props.onSelectFacility(p.facilityId)} onKeyDown={(e) => e.key === 'Enter' && props.onSelectFacility(p.facilityId)}>
-                  <div class="row-main"><span class="name">{p.facilityName ?? p.facilityId}</span> <span class="muted">{p.typeJa}</span></div>
-                  <div class="row-sub"><RequirementChips solid={p.covers} only /> <span class="muted">{t('agreedOn')} {p.agreedOn ?? '—'}</span></div>
-                </li>
-              )}
-            </For>
-          </ul>
-        </Show>
+        <Switch fallback={<p class="muted">{t('noPartnerFacilities')}</p>}>
+          {/* Who the partners are is not public (server/auth/policy.ts): null for those who may not read it. */}
+          <Match when={i().partners === null}>
+            <p class="muted access-note" data-testid="partners-hidden">{user() ? t('partnerFacilitiesRestricted') : t('partnerFacilitiesSignIn')}</p>
+          </Match>
+          <Match when={i().partners?.length}>
+            <ul class="rows" data-testid="partner-facilities">
+              <For each={i().partners}>
+                {(p) => (
+                  <li tabIndex={0} onClick={() => props.onSelectFacility(p.facilityId)} onKeyDown={(e) => e.key === 'Enter' && props.onSelectFacility(p.facilityId)}>
+                    <div class="row-main"><span class="name">{p.facilityName ?? p.facilityId}</span> <span class="muted">{p.typeJa}</span></div>
+                    <div class="row-sub"><RequirementChips solid={p.covers} only /> <span class="muted">{t('agreedOn')} {p.agreedOn ?? '—'}</span></div>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Match>
+        </Switch>
       </section>
     </>
   );

@@ -1,6 +1,7 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { REQUIREMENT_INFO } from '../../../../server/domain/requirements';
 import { acceptRequest, declineRequest, fetchInstitutionRequests, type PartnershipRequest } from '../../api';
+import { actionErrorText, LoadError } from '../../components/LoadError';
 import { t } from '../../i18n';
 
 /** Requests the institution has received: accept (which makes the agreement) or decline with a reason. */
@@ -15,11 +16,13 @@ export function RequestsInbox(props: { code: string; onChanged: () => void }) {
       void refetch();
       props.onChanged();
     } catch (err) {
-      setError((err as Error).message);
+      setError(actionErrorText(err));
     }
   };
-  const pending = () => (requests.latest ?? []).filter((r) => r.status === 'pending');
-  const decided = () => (requests.latest ?? []).filter((r) => r.status !== 'pending');
+  // (A resource that failed throws when read: look at its error first.)
+  const all = () => (requests.error ? [] : (requests.latest ?? []));
+  const pending = () => all().filter((r) => r.status === 'pending');
+  const decided = () => all().filter((r) => r.status !== 'pending');
   const row = (r: PartnershipRequest) => (
     <>
       <strong>{r.facility.name}</strong> · {r.requirements.map((x) => REQUIREMENT_INFO[x].symbol).join('')} <span class="muted">{r.sentOn}</span>
@@ -45,6 +48,7 @@ export function RequestsInbox(props: { code: string; onChanged: () => void }) {
           </For>
         </ul>
       </Show>
+      <Show when={requests.error}><LoadError error={requests.error} /></Show>
       <Show when={error()}><p class="error" role="alert">{error()}</p></Show>
       <Show when={decided().length > 0}>
         <ul class="rows muted" data-testid="decided-requests">
