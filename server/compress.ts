@@ -25,5 +25,7 @@ export const gzip = (): MiddlewareHandler => async (c, next) => {
   const packed = gzipSync(body, { level: 4 });
   headers.set('content-encoding', 'gzip');
   headers.set('content-length', String(packed.length));
+  // Hono copies the replaced answer's headers onto the new one: its length must not come along.
+  res.headers.delete('content-length');
   c.res = new Response(packed, { status: res.status, headers });
 };
