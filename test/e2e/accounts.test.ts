@@ -87,7 +87,7 @@ describe('signing in and what each role sees', () => {
     await signIn(page, 'institution');
     expect(await page.getByTestId('signed-in-as').innerText()).toMatch(/demo-hospital\s*医療機関職員/);
     const inbox = page.getByTestId('requests-inbox');
-    await inbox.waitFor();
+    await inbox.locator('li[data-request]').first().waitFor();
     expect(await inbox.innerText()).toContain('届いた協力依頼（1 件）');
     expect(await inbox.innerText()).toContain('特別養護老人ホームあじさい荘');
     await page.getByTestId('declaration-form').waitFor();

@@ -31,8 +31,9 @@ export function RequestsInbox(props: { code: string; onChanged: () => void }) {
   );
   return (
     <section data-testid="requests-inbox">
-      <h3>{t('cycle.inbox', { n: pending().length })}</h3>
-      <Show when={pending().length > 0} fallback={<p class="muted">{t('cycle.inboxEmpty')}</p>}>
+      <h3>{t('cycle.inbox', { n: requests.latest ? pending().length : '…' })}</h3>
+      {/* Nothing is said about an empty inbox before it has loaded. */}
+      <Show when={pending().length > 0} fallback={<p class="muted">{requests.latest || requests.error ? t('cycle.inboxEmpty') : t('loading')}</p>}>
         <ul class="rows">
           <For each={pending()}>
             {(r) => (
