@@ -10,7 +10,9 @@ import { ApiFailure, invalidInput } from './errors';
 export function validate<T extends keyof ValidationTargets, S extends ZodType>(target: T, schema: S) {
   return zValidator(target, schema, (result) => {
     if (result.success) return;
-    const repeated = target === 'query' ? Object.entries(result.data as Record<string, unknown>).find(([, v]) => Array.isArray(v)) : undefined;
+    // Only the route's own parameters: others are ignored, given once or twice.
+    const known = (schema as unknown as { shape?: Record<string, unknown> }).shape;
+    const repeated = target === 'query' ? Object.entries(result.data as Record<string, unknown>).find(([k, v]) => Array.isArray(v) && (!known || k in known)) : undefined;
     if (repeated) {
       throw new ApiFailure(400, 'invalid_parameter', `${repeated[0]}: given more than once; expected one value (use a comma-separated list)`, [
         { path: repeated[0], message: 'given more than once; expected one value (use a comma-separated list)' },

@@ -83,6 +83,12 @@ describe('GET /api/facilities', () => {
     expect(body.error.message).toBe('status: given more than once; expected one value (use a comma-separated list)');
   });
 
+  it('ignores a parameter it does not know, even given twice, and names the one that is wrong (found by npm run fuzz)', async () => {
+    const { status, body } = await get('/api/search?+=%7B%7D&+=11');
+    expect(status).toBe(400);
+    expect(body.error.issues[0].path).toBe('q');
+  });
+
   it('answers 404 for a well-formed municipality code it does not know', async () => {
     expect((await get('/api/facilities?municipality=131016')).status).toBe(404);
   });
