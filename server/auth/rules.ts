@@ -20,7 +20,7 @@ export interface Rule {
 }
 
 const RULE = Symbol('rule');
-export type RuledMiddleware = MiddlewareHandler<AppEnv> & { [RULE]: Rule };
+type RuledMiddleware = MiddlewareHandler<AppEnv> & { [RULE]: Rule };
 
 export function allow(rule: Rule): RuledMiddleware {
   const mw: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -33,7 +33,7 @@ export function allow(rule: Rule): RuledMiddleware {
 /** The rule a route's handler carries, if it is an `allow` middleware. */
 export const ruleOf = (handler: unknown): Rule | undefined => (handler as Partial<RuledMiddleware> | null)?.[RULE];
 
-export const unauthenticated = () => new ApiFailure(401, 'unauthenticated', 'Sign in first (POST /api/auth/login)');
+const unauthenticated = () => new ApiFailure(401, 'unauthenticated', 'Sign in first (POST /api/auth/login)');
 const forbidden = (p: Principal, what: string) => new ApiFailure(403, 'forbidden', `${p.login} (${p.role}) may not ${what}`);
 
 export function requireUser(c: Context<AppEnv>): Principal {
@@ -59,6 +59,7 @@ export function on(access: Access, what: string, subjects: (c: Context<AppEnv>) 
   return {
     who: `${access} ${what}`,
     check(c) {
+      // 401 before the records are looked up: an anonymous caller learns nothing, not even a 404.
       requireUser(c);
       authorize(c, access, subjects(c), `${access} this ${what}`);
     },
@@ -87,7 +88,7 @@ export const parentOf = (c: Context<AppEnv>): ParentOf => {
 /** Validated input of a target ('param', 'query', 'json'), as the validators left it. */
 const valid = <T>(c: Context<AppEnv>, target: 'param' | 'query' | 'json'): T => (c.req.valid as (t: string) => T)(target);
 
-export const facilitySubject = (c: Context<AppEnv>, id: { careOfficeNumber: string; serviceCode: string; id: string }): Subject => {
+const facilitySubject = (c: Context<AppEnv>, id: { careOfficeNumber: string; serviceCode: string; id: string }): Subject => {
   const row = requireFacility(c.var.db, id);
   return { kind: 'facility', careOfficeNumber: row.careOfficeNumber, areaCode: row.municipalityCode };
 };

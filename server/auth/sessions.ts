@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lte } from 'drizzle-orm';
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { sessions, users } from '../db/schema';
 import type { Principal, Role } from './principal';
@@ -24,14 +24,21 @@ export function createSession(db: Db, userId: number, now: Date): { token: strin
   return { token, csrfToken, expiresAt };
 }
 
-/** The signed-in user of a token, with the session's CSRF token; null when unknown or expired. */
-export function findSession(db: Db, token: string, now: Date): { principal: Principal; csrfToken: string } | null {
-  const row = db
+const sessionLookup = (db: Db) =>
+  db
     .select({ id: users.id, login: users.login, role: users.role, scope: users.scope, csrfToken: sessions.csrfToken })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, now.toISOString())))
-    .get();
+    .where(and(eq(sessions.tokenHash, sql.placeholder('hash')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .prepare();
+/** Asked on every request that carries a cookie: prepared once per database. */
+const lookups = new WeakMap<Db, ReturnType<typeof sessionLookup>>();
+
+/** The signed-in user of a token, with the session's CSRF token; null when unknown or expired. */
+export function findSession(db: Db, token: string, now: Date): { principal: Principal; csrfToken: string } | null {
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = sessionLookup(db)));
+  const row = lookup.get({ hash: sha256(token), now: now.toISOString() });
   if (!row) return null;
   return { principal: { id: row.id, login: row.login, role: row.role as Role, scope: JSON.parse(row.scope) as string[] }, csrfToken: row.csrfToken };
 }
