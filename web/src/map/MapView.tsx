@@ -1,7 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { createEffect, on, onCleanup, onMount, untrack } from 'solid-js';
+import { createEffect, createMemo, on, onCleanup, onMount, untrack } from 'solid-js';
 import type { FacilityTypeKey } from '../../../server/domain/facility-types';
 import type { Meta } from '../api';
 import type { View } from '../state/app-state';
@@ -47,17 +47,32 @@ declare global {
   }
 }
 
+const sameBox = (a: readonly number[], b: readonly number[] | null) => b !== null && a.length === b.length && a.every((v, i) => v === b[i]);
+
 /** The one component that owns the MapLibre map: created on mount, removed on cleanup. */
 export function MapView(props: MapViewProps) {
   let container!: HTMLDivElement;
   let map!: maplibregl.Map;
   let markReady!: () => void;
-  /** Resolves once the style has loaded; changes made before wait for it, in order. */
+  /**
+   * Resolves once the style is parsed (not when its tiles are in): changes made before wait for it, in
+   * order, and go out with the first tile requests instead of redrawing a finished map.
+   */
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const whenReady = (f: () => void) => void ready.then(f);
-  const setData = (source: string, data: GeoJSON.FeatureCollection) => whenReady(() => (map.getSource(source) as maplibregl.GeoJSONSource | undefined)?.setData(data));
-  // A link with a map position (#map=…) keeps it: the first fit is skipped.
-  let skipFit = /[#&]map=/.test(location.hash);
+  // Each overlay source is sent its data only when it differs from what it holds: a new but equal
+  // collection would be tiled again in the worker and the map redrawn for nothing.
+  const sent = new Map<string, string>();
+  const setData = (source: string, data: GeoJSON.FeatureCollection) => {
+    const key = JSON.stringify(data.features);
+    if ((sent.get(source) ?? '[]') === key) return;
+    sent.set(source, key);
+    whenReady(() => (map.getSource(source) as maplibregl.GeoJSONSource | undefined)?.setData(data));
+  };
+  // The first fit is not made when the map opened there already: on a link's position (#map=…),
+  // which it keeps, or on the same box (the whole data, given as initialBounds).
+  let firstFit = true;
+  const openedOnLink = /[#&]map=/.test(location.hash);
 
   onMount(() => {
     map = new maplibregl.Map({
@@ -66,13 +81,16 @@ export function MapView(props: MapViewProps) {
       // Opens on the data at once (a link's #map=… position wins), no tiles loaded for a view then left.
       ...(props.initialBounds ? { bounds: props.initialBounds, fitBoundsOptions: { padding: fitPadding(container) } } : { center: [137.0, 36.0] as [number, number], zoom: 4.5 }),
       hash: 'map',
+      // The style is built in code and checked against the style spec by test/web/style.test.ts;
+      // validating it again on every load and filter change only costs the first frame.
+      validateStyle: false,
       // No symbol fade: labels and icons appear at once, and the map is idle as soon as it is drawn.
       fadeDuration: 0,
       localIdeographFontFamily: LOCAL_FONT_FAMILY,
       attributionControl: false,
     });
     window.__renkeiMap = map;
-    map.once('load', () => markReady());
+    map.once('style.load', () => markReady());
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: props.attribution }), 'bottom-right');
@@ -177,15 +195,17 @@ export function MapView(props: MapViewProps) {
     setData(SOURCES.rings, collection(props.overlay.rings));
     setData(SOURCES.highlights, collection(props.overlay.highlights));
   });
+  // A memo, so the fit is made when the key changes, not whenever a new but equal target is passed.
+  const fitKey = createMemo(() => props.fitTo?.key);
   createEffect(
     on(
-      () => props.fitTo?.key,
+      fitKey,
       () => {
         const target = props.fitTo;
         if (!target) return;
-        if (skipFit) {
-          skipFit = false;
-          return;
+        if (firstFit) {
+          firstFit = false;
+          if (openedOnLink || sameBox(target.bbox, untrack(() => props.initialBounds))) return;
         }
         whenReady(() => map.fitBounds(target.bbox, { padding: fitPadding(container), duration: 0, maxZoom: 13 }));
       },
