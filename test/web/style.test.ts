@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { COVERAGE_STATUSES } from '../../server/domain/coverage';
 import { BASEMAPS } from '../../server/features/meta/basemaps';
 import { CLUSTER_MAX_ZOOM, TILE_SETS } from '../../server/features/tiles/tile-store';
-import { areaFill, baseStyle, facilityClusterFilter, facilityPointFilter, POINT_LAYERS, POINTS_FROM_ZOOM, TILE_MAX_ZOOM } from '../../web/src/map/style';
+import { areaFill, baseStyle, facilityClusterFilter, facilityPointFilter, layersOf, OVERLAY_SOURCES, POINT_LAYERS, POINTS_FROM_ZOOM, TILE_MAX_ZOOM } from '../../web/src/map/style';
 import { LAND_COLOR, STATUS_COLORS } from '../../web/src/map/palette';
 
 const TILES = { areas: 'http://127.0.0.1:8787/api/tiles/areas/{z}/{x}/{y}?v=1', points: 'http://127.0.0.1:8787/api/tiles/points/{z}/{x}/{y}?v=1' };
@@ -23,6 +23,16 @@ describe('the map style', () => {
     for (const layer of style.layers) if ('source' in layer) expect(Object.keys(style.sources)).toContain(layer.source);
     for (const id of POINT_LAYERS) expect(style.layers.map((l) => l.id)).toContain(id);
     expect(Object.keys(STATUS_COLORS).sort()).toEqual([...COVERAGE_STATUSES].sort());
+  });
+  it('starts each overlay empty with its layers hidden, so the map tiles no empty source at each zoom step', () => {
+    for (const source of OVERLAY_SOURCES) {
+      expect(style.sources[source]).toMatchObject({ type: 'geojson', data: { features: [] } });
+      const ids = layersOf(source, style.layers);
+      expect(ids.length).toBeGreaterThan(0);
+      for (const id of ids) expect(style.layers.find((l) => l.id === id)).toMatchObject({ layout: { visibility: 'none' } });
+    }
+    // The data layers are drawn from the start.
+    for (const id of ['area-fill', 'facility-point', 'institution-point']) expect(style.layers.find((l) => l.id === id)?.layout?.visibility).toBeUndefined();
   });
   it('colours areas by the share covered of the chosen type only in the 自治体 view', () => {
     expect(areaFill('facility', 'tokuyo')).toBe(LAND_COLOR);

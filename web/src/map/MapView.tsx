@@ -8,7 +8,7 @@ import type { View } from '../state/app-state';
 import { drawInstitutionIcon } from './icons';
 import { collection, type LngLat, type Overlay } from './overlays';
 import { INSTITUTION_SHAPES } from './palette';
-import { areaFill, baseStyle, clusterCount, facilityClusterFilter, facilityPointFilter, LOCAL_FONT_FAMILY, POINT_LAYERS, POINTS_FROM_ZOOM, SOURCES, type TileSetName } from './style';
+import { areaFill, baseStyle, clusterCount, facilityClusterFilter, facilityPointFilter, layersOf, LOCAL_FONT_FAMILY, POINT_LAYERS, POINTS_FROM_ZOOM, SOURCES, type OverlaySource, type TileSetName } from './style';
 import { showChooser, tooltipHtml, uniqueChoices, type Pick } from './picking';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -62,12 +62,16 @@ export function MapView(props: MapViewProps) {
   const whenReady = (f: () => void) => void ready.then(f);
   // Each overlay source is sent its data only when it differs from what it holds: a new but equal
   // collection would be tiled again in the worker and the map redrawn for nothing.
+  // Its layers are shown only while it holds something (they start hidden: style.ts).
   const sent = new Map<string, string>();
-  const setData = (source: string, data: GeoJSON.FeatureCollection) => {
+  const setData = (source: OverlaySource, data: GeoJSON.FeatureCollection) => {
     const key = JSON.stringify(data.features);
     if ((sent.get(source) ?? '[]') === key) return;
     sent.set(source, key);
-    whenReady(() => (map.getSource(source) as maplibregl.GeoJSONSource | undefined)?.setData(data));
+    whenReady(() => {
+      (map.getSource(source) as maplibregl.GeoJSONSource | undefined)?.setData(data);
+      for (const id of layersOf(source)) map.setLayoutProperty(id, 'visibility', data.features.length > 0 ? 'visible' : 'none');
+    });
   };
   // The first fit is not made when the map opened there already: on a link's position (#map=…),
   // which it keeps, or on the same box (the whole data, given as initialBounds).

@@ -157,6 +157,13 @@ export function layers(fill: ExpressionSpecification | string = LAND_COLOR): Lay
   ];
 }
 
+/** The GeoJSON overlay sources: each starts empty, and its layers hidden until it holds something. */
+export const OVERLAY_SOURCES = [SOURCES.lines, SOURCES.rings, SOURCES.highlights, SOURCES.selection] as const;
+export type OverlaySource = (typeof OVERLAY_SOURCES)[number];
+
+/** The layers drawing a source. */
+export const layersOf = (source: string, all: LayerSpecification[] = layers()): string[] => all.filter((l) => 'source' in l && l.source === source).map((l) => l.id);
+
 /** Layers a click or hover can pick, topmost first. */
 export const POINT_LAYERS = ['facility-point', 'facility-cluster', 'institution-point', 'institution-cluster'] as const;
 
@@ -169,16 +176,15 @@ export interface StyleOptions {
 }
 
 export function baseStyle(opts: StyleOptions): StyleSpecification {
-  const all = layers(opts.fill);
+  // A hidden layer's source is not tiled: empty overlays cost nothing at each zoom step.
+  const overlays = new Set<string>(OVERLAY_SOURCES);
+  const all = layers(opts.fill).map((l) => ('source' in l && overlays.has(l.source) ? ({ ...l, layout: { ...l.layout, visibility: 'none' } } as LayerSpecification) : l));
   const style: StyleSpecification = {
     version: 8,
     sources: {
       [SOURCES.areas]: { type: 'vector', tiles: [opts.tiles.areas], minzoom: 0, maxzoom: TILE_MAX_ZOOM.areas },
       [SOURCES.points]: { type: 'vector', tiles: [opts.tiles.points], minzoom: 0, maxzoom: TILE_MAX_ZOOM.points },
-      [SOURCES.lines]: { type: 'geojson', data: EMPTY },
-      [SOURCES.rings]: { type: 'geojson', data: EMPTY },
-      [SOURCES.highlights]: { type: 'geojson', data: EMPTY },
-      [SOURCES.selection]: { type: 'geojson', data: EMPTY },
+      ...Object.fromEntries(OVERLAY_SOURCES.map((id) => [id, { type: 'geojson', data: EMPTY }])),
     },
     layers: all,
   };
