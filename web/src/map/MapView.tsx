@@ -14,6 +14,9 @@ import { showChooser, tooltipHtml, uniqueChoices, type Pick } from './picking';
 maplibregl.setWorkerUrl(workerUrl);
 // Two workers cut tiles apart while the page draws (MapLibre's default is half the cores: one here).
 maplibregl.setWorkerCount(Math.max(2, Math.floor((navigator.hardwareConcurrency || 2) / 2)));
+// The workers load their script while the page renders and asks for its data, not once the map is
+// created (MapLibre's prewarm).
+maplibregl.prewarm();
 
 export type { Pick };
 
