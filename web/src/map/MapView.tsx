@@ -8,7 +8,7 @@ import type { View } from '../state/app-state';
 import { drawInstitutionIcon } from './icons';
 import { collection, type LngLat, type Overlay } from './overlays';
 import { INSTITUTION_SHAPES } from './palette';
-import { areaFill, baseStyle, clusterCount, facilityClusterFilter, facilityPointFilter, layersOf, LOCAL_FONT_FAMILY, POINT_LAYERS, POINTS_FROM_ZOOM, SOURCES, type OverlaySource, type TileSetName } from './style';
+import { areaFill, baseStyle, clusterCount, facilityClusterFilter, facilityPointFilter, LOCAL_FONT_FAMILY, OVERLAY_LAYERS, POINT_LAYERS, POINTS_FROM_ZOOM, SOURCES, type OverlaySource, type TileSetName } from './style';
 import { showChooser, tooltipHtml, uniqueChoices, type Pick } from './picking';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -73,7 +73,7 @@ export function MapView(props: MapViewProps) {
     sent.set(source, key);
     whenReady(() => {
       (map.getSource(source) as maplibregl.GeoJSONSource | undefined)?.setData(data);
-      for (const id of layersOf(source)) map.setLayoutProperty(id, 'visibility', data.features.length > 0 ? 'visible' : 'none');
+      for (const id of OVERLAY_LAYERS[source]) map.setLayoutProperty(id, 'visibility', data.features.length > 0 ? 'visible' : 'none');
     });
   };
   // The first fit is not made when the map opened there already: on a link's position (#map=…),

@@ -162,7 +162,10 @@ export const OVERLAY_SOURCES = [SOURCES.lines, SOURCES.rings, SOURCES.highlights
 export type OverlaySource = (typeof OVERLAY_SOURCES)[number];
 
 /** The layers drawing a source. */
-export const layersOf = (source: string, all: LayerSpecification[] = layers()): string[] => all.filter((l) => 'source' in l && l.source === source).map((l) => l.id);
+export const layersOf = (source: string, all: LayerSpecification[]): string[] => all.filter((l) => 'source' in l && l.source === source).map((l) => l.id);
+
+/** Each overlay source's layers, worked out once: they are shown and hidden with its data. */
+export const OVERLAY_LAYERS = ((all) => Object.fromEntries(OVERLAY_SOURCES.map((s) => [s, layersOf(s, all)])))(layers()) as Record<OverlaySource, string[]>;
 
 /** Layers a click or hover can pick, topmost first. */
 export const POINT_LAYERS = ['facility-point', 'facility-cluster', 'institution-point', 'institution-cluster'] as const;
