@@ -28,10 +28,10 @@ async function tile(z: number, x: number, y: number, query = '') {
 const features = (layer: VectorTile['layers'][string] | undefined) => (layer ? Array.from({ length: layer.length }, (_, k) => layer.feature(k)) : []);
 
 describe('GET /api/tiles/:z/:x/:y', () => {
-  it('clusters facilities at a regional zoom, every placed facility counted once', async () => {
+  it.each([5, 8])('clusters facilities at a regional zoom (z%i), every placed facility counted once', async (z) => {
     const placed = (await (await app.request('/api/facilities')).json()).features.filter((f: any) => f.geometry);
     const [lng, lat] = placed[0].geometry.coordinates;
-    const { res, layers } = await tile(5, ...tileOf(lng, lat, 5));
+    const { res, layers } = await tile(z, ...tileOf(lng, lat, z));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
     expect(res.headers.get('content-encoding')).toBe('gzip');
@@ -63,6 +63,24 @@ describe('GET /api/tiles/:z/:x/:y', () => {
     const area = features(layers.areas).find((f) => f.properties.code === demo.properties.code)!;
     expect(Number(area.properties.n_all)).toBe(demo.properties.counts.total);
     expect(Number(area.properties.c_all ?? 0)).toBe(demo.properties.counts.covered);
+  });
+
+  it('holds the area names spread out at a regional zoom and all of them at the last zoom of the set', async () => {
+    const munis = (await (await app.request('/api/municipalities')).json()).features.filter((m: any) => m.properties.kind !== 'designated_city' && m.properties.labelPoint);
+    const names = async (z: number) => {
+      const seen = new Map<string, number>();
+      for (const m of munis) {
+        const { layers } = await tileOfSet('areas', z, ...tileOf(m.properties.labelPoint[0], m.properties.labelPoint[1], z));
+        for (const f of features(layers.labels)) seen.set(String(f.properties.code), Number(f.properties.minzoom));
+      }
+      return seen;
+    };
+    const at10 = await names(10);
+    expect([...at10.keys()].sort()).toEqual(munis.map((m: any) => m.properties.code).sort());
+    const at6 = await names(6);
+    expect(at6.size).toBeGreaterThan(0);
+    expect(at6.size).toBeLessThan(at10.size);
+    for (const [code, minzoom] of at6) expect(minzoom, code).toBeLessThanOrEqual(6);
   });
 
   it('says 204 for an empty tile, caches a current version for good, and 400s a tile outside its zoom', async () => {

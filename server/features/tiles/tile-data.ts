@@ -1,8 +1,11 @@
 import type { Db } from '../../db/client';
 import { municipalities } from '../../db/schema';
 import { FACILITY_TYPES, facilityTypeOf, type FacilityTypeKey } from '../../domain/facility-types';
+import { area } from '@turf/turf';
 import type { EngineSnapshot } from '../engine/engine-store';
 import { labelPoint } from '../shared/label-point';
+import { labelMinZooms } from './label-zoom';
+import { TILE_SETS } from './tile-store';
 
 /**
  * What the map's vector tiles hold, as GeoJSON features per layer. Property names are short but
@@ -12,7 +15,8 @@ import { labelPoint } from '../shared/label-point';
  *               (and `all`) the number of facilities `n_T` and of those covered `c_T` — the
  *               choropleth is c_T ÷ n_T; a 政令市's own row is in `cities`
  *  cities       政令市 as a whole (the union of its wards): code, name
- *  labels       one point per area to hang its name on
+ *  labels       one point per area to hang its name on, and the zoom from which the tiles hold it
+ *               (`minzoom`: larger areas first, spread so the names do not crowd: label-zoom.ts)
  *  facilities   id, name, status, type, level ('mandatory' | 'best_effort'), missing (mask ①1 ②2 ③4)
  *  institutions code, name, kind, offersKey ("123", "12", "3", ""), a253 (holds an A253 basis),
  *               accepting (declared it takes new partners)
@@ -56,6 +60,7 @@ export function tileData(db: Db, snap: EngineSnapshot): TileData {
   const areas: GeoJSON.Feature[] = [];
   const cities: GeoJSON.Feature[] = [];
   const labels: PointFeature[] = [];
+  const labelWeights: number[] = [];
   for (const m of rows) {
     if (!m.boundary) continue;
     const geometry = JSON.parse(m.boundary) as GeoJSON.Polygon | GeoJSON.MultiPolygon;
@@ -67,8 +72,12 @@ export function tileData(db: Db, snap: EngineSnapshot): TileData {
     }
     areas.push({ type: 'Feature', geometry, properties: { code: m.code, name: m.name, kind: m.kind, parentCode: m.parentCode ?? '', ...tally } });
     const at = labelPoint(geometry);
-    if (at) labels.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: { code: m.code, name: m.name, kind: m.kind } });
+    if (!at) continue;
+    labels.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: { code: m.code, name: m.name, kind: m.kind } });
+    labelWeights.push(area(geometry));
   }
+  const minZooms = labelMinZooms(labels.map((l, k) => ({ lng: l.geometry.coordinates[0]!, lat: l.geometry.coordinates[1]!, name: String(l.properties.name), weight: labelWeights[k]! })), TILE_SETS.areas);
+  labels.forEach((l, k) => (l.properties.minzoom = minZooms[k]!));
 
   return {
     areas,

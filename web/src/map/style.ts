@@ -113,7 +113,7 @@ export function layers(fill: ExpressionSpecification | string = LAND_COLOR): Lay
     },
     {
       id: 'institution-cluster-count', type: 'symbol', source: points, 'source-layer': 'institutions', filter: isCluster,
-      layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-size': 11, 'text-font': ['sans-serif'], 'text-allow-overlap': true },
+      layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-size': 11, 'text-font': ['sans-serif'], 'text-allow-overlap': true, 'text-ignore-placement': true },
       paint: { 'text-color': '#FFFFFF' },
     },
     {
@@ -126,7 +126,7 @@ export function layers(fill: ExpressionSpecification | string = LAND_COLOR): Lay
     },
     {
       id: 'facility-cluster-count', type: 'symbol', source: points, 'source-layer': 'facilities', filter: facilityClusterFilter('all'),
-      layout: { 'text-field': ['to-string', clusterCount('all')], 'text-size': 12, 'text-font': ['sans-serif'], 'text-allow-overlap': true },
+      layout: { 'text-field': ['to-string', clusterCount('all')], 'text-size': 12, 'text-font': ['sans-serif'], 'text-allow-overlap': true, 'text-ignore-placement': true },
       paint: { 'text-color': '#FFFFFF' },
     },
     {
