@@ -3,7 +3,7 @@
  * national dataset of the engine benchmark (scripts/bench/synthetic-db.ts), printed as one JSON object:
  *   idleMs        navigation to the map's first idle, in a fresh browser context each time; median of 5
  *   zoomIdleP95Ms map idle after each step of a scripted zoom from the whole country to one town, p95
- *                 over three towns
+ *                 over three towns (zoomStepsMs: every step, town by town, z5…z14)
  *   jsGzipKb      the app's own JavaScript (every built chunk but MapLibre's), gzipped
  * Targets (issue 5): idle ≤ 3 s, zoom steps ≤ 1 s, JS ≤ 400 KB gzip beyond MapLibre.
  */
@@ -95,6 +95,7 @@ export async function benchWeb(): Promise<Record<string, number | string>> {
       zoomIdleP95Ms: Math.round(percentile(steps, 0.95)),
       zoomIdleMaxMs: Math.round(Math.max(...steps)),
       zoomSteps: steps.length,
+      zoomStepsMs: steps.map(Math.round).join(' '),
       jsGzipKb: jsGzipKb(),
     };
   } finally {
