@@ -14,6 +14,7 @@
  */
 import { cpus } from 'node:os';
 import autocannon from 'autocannon';
+import { tileOf } from '../server/features/tiles/warm';
 import { startAppServer, warmedUp, type ServerHandle } from './lib/app-process';
 import { ensureWebBuild } from './lib/web-build';
 
@@ -30,9 +31,9 @@ async function targets(server: ServerHandle): Promise<string[]> {
   const [w, s, e, n] = meta.bbox;
   const tiles: string[] = [];
   for (let z = 6; z <= 12; z++) {
-    const x = (lng: number) => Math.floor(((lng + 180) / 360) * 2 ** z);
-    const y = (lat: number) => Math.floor(((1 - Math.log(Math.tan((lat * Math.PI) / 180) + 1 / Math.cos((lat * Math.PI) / 180)) / Math.PI) / 2) * 2 ** z);
-    for (let tx = x(w); tx <= x(e); tx++) for (let ty = y(n); ty <= y(s); ty++) for (const set of ['areas', 'points']) tiles.push(`/api/tiles/${set}/${z}/${tx}/${ty}?v=${meta.dataVersion}`);
+    const [x0, y0] = tileOf(w, n, z);
+    const [x1, y1] = tileOf(e, s, z);
+    for (let tx = x0; tx <= x1; tx++) for (let ty = y0; ty <= y1; ty++) for (const set of ['areas', 'points']) tiles.push(`/api/tiles/${set}/${z}/${tx}/${ty}?v=${meta.dataVersion}`);
   }
   return [
     ...ids.flatMap((id) => [`/api/facilities/${id}/candidates?maxMinutes=30`, `/api/facilities/${id}`]),

@@ -1,4 +1,5 @@
 import KDBush from 'kdbush';
+import { mercator } from './web-mercator';
 
 /**
  * The zoom from which each area's name goes into the tiles. At a regional zoom hundreds of names fall
@@ -22,11 +23,6 @@ const PAD_PX = 6;
 const HALF_HEIGHT_PX = GLYPH_PX / 2 + PAD_PX;
 /** Tiles are drawn 512 px wide. */
 const TILE_PX = 512;
-
-const mercator = (lng: number, lat: number): [number, number] => {
-  const s = Math.sin((Math.max(-85, Math.min(85, lat)) * Math.PI) / 180);
-  return [lng / 360 + 0.5, 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)];
-};
 
 export function labelMinZooms(labels: LabelCandidate[], allFrom: number): number[] {
   const n = labels.length;

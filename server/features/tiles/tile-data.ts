@@ -4,7 +4,7 @@ import { FACILITY_TYPES, facilityTypeOf, type FacilityTypeKey } from '../../doma
 import { area } from '@turf/turf';
 import type { EngineSnapshot } from '../engine/engine-store';
 import { labelPoint } from '../shared/label-point';
-import { labelMinZooms } from './label-zoom';
+import { labelMinZooms, type LabelCandidate } from './label-zoom';
 import { TILE_SETS } from './tile-store';
 
 /**
@@ -60,7 +60,7 @@ export function tileData(db: Db, snap: EngineSnapshot): TileData {
   const areas: GeoJSON.Feature[] = [];
   const cities: GeoJSON.Feature[] = [];
   const labels: PointFeature[] = [];
-  const labelWeights: number[] = [];
+  const candidates: LabelCandidate[] = [];
   for (const m of rows) {
     if (!m.boundary) continue;
     const geometry = JSON.parse(m.boundary) as GeoJSON.Polygon | GeoJSON.MultiPolygon;
@@ -74,9 +74,9 @@ export function tileData(db: Db, snap: EngineSnapshot): TileData {
     const at = labelPoint(geometry);
     if (!at) continue;
     labels.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: { code: m.code, name: m.name, kind: m.kind } });
-    labelWeights.push(area(geometry));
+    candidates.push({ lng: at[0], lat: at[1], name: m.name, weight: area(geometry) });
   }
-  const minZooms = labelMinZooms(labels.map((l, k) => ({ lng: l.geometry.coordinates[0]!, lat: l.geometry.coordinates[1]!, name: String(l.properties.name), weight: labelWeights[k]! })), TILE_SETS.areas);
+  const minZooms = labelMinZooms(candidates, TILE_SETS.areas);
   labels.forEach((l, k) => (l.properties.minzoom = minZooms[k]!));
 
   return {

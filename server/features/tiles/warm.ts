@@ -1,3 +1,5 @@
+import { mercator } from './web-mercator';
+
 /** Tiles cut ahead of the first visitors: every tile of the data's box up to this zoom, in both sets. */
 export const WARM_MAX_ZOOM = 8;
 
@@ -5,8 +7,8 @@ export const WARM_MAX_ZOOM = 8;
 export function tileOf(lng: number, lat: number, z: number): [number, number] {
   const n = 2 ** z;
   const clamp = (v: number) => Math.min(n - 1, Math.max(0, Math.floor(v)));
-  const r = (Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180;
-  return [clamp(((lng + 180) / 360) * n), clamp(((1 - Math.asinh(Math.tan(r)) / Math.PI) / 2) * n)];
+  const [x, y] = mercator(lng, lat);
+  return [clamp(x * n), clamp(y * n)];
 }
 
 /**
