@@ -2,7 +2,9 @@
  * `npm run import -- [--db PATH] [--as-of YYYY-MM-DD] [--json] <files or folders>`: imports official
  * files (and the project's templates) as one transaction, then prints a summary — or, with --json,
  * one JSON object. Progress on long files goes to standard error.
- * Exit code: 0 when every row was imported, 1 when rows had errors, 2 when nothing was written.
+ * Errors are printed first. Exit code: 0 when every row was imported (warnings never change it; rows
+ * of a known service outside the rule are skipped, not a problem), 1 when rows had errors (an unknown
+ * サービスの種類 among them), 2 when nothing was written.
  */
 import { openDb } from '../server/db/client';
 import { loadConfig } from '../server/env';
@@ -26,6 +28,10 @@ if (paths.length === 0 || (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asO
 }
 
 function printText(s: ImportSummary): void {
+  // Errors first: a row or a whole service not imported must not scroll past unseen.
+  const errors = s.problems.filter((p) => p.level === 'error');
+  for (const pr of errors) console.log(`error   ${formatProblem(pr)}`);
+  if (errors.length > 0) console.log('');
   for (const f of s.files) {
     const withdrawn = f.withdrawn > 0 ? `, withdrawn ${f.withdrawn}` : '';
     console.log(`${f.path}  [${f.kind}${f.asOf ? `, as of ${f.asOf}` : ''}]`);
@@ -36,8 +42,9 @@ function printText(s: ImportSummary): void {
   console.log(`ナビイ join: ${r.navii.matched} of ${r.navii.rows} ナビイ rows matched; hospitals in the 名簿: ${r.navii.hospitalsMatched} of ${r.navii.hospitalsInLists} matched`);
   const p = (x: Record<string, number>) => `source ${x.source}, town ${x.town}, municipality ${x.municipality}, none ${x.none}`;
   console.log(`Positions — institutions: ${p(r.institutions)}; facilities: ${p(r.facilities)} (${r.facilities.flagged} coordinates flagged)`);
-  console.log(s.problems.length === 0 ? 'No problems.' : `${s.problems.length} problem(s):`);
-  for (const pr of s.problems) console.log(`  ${pr.level === 'warning' ? 'warning' : 'error  '} ${formatProblem(pr)}`);
+  const warnings = s.problems.filter((p) => p.level === 'warning');
+  console.log(s.problems.length === 0 ? 'No problems.' : `${errors.length} error(s) (rows not imported, listed above), ${warnings.length} warning(s) (imported as published):`);
+  for (const pr of warnings) console.log(`  warning ${formatProblem(pr)}`);
 }
 
 const progress = json

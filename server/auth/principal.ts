@@ -1,4 +1,4 @@
-import { validateCareOfficeNumber, validateMedicalInstitutionCode, validateMunicipalityCode } from '../domain/identifiers';
+import { careOfficeNumberFormatError, validateMedicalInstitutionCode, validateMunicipalityCode } from '../domain/identifiers';
 
 /**
  * Who is asking. An account has one role and a scope: what that role may act on.
@@ -22,7 +22,8 @@ export interface Principal {
 const SCOPE_ENTRY: Record<Role, (code: string) => string | null> = {
   admin: () => 'an administrator has no scope',
   municipality: (code) => (/^\d{2}$/.test(code) ? null : validateMunicipalityCode(code) && `${validateMunicipalityCode(code)} (or a 2-digit prefecture code)`),
-  facility: validateCareOfficeNumber,
+  // The format only: an account may be for a facility whose published number fails its check digit.
+  facility: careOfficeNumberFormatError,
   institution: validateMedicalInstitutionCode,
 };
 

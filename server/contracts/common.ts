@@ -1,6 +1,6 @@
 import { isIsoDate } from '../domain/dates';
 import { z } from 'zod';
-import { validateCareOfficeNumber, validateMedicalInstitutionCode, validateMunicipalityCode } from '../domain/identifiers';
+import { careOfficeNumberFormatError, validateMedicalInstitutionCode, validateMunicipalityCode } from '../domain/identifiers';
 import { isKnownServiceCode, SERVICE_CODES } from '../domain/facility-types';
 import { REQUIREMENTS, normalizeRequirements, type Requirement } from '../domain/requirements';
 import { COVERAGE_STATUSES, type CoverageStatus } from '../domain/coverage';
@@ -20,7 +20,12 @@ function checked(validate: (s: string) => string | null) {
   });
 }
 
-export const careOfficeNumberSchema = checked(validateCareOfficeNumber);
+/**
+ * A 事業所番号 by its format only: a published number that fails its check digit is still a real
+ * number in use (domain.md §6). Whoever takes a typed-in number for an unknown facility checks the
+ * digit too (validateCareOfficeNumber).
+ */
+export const careOfficeNumberSchema = checked(careOfficeNumberFormatError);
 export const medicalInstitutionCodeSchema = checked(validateMedicalInstitutionCode);
 export const municipalityCodeSchema = checked(validateMunicipalityCode);
 
@@ -36,7 +41,7 @@ export const facilityIdSchema = z.string().transform((value, ctx) => {
     return z.NEVER;
   }
   const [, careOfficeNumber, serviceCode] = m as unknown as [string, string, string];
-  const err = validateCareOfficeNumber(careOfficeNumber) ?? (isKnownServiceCode(serviceCode) ? null : `Unknown service code ${show(serviceCode)}`);
+  const err = careOfficeNumberFormatError(careOfficeNumber) ?? (isKnownServiceCode(serviceCode) ? null : `Unknown service code ${show(serviceCode)}`);
   if (err) {
     ctx.addIssue({ code: 'custom', message: err });
     return z.NEVER;

@@ -16,27 +16,22 @@ const numberText = (s: string) => s.normalize('NFKC').trim();
 
 /**
  * A coordinate in degrees. Blank and `0.000…` mean "not entered" in the 介護 open data and become
- * null; text that is not a number is an error.
+ * null; text that is not a number is an error. A number out of range (経度 −218) is kept: the
+ * source promises no range, so the row is imported and its position flagged outside Japan
+ * (kaigo-open-data.ts checkCoordinates, reconcile.ts).
  */
-export function degreesCell(min: number, max: number) {
-  return z.string().transform((raw, ctx) => {
-    const s = numberText(raw);
-    if (s === '') return null;
-    if (!/^[-+]?\d+(\.\d+)?$/.test(s)) {
-      ctx.addIssue({ code: 'custom', message: `Expected a number in degrees, found ${showValue(raw)}` });
-      return z.NEVER;
-    }
-    const n = Number(s);
-    if (n === 0) return null;
-    if (n < min || n > max) {
-      ctx.addIssue({ code: 'custom', message: `Expected degrees from ${min} to ${max}, found ${showValue(raw)}` });
-      return z.NEVER;
-    }
-    return n;
-  });
-}
-export const latitudeCell = degreesCell(-90, 90);
-export const longitudeCell = degreesCell(-180, 180);
+export const degreesCell = z.string().transform((raw, ctx) => {
+  const s = numberText(raw);
+  if (s === '') return null;
+  if (!/^[-+]?\d+(\.\d+)?$/.test(s)) {
+    ctx.addIssue({ code: 'custom', message: `Expected a number in degrees, found ${showValue(raw)}` });
+    return z.NEVER;
+  }
+  const n = Number(s);
+  return n === 0 ? null : n;
+});
+export const latitudeCell = degreesCell;
+export const longitudeCell = degreesCell;
 
 /** 定員: blank or 0 is "not entered" → null (unknown), never 0. */
 export const capacityCell = z.string().transform((raw, ctx) => {

@@ -51,8 +51,13 @@ export const facilities = sqliteTable(
     lng: real('lng'),
     /** How the position was found: source (the file's own coordinates), town, municipality, or none. */
     geocodePrecision: text('geocode_precision', { enum: ['source', 'town', 'municipality', 'none'] }).notNull().default('none'),
-    /** Why the file's own coordinates were not trusted: outside Japan, or outside the facility's municipality. */
+    /**
+     * Why the file's own coordinates are in doubt: outside Japan, or more than 1 km outside the
+     * facility's own municipality polygon (reconcile.ts). A flagged facility may still stand at them.
+     */
     positionFlag: text('position_flag', { enum: ['outside_japan', 'outside_municipality'] }),
+    /** For `outside_municipality`: how far (km) the file's coordinates lie from the own polygon. */
+    positionOffsetKm: real('position_offset_km'),
     /** The landmass its position stands on (engine/landmass.ts); null when unknown. */
     landmass: text('landmass'),
     /** 定員; null when unknown (blank or 0 in the open data). */

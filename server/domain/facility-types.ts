@@ -59,14 +59,17 @@ export const FACILITY_TYPES: Record<FacilityTypeKey, FacilityType> = {
 export interface ServiceCodeInfo {
   code: string;
   type: FacilityTypeKey;
-  /** The サービスの種類 text in the open-data CSV (names for 335–337 are from MHLW's index page [未確認 in a CSV]). */
+  /** The サービスの種類 text in the open-data CSV, exactly as published (compared after serviceNameKey). */
   openDataName: string | null;
 }
 
 /**
- * Service codes. 3-digit codes are the 介護 open-data file codes (`jigyosho_<code>.csv`); MHLW publishes
- * no 333 or 363 file. 養護 and 軽費 homes that are not 特定施設 are absent from the open data, so they
- * get project-local codes `YOGO` and `KEIHI` (entered through the facility template).
+ * Service codes. 3-digit codes are the 介護 open-data file codes (`jigyosho_<code>.csv`); the in-scope
+ * ones are exactly 510, 520, 540, 550, 320, 331, 332, 334–337, 361, 362, 364 — MHLW publishes no 333 or
+ * 363 file. 養護 and 軽費 homes that are not 特定施設 are absent from the open data, so they get
+ * project-local codes `YOGO` and `KEIHI` (entered through the facility template).
+ * The 337 name closes with a full-width then a half-width parenthesis in the published file; the
+ * comparison (serviceNameKey) makes every parenthesis alike, so it is written here as published.
  */
 export const SERVICE_CODES: readonly ServiceCodeInfo[] = [
   { code: '510', type: 'tokuyo', openDataName: '介護老人福祉施設' },
@@ -76,9 +79,9 @@ export const SERVICE_CODES: readonly ServiceCodeInfo[] = [
   { code: '331', type: 'tokutei', openDataName: '特定施設入居者生活介護（有料老人ホーム）' },
   { code: '332', type: 'tokutei', openDataName: '特定施設入居者生活介護（軽費老人ホーム）' },
   { code: '334', type: 'tokutei', openDataName: '特定施設入居者生活介護（有料老人ホーム（サービス付き高齢者向け住宅））' },
-  { code: '335', type: 'tokutei', openDataName: '特定施設入居者生活介護（有料老人ホーム・外部サービス利用型）' },
-  { code: '336', type: 'tokutei', openDataName: '特定施設入居者生活介護（軽費老人ホーム・外部サービス利用型）' },
-  { code: '337', type: 'tokutei', openDataName: '特定施設入居者生活介護（サービス付き高齢者向け住宅・外部サービス利用型）' },
+  { code: '335', type: 'tokutei', openDataName: '特定施設入居者生活介護（有料老人ホーム（外部サービス利用型））' },
+  { code: '336', type: 'tokutei', openDataName: '特定施設入居者生活介護（軽費老人ホーム（外部サービス利用型））' },
+  { code: '337', type: 'tokutei', openDataName: '特定施設入居者生活介護（有料老人ホーム（サービス付き高齢者向け住宅（外部サービス利用型））)' },
   { code: '361', type: 'chiiki_tokutei', openDataName: '地域密着型特定施設入居者生活介護（有料老人ホーム）' },
   { code: '362', type: 'chiiki_tokutei', openDataName: '地域密着型特定施設入居者生活介護（軽費老人ホーム）' },
   { code: '364', type: 'chiiki_tokutei', openDataName: '地域密着型特定施設入居者生活介護（有料老人ホーム（サービス付き高齢者向け住宅））' },
@@ -87,9 +90,17 @@ export const SERVICE_CODES: readonly ServiceCodeInfo[] = [
   { code: 'KEIHI', type: 'keihi', openDataName: null },
 ];
 
+/**
+ * The form サービスの種類 values are compared in: NFKC (full-width letters, digits and brackets
+ * become ASCII), every parenthesis written `(`/`)`, no spaces.
+ */
+export function serviceNameKey(name: string): string {
+  return name.normalize('NFKC').replace(/[（｟⦅]/g, '(').replace(/[）｠⦆]/g, ')').replace(/\s+/g, '');
+}
+
 const BY_CODE = new Map(SERVICE_CODES.map((s) => [s.code, s]));
 const BY_OPEN_DATA_NAME = new Map(
-  SERVICE_CODES.filter((s) => s.openDataName !== null).map((s) => [s.openDataName as string, s]),
+  SERVICE_CODES.filter((s) => s.openDataName !== null).map((s) => [serviceNameKey(s.openDataName as string), s]),
 );
 
 export function serviceCodeInfo(code: string): ServiceCodeInfo | undefined {
@@ -107,9 +118,9 @@ export function facilityTypeOf(serviceCode: string): FacilityType {
   return FACILITY_TYPES[info.type];
 }
 
-/** Service code from the open data's サービスの種類 text (full-width brackets as published). */
+/** Service code from the open data's サービスの種類 text (any parenthesis width, as published). */
 export function serviceCodeFromOpenDataName(name: string): string | undefined {
-  return BY_OPEN_DATA_NAME.get(name.normalize('NFKC').replace(/\(/g, '（').replace(/\)/g, '）').trim())?.code;
+  return BY_OPEN_DATA_NAME.get(serviceNameKey(name))?.code;
 }
 
 /** Whole days from `today` to the binding date (negative once passed); null for 努力義務 types. */

@@ -2,7 +2,7 @@ import { isIsoDate } from './dates';
 import { DomainError } from './errors';
 import { filingAsksAdmit, filingFormFor, FILING_FORMS, type FilingData, type PartnerKey } from './filing-form';
 import { facilityTypeOf, isKnownServiceCode, SERVICE_CODES, type FacilityType } from './facility-types';
-import { validateCareOfficeNumber, validateMedicalInstitutionCode } from './identifiers';
+import { careOfficeNumberFormatError, validateMedicalInstitutionCode } from './identifiers';
 import { normalizeRequirements } from './requirements';
 
 /**
@@ -40,7 +40,7 @@ function checkService(d: FilingData): FacilityType {
 
 /**
  * Throws a DomainError (field = the path, e.g. `partners.1.institutionCode`) unless `d` can be printed
- * and read back exactly: codes with valid check digits, ISO dates, canonical text, ③ only where the
+ * and read back exactly: a well-formed 事業所番号, 医療機関コード with valid check digits, ISO dates, canonical text, ③ only where the
  * sheet asks it, unmet requirements unique, in ①②③ order and not empty.
  */
 export function validateFilingData(d: FilingData): void {
@@ -52,7 +52,9 @@ export function validateFilingData(d: FilingData): void {
   checkText('operatorName', d.operatorName, false);
   checkText('representative', d.representative, false);
   checkText('facility.name', d.facility.name, true);
-  const office = validateCareOfficeNumber(d.facility.careOfficeNumber);
+  // The format only: the filing is for a facility the database knows, whose number may be an older
+  // one failing its check digit (domain.md §6); the intake warns about it.
+  const office = careOfficeNumberFormatError(d.facility.careOfficeNumber);
   if (office) fail('facility.careOfficeNumber', office);
   checkText('facility.serviceTypeJa', d.facility.serviceTypeJa, true);
   checkText('facility.address', d.facility.address, false);

@@ -1,6 +1,8 @@
+import { stripPrivateUse } from '../domain/search-text';
+
 /**
  * Address normalisation shared by the ナビイ join and the geocoder:
- * NFKC (full-width digits → ASCII), no spaces, kanji numerals before 丁目 → digits (三丁目 → 3丁目),
+ * 外字 (Private Use Area) dropped, NFKC (full-width digits → ASCII), no spaces, kanji numerals before 丁目 → digits (三丁目 → 3丁目),
  * every dash variant → "-", and the spelling variants official lists mix (旗ヶ崎 = 旗ケ崎, 天萬 = 天万).
  */
 /** Characters official lists write either way in place names: small ヶ/ヵ, and old kanji forms. */
@@ -20,7 +22,7 @@ export function kanjiNumber(s: string): number | null {
 }
 
 export function normalizeAddressText(raw: string): string {
-  return raw
+  return stripPrivateUse(raw)
     .normalize('NFKC')
     .replace(/\s+/g, '')
     .replace(/([〇一二三四五六七八九十]+)(丁目)/g, (m, k: string, suffix: string) => {

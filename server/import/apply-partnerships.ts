@@ -4,6 +4,7 @@ import { DomainError } from '../domain/errors';
 import type { Db } from '../db/client';
 import { agreements, coverColumns, facilities, institutions } from '../db/schema';
 import { emptyCounts, differs, type WriteCounts } from './counts';
+import { careOfficeCheckDigitError } from '../domain/identifiers';
 import type { ProblemLog } from './problems';
 import type { PartnershipRecord } from './records';
 
@@ -28,11 +29,14 @@ export function applyPartnerships(tx: Tx, records: readonly PartnershipRecord[],
     }
     const facilityWhere = and(eq(facilities.careOfficeNumber, r.careOfficeNumber), eq(facilities.serviceCode, r.serviceCode));
     const facility = tx.select().from(facilities).where(facilityWhere).get();
+    const checkDigit = careOfficeCheckDigitError(r.careOfficeNumber);
     if (!facility) {
-      log.error(r.line, '事業所番号', `No facility ${r.careOfficeNumber} with service ${r.serviceCode} in the database: import the facility first`);
+      const why = checkDigit ? `${checkDigit}, and it matches no known facility: check the number typed in` : `No facility ${r.careOfficeNumber} with service ${r.serviceCode} in the database: import the facility first`;
+      log.error(r.line, '事業所番号', why);
       counts.rejected++;
       continue;
     }
+    if (checkDigit) log.warn(r.line, '事業所番号', `check digit does not match; kept as the known facility's number (${checkDigit})`);
     const newerReport = r.reportedOn !== null && (facility.partnersReportedOn === null || facility.partnersReportedOn < r.reportedOn);
     if (newerReport) {
       tx.update(facilities).set({ partnersReportedOn: r.reportedOn, version: sql`${facilities.version} + 1` }).where(facilityWhere).run();

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { facilities, municipalities, sqlNow } from '../db/schema';
 import { emptyCounts, differs, type WriteCounts } from './counts';
+import { careOfficeCheckDigitError } from '../domain/identifiers';
 import type { ProblemLog } from './problems';
 import type { FacilityRecord, MunicipalityRecord } from './records';
 
@@ -90,6 +91,16 @@ export function applyFacilities(
   const counts = emptyCounts();
   const existing = new Map(tx.select().from(facilities).all().map((f) => [`${f.careOfficeNumber}-${f.serviceCode}`, f]));
   for (const r of records) {
+    const prev = existing.get(`${r.careOfficeNumber}-${r.serviceCode}`);
+    // A number typed into the template for a facility not yet known must pass its check digit; one
+    // already in the database (or published, kaigo-open-data.ts) is kept with a warning (domain.md §6).
+    const checkDigit = r.source === 'facility_template' ? careOfficeCheckDigitError(r.careOfficeNumber) : null;
+    if (checkDigit && !prev) {
+      log.error(r.line, '事業所番号', `${checkDigit}, and it matches no known facility: check the number typed in`);
+      counts.rejected++;
+      continue;
+    }
+    if (checkDigit) log.warn(r.line, '事業所番号', `check digit does not match; kept as the known facility's number (${checkDigit})`);
     const municipalityCode = resolveMunicipality(tx, r, log);
     if (municipalityCode === undefined) {
       counts.rejected++;
@@ -99,7 +110,6 @@ export function applyFacilities(
       name: r.name, kana: r.kana, address: r.address, municipalityCode, sourceLat: r.lat, sourceLng: r.lng, capacity: r.capacity,
       operatorName: r.operatorName, operatorNumber: r.operatorNumber, phone: r.phone, source: r.source, withdrawnOn: null,
     };
-    const prev = existing.get(`${r.careOfficeNumber}-${r.serviceCode}`);
     if (!prev) {
       tx.insert(facilities).values({ careOfficeNumber: r.careOfficeNumber, serviceCode: r.serviceCode, ...row }).run();
       counts.imported++;

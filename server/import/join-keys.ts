@@ -1,3 +1,4 @@
+import { stripPrivateUse } from '../domain/search-text';
 import { normalizeAddressText, PREFECTURE_PATTERN } from './address-normal';
 
 /**
@@ -17,7 +18,7 @@ export function normalizeAddress(raw: string): string {
 }
 
 export function normalizeName(raw: string): string {
-  return raw.normalize('NFKC').replace(/\s+/g, '');
+  return stripPrivateUse(raw).normalize('NFKC').replace(/\s+/g, '');
 }
 
 export function namesMatch(a: string, b: string): boolean {

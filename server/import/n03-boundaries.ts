@@ -7,7 +7,8 @@ import type { MunicipalityRecord, ParsedFile } from './records';
 /**
  * 国土数値情報 N03 行政区域 GeoJSON. Islands repeat a code: features are dissolved by `N03_007`
  * (5 digits) and given the 6-digit code with its check digit. 政令市 wards (N03_003 = the city,
- * N03_004 = 〇〇区) become municipalities of their own under a city row holding their union.
+ * N03_004 = 〇〇区) become municipalities of their own, named `<city><ward>` (岡山市北区), under a
+ * city row holding their union.
  */
 type Poly = GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
 
@@ -58,7 +59,8 @@ export function parseN03(json: unknown, path: string, designatedCities: readonly
     const isWard = city?.kind === '指定都市';
     records.push({
       code: municipalityCodeFrom5(code5),
-      name: props.N03_004 ?? props.N03_003 ?? code5,
+      // A ward is named with its city (`岡山市北区`), as the 介護 open data and filings name it.
+      name: isWard && city ? `${city.name}${props.N03_004}` : (props.N03_004 ?? props.N03_003 ?? code5),
       prefCode: code5.slice(0, 2),
       prefName,
       kind: isWard ? 'ward' : 'municipality',

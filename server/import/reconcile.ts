@@ -1,15 +1,13 @@
-import { booleanPointInPolygon, point } from '@turf/turf';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { facilities, institutions, municipalities, naviiFacilities, townPoints } from '../db/schema';
-import { isInJapan } from '../domain/geo';
+import { BOUNDARY_TOLERANCE_KM, checkPublished, placeFacility, type Precision } from '../domain/position-check';
 import { TownGeocoder } from './geocoder';
 import { LandIndex } from '../domain/engine/landmass';
 import { namesMatch, normalizeAddress, normalizeName } from './join-keys';
 import type { Problem } from './problems';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-type Precision = 'source' | 'town' | 'municipality' | 'none';
 type Boundary = GeoJSON.Polygon | GeoJSON.MultiPolygon;
 
 /**
@@ -19,8 +17,9 @@ type Boundary = GeoJSON.Polygon | GeoJSON.MultiPolygon;
  *      matches (join-keys.ts); failing that, the one row of its prefecture with the same name;
  *   2. institution positions — ナビイ coordinates (`source`), else the address geocoded from town
  *      points (`town` / `municipality`), else `none`;
- *   3. facility positions — the file's coordinates (`source`) unless outside Japan or outside the
- *      facility's own municipality polygon (then flagged), else geocoded, else `none`.
+ *   3. facility positions — domain/position-check.ts: the file's coordinates (`source`); flagged when
+ *      outside Japan (then placed by address) or more than 1 km outside the own municipality polygon
+ *      (then at the town point inside it, else kept as published); no coordinates: by address, else `none`.
  */
 export interface ReconcileReport {
   navii: { rows: number; matched: number; hospitalsInLists: number; hospitalsMatched: number };
@@ -150,29 +149,22 @@ function placeFacilities(tx: Tx, b: Boundaries, geocoder: TownGeocoder, origins:
   for (const f of tx.select().from(facilities).all()) {
     const key = `${f.careOfficeNumber}-${f.serviceCode}`;
     const own = f.municipalityCode ? b.byCode.get(f.municipalityCode) : undefined;
-    let flag: 'outside_japan' | 'outside_municipality' | null = null;
-    if (f.sourceLat !== null && f.sourceLng !== null) {
-      if (!isInJapan(f.sourceLng, f.sourceLat)) flag = 'outside_japan';
-      else if (own && !booleanPointInPolygon(point([f.sourceLng, f.sourceLat]), own.boundary)) flag = 'outside_municipality';
-    }
-    const useSource = f.sourceLat !== null && f.sourceLng !== null && flag === null;
-    const geo = useSource || !f.address ? null : geocoder.geocode(f.address, { prefName: own?.prefName, municipalityName: own?.name });
-    const next = {
-      lat: useSource ? f.sourceLat : (geo?.lat ?? null),
-      lng: useSource ? f.sourceLng : (geo?.lng ?? null),
-      geocodePrecision: (useSource ? 'source' : (geo?.precision ?? 'none')) as Precision,
-      positionFlag: flag,
-    };
-    if (f.withdrawnOn === null) placed[next.geocodePrecision]++;
-    if (flag) flagged++;
+    const published = f.sourceLat !== null && f.sourceLng !== null ? { lat: f.sourceLat, lng: f.sourceLng } : null;
+    const check = published ? checkPublished(published.lng, published.lat, own?.boundary ?? null) : { flag: null, offsetKm: null };
+    const geo = (published && check.flag === null) || !f.address ? null : geocoder.geocode(f.address, { prefName: own?.prefName, municipalityName: own?.name });
+    const at = placeFacility(published, check, geo, own?.boundary ?? null);
+    const next = { lat: at.lat, lng: at.lng, geocodePrecision: at.precision, positionFlag: check.flag, positionOffsetKm: check.offsetKm };
+    if (f.withdrawnOn === null) placed[at.precision]++;
+    if (check.flag) flagged++;
     const origin = origins.get(key);
-    if (flag === 'outside_municipality' && origin && own) {
+    if (check.flag === 'outside_municipality' && origin && own) {
+      const where = at.precision === 'town' ? 'placed at its town point inside it' : 'no town point inside it matched the address, so kept as published and flagged on the map';
       problems.push({
         file: origin.file, row: origin.line, column: '緯度', level: 'warning',
-        message: `Coordinates ${f.sourceLat}, ${f.sourceLng} fall outside ${own.name}, the facility's own municipality: not used; placed by address (${next.geocodePrecision})`,
+        message: `Coordinates ${f.sourceLat}, ${f.sourceLng} lie ${check.offsetKm} km outside ${own.name}, the facility's own municipality (more than ${BOUNDARY_TOLERANCE_KM} km): ${where}`,
       });
     }
-    if (next.lat !== f.lat || next.lng !== f.lng || next.geocodePrecision !== f.geocodePrecision || next.positionFlag !== f.positionFlag) {
+    if (next.lat !== f.lat || next.lng !== f.lng || next.geocodePrecision !== f.geocodePrecision || next.positionFlag !== f.positionFlag || next.positionOffsetKm !== f.positionOffsetKm) {
       tx.update(facilities).set(next).where(sql`${facilities.careOfficeNumber} = ${f.careOfficeNumber} and ${facilities.serviceCode} = ${f.serviceCode}`).run();
     }
   }

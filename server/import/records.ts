@@ -120,6 +120,8 @@ interface ParsedBase {
   asOf: string | null;
   /** What the counts mean, when rows and records differ (e.g. notification rows vs institutions). */
   notes?: string[];
+  /** Rows rejected beyond those with an error of their own (one error said for many rows, e.g. an unknown service). */
+  rejectedRows?: number;
 }
 
 export type ParsedFile =

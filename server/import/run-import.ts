@@ -92,7 +92,7 @@ export async function importPaths(db: Db, paths: readonly string[], opts: Import
         unchanged: counts.unchanged,
         skipped: file.skipped + counts.skipped,
         // Rows, not problems: one row may have several.
-        rejected: counts.rejected + new Set(file.problems.filter((p) => p.level === 'error').map((p) => p.row)).size,
+        rejected: counts.rejected + (file.rejectedRows ?? 0) + new Set(file.problems.filter((p) => p.level === 'error').map((p) => p.row)).size,
         withdrawn: counts.withdrawn,
         asOf,
         notes: [...(file.notes ?? []), ...counts.notes],

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  facilityId, medicalCodeFromKouseikyoku, municipalityCodeFrom5, validateCareOfficeNumber, validateMedicalInstitutionCode,
+  careOfficeCheckDigitError, careOfficeNumberFormatError, facilityId, medicalCodeFromKouseikyoku, municipalityCodeFrom5, validateCareOfficeNumber, validateMedicalInstitutionCode,
   validateMunicipalityCode, withCareOfficeCheckDigit, withMedicalCheckDigit,
 } from '../../server/domain/identifiers';
 import { hasRealData, realDataSkipReason, realPath } from '../helpers/real-data';
@@ -16,8 +16,21 @@ describe('介護保険事業所番号', () => {
     expect(validateCareOfficeNumber('31B0100048')).toMatch(/expected 9/);
   });
   it('rejects letters I, O and Q and malformed numbers, quoting the value', () => {
-    expect(validateCareOfficeNumber('31I0100049')).toMatch(/letter other than I, O or Q/);
+    expect(validateCareOfficeNumber('31I0100049')).toMatch(/has a letter I, O or Q/);
     expect(validateCareOfficeNumber('31B01')).toBe('Expected a 10-character 事業所番号 (2 digits, a digit or letter, 7 digits), got "31B01"');
+  });
+  it('checks the format apart from the check digit: an older number that fails it is still well-formed', () => {
+    expect(careOfficeNumberFormatError('1450280010')).toBeNull();
+    expect(careOfficeCheckDigitError('1450280010')).toMatch(/fails its check digit/);
+    expect(careOfficeNumberFormatError('31I0100049')).toBeNull();
+    expect(careOfficeNumberFormatError('3151-18020')).toMatch(/Expected a 10-character 事業所番号/);
+  });
+  it('takes such a number as a facility id in every route (format only)', async () => {
+    const { facilityIdSchema } = await import('../../server/contracts/common');
+    expect(facilityIdSchema.safeParse('1450280010-520').success).toBe(true);
+    expect(facilityIdSchema.safeParse('145028001-520').success).toBe(false);
+    const { scopeProblem } = await import('../../server/auth/principal');
+    expect(scopeProblem('facility', ['1450280010'])).toBeNull();
   });
   it('appends a check digit that validates', () => {
     for (const first9 of ['315118020', '31B010004', '997100001']) expect(validateCareOfficeNumber(withCareOfficeCheckDigit(first9))).toBeNull();

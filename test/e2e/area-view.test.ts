@@ -86,7 +86,7 @@ describe('the 自治体 view', () => {
     await expect.poll(() => page.getByTestId('area-title').innerText()).toBe('デモ市');
     await expect.poll(() => page.getByTestId('status-counts').innerText()).toContain('計 79 施設');
     await page.locator('.wards').getByRole('button', { name: '北区' }).click();
-    await expect.poll(() => page.getByTestId('area-title').innerText()).toBe('北区');
+    await expect.poll(() => page.getByTestId('area-title').innerText()).toBe('デモ市北区');
     await expect.poll(() => page.getByTestId('status-counts').innerText()).toContain('計 22 施設');
   });
 

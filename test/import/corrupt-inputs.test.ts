@@ -49,9 +49,9 @@ describe('corrupt inputs', () => {
     expect(snapshot(db)).toBe(before);
   });
 
-  it('a bad check digit: the row is rejected with its row and column, nothing written', async () => {
-    const s = await importPaths(db, [kaigoWith(15, '3151180208')], NOW);
-    expect(s.problems.filter((p) => p.level === 'error').map(formatProblem)).toEqual([expect.stringMatching(/kaigo\.csv:2:事業所番号 — 事業所番号 "3151180208" fails its check digit \(expected 9, found 8\)/)]);
+  it('a malformed 事業所番号: the row is rejected with its row and column, nothing written', async () => {
+    const s = await importPaths(db, [kaigoWith(15, '31511802')], NOW);
+    expect(s.problems.filter((p) => p.level === 'error').map(formatProblem)).toEqual([expect.stringMatching(/kaigo\.csv:2:事業所番号 — Expected a 10-character 事業所番号 \(2 digits, a digit or letter, 7 digits\), got "31511802"/)]);
     expect(s.ok).toBe(false);
     expect(snapshot(db)).toBe(before);
   });
@@ -76,6 +76,6 @@ describe('archives and encodings', () => {
     writeFileSync(path, zipSync({ 'jigyosho_510.csv': readFileSync('test/fixtures/kaigo_small.csv') }));
     const db = memoryDb();
     const s = await importPaths(db, [path], NOW);
-    expect(s.files[0]).toMatchObject({ path: `${path}!/jigyosho_510.csv`, kind: 'kaigo_open_data', imported: 3 });
+    expect(s.files[0]).toMatchObject({ path: `${path}!/jigyosho_510.csv`, kind: 'kaigo_open_data', imported: 4 });
   });
 });

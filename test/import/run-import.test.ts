@@ -16,7 +16,7 @@ describe('an import run', () => {
     const summary = await importPaths(db, [...ALL].reverse(), NOW);
     expect(summary.files.map((f) => f.kind)).toEqual(['n03_boundaries', 'kaigo_open_data', 'kouseikyoku_meibo', 'navii', 'partnership_template']);
     const counts = tableCounts(db);
-    expect(counts).toMatchObject({ municipalities: 4, facilities: 3, institutions: 3, datasets: 5 });
+    expect(counts).toMatchObject({ municipalities: 4, facilities: 4, institutions: 3, datasets: 5 });
   });
 
   it('joins ナビイ rows by name and address, taking coordinates and reporting the join', async () => {

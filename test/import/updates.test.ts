@@ -73,15 +73,15 @@ describe('positions', () => {
     ]);
     // テスト特養あおば has 0.0 coordinates: placed at 河原町稲常 from its address.
     expect(db.$client.prepare("select lat, lng, geocode_precision p from facilities where care_office_number = '3150180309'").get()).toEqual({ lat: 35.4231, lng: 134.2078, p: 'town' });
-    expect(s.reconcile.facilities).toMatchObject({ source: 2, town: 1 });
+    expect(s.reconcile.facilities).toMatchObject({ source: 3, town: 1 });
   });
 
-  it('flags coordinates outside the facility’s own municipality and places it by address instead', async () => {
+  it('flags coordinates more than 1 km outside the own municipality; with no town point inside it, keeps them', async () => {
     const db = memoryDb();
     // 鳥取市's test polygon spans 134.0–134.4 E: 134.9 is outside it (but inside Japan).
     const moved = kaigoVariant((ls) => [ls[0]!, ls[1]!.replace('134.262136999999940', '134.900000000000000'), '']);
     const s = await importPaths(db, [F('n03_small.geojson'), F('geocode'), moved], NOW);
-    expect(db.$client.prepare("select position_flag f, geocode_precision p from facilities where care_office_number = '3151180209'").get()).toEqual({ f: 'outside_municipality', p: 'municipality' });
-    expect(s.problems.find((p) => p.column === '緯度')?.message).toMatch(/fall outside 鳥取市, the facility's own municipality: not used; placed by address \(municipality\)/);
+    expect(db.$client.prepare("select position_flag f, geocode_precision p from facilities where care_office_number = '3151180209'").get()).toEqual({ f: 'outside_municipality', p: 'source' });
+    expect(s.problems.find((p) => p.column === '緯度')?.message).toMatch(/lie \d+(\.\d)? km outside 鳥取市, the facility's own municipality \(more than 1 km\): no town point inside it matched the address, so kept as published/);
   });
 });

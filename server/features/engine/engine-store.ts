@@ -51,6 +51,9 @@ export interface FacilityInfo {
   capacity: number | null;
   /** When its partners were last confirmed (an agreement's 確認日) or reported; null = never. */
   lastConfirmedOn: string | null;
+  /** Why its published coordinates are in doubt (reconcile.ts), with the km outside its municipality. */
+  positionFlag: 'outside_japan' | 'outside_municipality' | null;
+  positionOffsetKm: number | null;
 }
 
 export class EngineStore {
@@ -127,7 +130,7 @@ export function buildSnapshot(db: Db, today: string): Omit<EngineSnapshot, 'vers
   for (const row of db.select().from(facilities).where(isNull(facilities.withdrawnOn)).all()) {
     const id = facilityId(row.careOfficeNumber, row.serviceCode);
     const confirmed = [lastConfirmed.get(id), row.partnersReportedOn].filter((d): d is string => !!d).sort().at(-1) ?? null;
-    facilityInfo.set(id, { name: row.name, address: row.address, phone: row.phone, capacity: row.capacity, lastConfirmedOn: confirmed });
+    facilityInfo.set(id, { name: row.name, address: row.address, phone: row.phone, capacity: row.capacity, lastConfirmedOn: confirmed, positionFlag: row.positionFlag, positionOffsetKm: row.positionOffsetKm });
     const type = facilityTypeOf(row.serviceCode);
     const mine = byFacility.get(id) ?? [];
     const coverage = computeCoverage(type.required, mine.map(coversOf), row.partnersReportedOn !== null || recorded.has(id));

@@ -143,6 +143,8 @@ export function facilityDetail(db: Db, row: FacilityRow, today: string) {
     /** How the position was found, and why the file's own coordinates were set aside (if they were). */
     precision: row.geocodePrecision,
     positionFlag: row.positionFlag,
+    /** For `outside_municipality`: km from the own municipality's polygon. */
+    positionOffsetKm: row.positionOffsetKm,
     withdrawnOn: row.withdrawnOn,
     municipality,
     authority: designatingAuthority(facilityTypeOf(row.serviceCode), municipality),

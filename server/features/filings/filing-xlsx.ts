@@ -6,7 +6,7 @@ import { FILING_FORMS, FILING_LAYOUTS, FILING_MARK, FILING_NUMFMT, filingAsksAdm
 import { isIsoDate } from '../../domain/dates';
 import { placeRange, rangeCells, rangeRows, topLeft } from '../../domain/a1-range';
 import { validateFilingData } from '../../domain/filing-validate';
-import { validateCareOfficeNumber, validateMedicalInstitutionCode } from '../../domain/identifiers';
+import { careOfficeNumberFormatError, validateMedicalInstitutionCode } from '../../domain/identifiers';
 import { eraDateToIso } from '../../import/era-date';
 import { cellText } from '../../import/xlsx-rows';
 
@@ -172,7 +172,7 @@ function readField(ws: ExcelJS.Worksheet, f: FilingField, valueAt: string, err: 
     case 'careOfficeNumber':
     case 'institutionCode': {
       const code = readCode(raw, 10);
-      const problem = f.kind === 'careOfficeNumber' ? validateCareOfficeNumber(code) : validateMedicalInstitutionCode(code);
+      const problem = f.kind === 'careOfficeNumber' ? careOfficeNumberFormatError(code) : validateMedicalInstitutionCode(code);
       return problem ? err(cell, f.label, problem) : code;
     }
   }

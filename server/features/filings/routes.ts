@@ -8,7 +8,7 @@ import { facilities, filingDeadlines, filings, sqlNow } from '../../db/schema';
 import { designatingAuthority, type Authority, type MunicipalityRef } from '../../domain/designating-authority';
 import { DomainError } from '../../domain/errors';
 import { facilityTypeOf } from '../../domain/facility-types';
-import { facilityId } from '../../domain/identifiers';
+import { careOfficeCheckDigitError, facilityId } from '../../domain/identifiers';
 import { fiscalYearOf } from '../../domain/kasan';
 import { ApiFailure, notFound } from '../../errors';
 import { validate } from '../../validate';
@@ -69,7 +69,11 @@ export const filingsRoutes = new Hono<AppEnv>()
     const data = await readFilingXlsx(Buffer.from(buf), fileName);
     const { careOfficeNumber, serviceCode } = data.facility;
     const row = findFacility(db, careOfficeNumber, serviceCode);
+    // A failing check digit is an error only for a number that matches no known facility (domain.md §6).
+    const checkDigit = careOfficeCheckDigitError(careOfficeNumber);
+    if (!row && checkDigit) throw new DomainError('invalid', `${fileName}: ${checkDigit}, and it matches no known facility: check the number typed in`, 'facility.careOfficeNumber');
     if (!row) throw new DomainError('not_found', `${fileName}: no facility with 事業所番号 ${careOfficeNumber} and service ${serviceCode}`, 'facility.careOfficeNumber');
+    const warnings = checkDigit ? [{ path: 'facility.careOfficeNumber', message: `${checkDigit}; kept as published` }] : [];
     const authority = authorityOf((code) => municipalityRef(db, code), row);
     if (!authority) throw new DomainError('invalid', `${fileName}: the facility ${row.name} has no municipality, so its designating authority is unknown`, 'facility');
     // An officer receives filings made with their own authority only.
@@ -90,7 +94,7 @@ export const filingsRoutes = new Hono<AppEnv>()
       recordAudit(tx, { actor, entity: 'filing', entityId: inserted.id, action: 'receive', before: null, after: { facilityId: facilityId(careOfficeNumber, serviceCode), fiscalYear: data.fiscalYear, filedOn, fileName, partners: data.partners.length }, areaCode: row.municipalityCode });
       return inserted.id;
     });
-    return c.json({ id, facilityId: facilityId(careOfficeNumber, serviceCode), name: row.name, fiscalYear: data.fiscalYear, authority, filedOn, partners: data.partners.length, unmet: data.unmet?.requirements ?? [] }, 201);
+    return c.json({ id, facilityId: facilityId(careOfficeNumber, serviceCode), name: row.name, fiscalYear: data.fiscalYear, authority, filedOn, partners: data.partners.length, unmet: data.unmet?.requirements ?? [], warnings }, 201);
   })
   /** Who has filed with an authority for a fiscal year: filed, not filed, or overdue past its deadline. */
   .get('/tracker', validate('query', trackerQuery), allow(on('read', 'authority', authorityIn('query'))), (c) => {

@@ -17,7 +17,8 @@ import { TILE_SETS } from './tile-store';
  *  cities       政令市 as a whole (the union of its wards): code, name
  *  labels       one point per area to hang its name on, and the zoom from which the tiles hold it
  *               (`minzoom`: larger areas first, spread so the names do not crowd: label-zoom.ts)
- *  facilities   id, name, status, type, level ('mandatory' | 'best_effort'), missing (mask ①1 ②2 ③4)
+ *  facilities   id, name, status, type, level ('mandatory' | 'best_effort'), missing (mask ①1 ②2 ③4),
+ *               flagKm (km its published point lies outside its municipality; 0 when not flagged)
  *  institutions code, name, kind, offersKey ("123", "12", "3", ""), a253 (holds an A253 basis),
  *               accepting (declared it takes new partners)
  */
@@ -85,10 +86,11 @@ export function tileData(db: Db, snap: EngineSnapshot): TileData {
     labels,
     facilities: snap.facilities.map((f) => {
       const type = facilityTypeOf(f.serviceCode);
+      const info = snap.facilityInfo.get(f.id);
       return {
         type: 'Feature' as const,
         geometry: { type: 'Point' as const, coordinates: [f.lng, f.lat] },
-        properties: { id: f.id, name: snap.facilityInfo.get(f.id)?.name ?? f.id, status: f.status, type: type.key, level: type.level, missing: f.required & ~f.met, seeking: f.seeking ?? 0 },
+        properties: { id: f.id, name: info?.name ?? f.id, status: f.status, type: type.key, level: type.level, missing: f.required & ~f.met, seeking: f.seeking ?? 0, flagKm: info?.positionOffsetKm ?? 0 },
       };
     }),
     institutions: snap.institutions.map((i) => ({

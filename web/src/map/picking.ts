@@ -59,7 +59,10 @@ export function tooltipHtml(f: maplibregl.MapGeoJSONFeature, type: FacilityTypeK
     const n = layer === 'facility-cluster' && type !== 'all' ? Number(p[`n_${type}`] ?? 0) : Number(p.point_count);
     return escape(t(layer === 'facility-cluster' ? 'tooltip.facilities' : 'tooltip.institutions', { n }));
   }
-  if (layer === 'facility-point') return `<strong>${escape(String(p.name))}</strong><br>${escape(typeName(String(p.type)))} · ${escape(t(`status.${p.status as 'covered'}`))}`;
+  if (layer === 'facility-point') {
+    const flag = Number(p.flagKm) > 0 ? `<br>⚠ ${escape(t('positionFlag.outside_municipality', { km: Number(p.flagKm) }))}` : '';
+    return `<strong>${escape(String(p.name))}</strong><br>${escape(typeName(String(p.type)))} · ${escape(t(`status.${p.status as 'covered'}`))}${flag}`;
+  }
   if (layer === 'institution-point') {
     const offers = String(p.offersKey).replace('1', '①').replace('2', '②').replace('3', '③') || '—';
     return `<strong>${escape(String(p.name))}</strong><br>${escape(t(`kind.${p.kind as 'hospital'}`))} · ${escape(offers)}`;

@@ -75,7 +75,7 @@ export function AreaView(props: { areas: readonly Area[]; onOverlay: (o: Overlay
           <p class="wards">
             <button type="button" class="link inline-link" onClick={() => update({ area: c().code })}>{t('wholeOf', { name: c().name })}</button>
             <For each={props.areas.filter((a) => a.parentCode === c().code)}>
-              {(w) => <button type="button" class="link inline-link" classList={{ current: w.code === state.area }} onClick={() => update({ area: w.code })}>{w.name}</button>}
+              {(w) => <button type="button" class="link inline-link" classList={{ current: w.code === state.area }} onClick={() => update({ area: w.code })}>{wardOnly(w.name, c().name)}</button>}
             </For>
           </p>
         )}
@@ -110,3 +110,6 @@ export function AreaView(props: { areas: readonly Area[]; onOverlay: (o: Overlay
     </div>
   );
 }
+
+/** Within its city's list a ward reads by itself (北区); everywhere else with its city (デモ市北区). */
+const wardOnly = (ward: string, city: string) => (ward.startsWith(city) && ward.length > city.length ? ward.slice(city.length) : ward);

@@ -48,7 +48,7 @@ function FacilityFacts(props: { f: FacilityDetail; onSelectFacility: (id: string
       <dt>{t('position')}</dt>
       <dd>
         {t(`facilityPrecision.${props.f.precision}`)}
-        <Show when={props.f.positionFlag}>{(flag) => <span class="flag"> {t(`positionFlag.${flag()}`)}</span>}</Show>
+        <Show when={props.f.positionFlag}>{(flag) => <span class="flag" data-testid="position-flag"> {t(`positionFlag.${flag()}`, { km: props.f.positionOffsetKm ?? '' })}</span>}</Show>
       </dd>
       <Show when={props.f.coLocated.length > 0}>
         <dt>{t('coLocated')}</dt>

@@ -1,0 +1,1 @@
+ALTER TABLE `facilities` ADD `position_offset_km` real;
