@@ -1,7 +1,7 @@
 /**
  * `npm run import -- [--db PATH] [--as-of YYYY-MM-DD] [--json] <files or folders>`: imports official
  * files (and the project's templates) as one transaction, then prints a summary — or, with --json,
- * one JSON object. Progress on long files goes to standard error.
+ * one JSON object. Progress goes to standard error, with or without --json.
  * Errors are printed first. Exit code: 0 when every row was imported (warnings never change it; rows
  * of a known service outside the rule are skipped, not a problem), 1 when rows had errors (an unknown
  * サービスの種類 among them), 2 when nothing was written.
@@ -47,12 +47,12 @@ function printText(s: ImportSummary): void {
   for (const pr of warnings) console.log(`  warning ${formatProblem(pr)}`);
 }
 
-const progress = json
-  ? undefined
-  : (path: string, done: number, total: number) => process.stderr.write(`  reading ${path}: ${done.toLocaleString()} / ${total.toLocaleString()} rows…\n`);
+// Progress goes to standard error, also with --json (standard output then holds only the JSON).
+const progress = (path: string, done: number, total: number | null) =>
+  process.stderr.write(`  reading ${path}: ${done.toLocaleString()}${total === null ? '' : ` / ${total.toLocaleString()}`} rows…\n`);
 
 // Written is not yet committed: the whole run commits at its end, or not at all.
-const written = json ? undefined : (path: string, done: number, total: number) => process.stderr.write(`  written ${path} (${done} of ${total}; committed at the end)\n`);
+const written = (path: string, done: number, total: number) => process.stderr.write(`  written ${path} (${done} of ${total}; committed at the end)\n`);
 
 const db = openDb(dbPath);
 let code: number;

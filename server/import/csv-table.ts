@@ -26,10 +26,36 @@ export function parseCsv(text: string, file: string): CsvRow[] {
 export const headerKey = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
 /**
- * Maps the rows after `headerIndex` to objects keyed by the header names in `columns` (and in
+ * A function mapping one row to an object keyed by the header names in `columns` (and in
  * `optional`, which read as '' when the layout has no such column). A missing required column is
  * fatal: the file is not what it claims to be.
  */
+export function columnMapper<C extends string, O extends string = never>(
+  headerRow: CsvRow | undefined,
+  columns: readonly C[],
+  file: string,
+  optional: readonly O[] = [],
+): (r: CsvRow) => { line: number; values: Record<C | O, string> } {
+  const header = (headerRow?.cells ?? []).map(headerKey);
+  const all = [...columns, ...optional] as (C | O)[];
+  const positions = all.map((c) => header.indexOf(headerKey(c)));
+  const missing = columns.filter((_, i) => positions[i] === -1);
+  if (missing.length > 0) {
+    throw new FatalImportError({
+      file,
+      row: headerRow?.line ?? 1,
+      column: missing[0] ?? null,
+      message: `Missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `「${m}」`).join(', ')}; expected a header with ${columns.map((c) => `「${c}」`).join(', ')}`,
+    });
+  }
+  return (r) => {
+    const values = {} as Record<C | O, string>;
+    all.forEach((c, i) => (values[c] = positions[i] === -1 ? '' : (r.cells[positions[i] as number] ?? '').trim()));
+    return { line: r.line, values };
+  };
+}
+
+/** Every row after `headerIndex` mapped by columnMapper. */
 export function rowsAsObjects<C extends string, O extends string = never>(
   rows: CsvRow[],
   headerIndex: number,
@@ -37,23 +63,8 @@ export function rowsAsObjects<C extends string, O extends string = never>(
   file: string,
   optional: readonly O[] = [],
 ): { line: number; values: Record<C | O, string> }[] {
-  const header = (rows[headerIndex]?.cells ?? []).map(headerKey);
-  const all = [...columns, ...optional] as (C | O)[];
-  const positions = all.map((c) => header.indexOf(headerKey(c)));
-  const missing = columns.filter((_, i) => positions[i] === -1);
-  if (missing.length > 0) {
-    throw new FatalImportError({
-      file,
-      row: rows[headerIndex]?.line ?? 1,
-      column: missing[0] ?? null,
-      message: `Missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `「${m}」`).join(', ')}; expected a header with ${columns.map((c) => `「${c}」`).join(', ')}`,
-    });
-  }
-  return rows.slice(headerIndex + 1).map((r) => {
-    const values = {} as Record<C | O, string>;
-    all.forEach((c, i) => (values[c] = positions[i] === -1 ? '' : (r.cells[positions[i] as number] ?? '').trim()));
-    return { line: r.line, values };
-  });
+  const map = columnMapper(rows[headerIndex], columns, file, optional);
+  return rows.slice(headerIndex + 1).map(map);
 }
 
 /**

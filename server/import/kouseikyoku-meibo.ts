@@ -3,7 +3,8 @@ import { textCell } from '../contracts/import-cells';
 import { showValue } from '../contracts/common';
 import { medicalCodeFromKouseikyoku, validateMedicalInstitutionCode } from '../domain/identifiers';
 import { kindFromBeds, kindFromSymbols, normalizeSymbol, type InstitutionKind } from '../domain/institution-offers';
-import { headerKey, parseRow, rowsAsObjects, type CsvRow } from './csv-table';
+import { privateUseCodePoints } from '../domain/search-text';
+import { columnMapper, headerKey, parseRow, type CsvRow } from './csv-table';
 import { eraDateToIso } from './era-date';
 import { FatalImportError, ProblemLog } from './problems';
 import type { InstitutionRecord, ParsedFile } from './records';
@@ -97,67 +98,120 @@ function newInstitution(row: z.output<typeof rowSchema>, code: string, line: num
   };
 }
 
-export function parseKouseikyokuMeibo(rows: CsvRow[], path: string, progress?: (done: number, total: number) => void): ParsedFile {
-  const log = new ProblemLog(path);
-  const headerIndex = findMeiboHeader(rows);
-  const data = rowsAsObjects(rows, headerIndex, MEIBO_COLUMNS, path, MEIBO_OPTIONAL);
-  const hasKubun = (rows[headerIndex]?.cells ?? []).map(headerKey).includes('区分');
-  const titleKubun = /(医科|歯科|薬局)/.exec(titleText(rows, headerIndex))?.[1];
-  if (!hasKubun && !titleKubun) {
-    throw new FatalImportError({ file: path, row: rows[headerIndex]?.line ?? 1, column: '区分', message: 'No 区分 column and no 医科/歯科/薬局 in the title: cannot tell which institutions the list holds' });
-  }
-  const byCode = new Map<string, InstitutionRecord>();
-  const seen = new Set<string>();
-  const prefCodes = new Set<string>();
-  let otherKinds = 0;
-  let continuation = 0;
+/**
+ * Reads a 名簿 row by row: `add` each row after the header, then `finish`. Nothing but the
+ * institutions found so far is kept, so a workbook can be streamed (xlsx-stream.ts). Notification
+ * names and symbols repeat on most rows: they are interned, one string each.
+ */
+export class MeiboReader {
+  private readonly log: ProblemLog;
+  private readonly map: ReturnType<typeof columnMapper<(typeof MEIBO_COLUMNS)[number], (typeof MEIBO_OPTIONAL)[number]>>;
+  private readonly hasKubun: boolean;
+  private readonly titleKubun: string | undefined;
+  private readonly asOf: string | null;
+  private readonly byCode = new Map<string, InstitutionRecord>();
+  private readonly seen = new Set<string>();
+  private readonly prefCodes = new Set<string>();
+  private readonly interned = new Map<string, string>();
+  private rows = 0;
+  private otherKinds = 0;
+  private continuation = 0;
 
-  data.forEach(({ line, values }, i) => {
-    if (progress && i % 2000 === 0 && data.length > 2000) progress(i, data.length);
-    if ((hasKubun ? values.区分 : titleKubun) !== '医科') {
-      otherKinds++; // 歯科 and 薬局 are not candidates
+  /** @param head the rows up to and including the header row (findMeiboHeader). */
+  constructor(private readonly path: string, head: readonly CsvRow[]) {
+    this.log = new ProblemLog(path);
+    const headerIndex = findMeiboHeader(head);
+    const header = head[headerIndex];
+    this.map = columnMapper(header, MEIBO_COLUMNS, path, MEIBO_OPTIONAL);
+    this.hasKubun = (header?.cells ?? []).map(headerKey).includes('区分');
+    this.titleKubun = /(医科|歯科|薬局)/.exec(titleText(head, headerIndex))?.[1];
+    if (!this.hasKubun && !this.titleKubun) {
+      throw new FatalImportError({ file: path, row: header?.line ?? 1, column: '区分', message: 'No 区分 column and no 医科/歯科/薬局 in the title: cannot tell which institutions the list holds' });
+    }
+    this.asOf = meiboAsOf(head, headerIndex);
+  }
+
+  private intern(s: string): string {
+    const known = this.interned.get(s);
+    if (known !== undefined) return known;
+    this.interned.set(s, s);
+    return s;
+  }
+
+  add(r: CsvRow): void {
+    this.rows++;
+    const { line, values } = this.map(r);
+    if ((this.hasKubun ? values.区分 : this.titleKubun) !== '医科') {
+      this.otherKinds++; // 歯科 and 薬局 are not candidates
       return;
     }
-    const row = parseRow(rowSchema, values, line, log);
+    const row = parseRow(rowSchema, values, line, this.log);
     if (row === null) return;
     const code = medicalCodeFromKouseikyoku(row.都道府県コード, row.医療機関番号);
     const codeError = validateMedicalInstitutionCode(code);
     if (codeError) {
-      log.error(line, '医療機関番号', codeError);
+      this.log.error(line, '医療機関番号', codeError);
       return;
     }
-    prefCodes.add(row.都道府県コード);
-    const symbol = normalizeSymbol(row.受理記号);
+    this.prefCodes.add(row.都道府県コード);
+    const symbol = this.intern(normalizeSymbol(row.受理記号));
     const acceptedNumber = row.受理番号.normalize('NFKC').trim();
     const key = `${code}|${symbol}|${acceptedNumber}`;
-    if (symbol === '' || seen.has(key)) {
-      continuation++; // a continuation row (備考 details) of a notification already read
+    if (symbol === '' || this.seen.has(key)) {
+      this.continuation++; // a continuation row (備考 details) of a notification already read
       return;
     }
-    seen.add(key);
-    const inst = byCode.get(code) ?? newInstitution(row, code, line);
-    byCode.set(code, inst);
+    this.seen.add(key);
+    let inst = this.byCode.get(code);
+    if (!inst) {
+      inst = newInstitution(row, code, line);
+      this.byCode.set(code, inst);
+      warnPrivateUse(inst, line, this.log);
+    }
     const startRaw = row.算定開始年月日.trim();
     const startDate = startRaw === '' ? null : eraDateToIso(startRaw);
     if (startRaw !== '' && startDate === null) {
-      log.warn(line, '算定開始年月日', `Expected an era date like "令和 4年10月 1日", found "${startRaw}"; kept without a start date`);
+      this.log.warn(line, '算定開始年月日', `Expected an era date like "令和 4年10月 1日", found "${startRaw}"; kept without a start date`);
     }
-    inst.notifications.push({ symbol, acceptedNumber, name: row.受理届出名称, startDate });
+    inst.notifications.push({ symbol, acceptedNumber, name: row.受理届出名称 === null ? null : this.intern(row.受理届出名称), startDate: startDate === null ? null : this.intern(startDate) });
+  }
+
+  finish(): ParsedFile {
+    // Kind still unknown (no 種別, no 病床数): the notifications themselves tell it (支援病 → 病院 …).
+    for (const inst of this.byCode.values()) if (inst.kind === 'unknown') inst.kind = kindFromSymbols(inst.notifications.map((n) => n.symbol));
+    return {
+      kind: 'kouseikyoku_meibo',
+      path: this.path,
+      rows: this.rows,
+      skipped: this.otherKinds + this.continuation,
+      problems: this.log.problems,
+      asOf: this.asOf,
+      notes: [
+        `${this.rows} notification rows → ${this.byCode.size} 医科 institutions (${this.hasKubun ? 'standard layout' : '項目別 layout: notifications merged'}); skipped ${this.otherKinds} 歯科/薬局 rows and ${this.continuation} continuation rows`,
+      ],
+      records: [...this.byCode.values()],
+      layout: this.hasKubun ? 'standard' : 'koumokubetsu',
+      prefCodes: [...this.prefCodes],
+    };
+  }
+}
+
+/** 外字 in an institution's name or address: kept as published, said once per institution. */
+function warnPrivateUse(inst: InstitutionRecord, line: number, log: ProblemLog): void {
+  for (const [column, text] of [['医療機関名称', inst.name], ['医療機関所在地（住所）', inst.address ?? '']] as const) {
+    const pua = privateUseCodePoints(text);
+    if (pua.length > 0) log.warn(line, column, `外字 (Private Use Area ${pua.join(', ')}) kept as published; search and address matching ignore it`);
+  }
+}
+
+/** A whole 名簿 already in rows (CSV): the same reader over the rows after the header. */
+export function parseKouseikyokuMeibo(rows: CsvRow[], path: string, progress?: (done: number, total: number) => void): ParsedFile {
+  const headerIndex = findMeiboHeader(rows);
+  const reader = new MeiboReader(path, rows.slice(0, headerIndex + 1));
+  const data = rows.slice(headerIndex + 1);
+  data.forEach((r, i) => {
+    if (progress && i % 20000 === 0 && data.length > 20000) progress(i, data.length);
+    reader.add(r);
   });
-  // Kind still unknown (no 種別, no 病床数): the notifications themselves tell it (支援病 → 病院 …).
-  for (const inst of byCode.values()) if (inst.kind === 'unknown') inst.kind = kindFromSymbols(inst.notifications.map((n) => n.symbol));
-  return {
-    kind: 'kouseikyoku_meibo',
-    path,
-    rows: data.length,
-    skipped: otherKinds + continuation,
-    problems: log.problems,
-    asOf: meiboAsOf(rows, headerIndex),
-    notes: [
-      `${data.length} notification rows → ${byCode.size} 医科 institutions (${hasKubun ? 'standard layout' : '項目別 layout: notifications merged'}); skipped ${otherKinds} 歯科/薬局 rows and ${continuation} continuation rows`,
-    ],
-    records: [...byCode.values()],
-    layout: hasKubun ? 'standard' : 'koumokubetsu',
-    prefCodes: [...prefCodes],
-  };
+  return reader.finish();
 }

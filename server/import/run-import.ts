@@ -61,13 +61,21 @@ export interface ImportOptions {
  * reconciled over the whole database. Re-running the same files changes nothing.
  */
 export async function importPaths(db: Db, paths: readonly string[], opts: ImportOptions): Promise<ImportSummary> {
-  const files = expandPaths(paths).map((path) => ({ path, bytes: readSource(path) }));
+  const files = expandPaths(paths);
   // Manifests first: they may add designated cities that boundary files refer to.
-  const manifests = files.filter((f) => isManifest(f.path, f.bytes)).map((f) => parseManifest(readJson(f.path, f.bytes), f.path));
+  const manifests: ParsedFile[] = [];
+  const others: string[] = [];
+  for (const path of files) {
+    const bytes = readSource(path);
+    if (isManifest(path, bytes)) manifests.push(parseManifest(readJson(path, bytes), path));
+    else others.push(path);
+  }
   const manifest: Manifest | null = manifests[0]?.kind === 'manifest' ? manifests[0].manifest : null;
   const ctx: ParseContext = { designatedCities: [...DESIGNATED_CITIES, ...(manifest?.designatedCities ?? [])], progress: opts.progress };
-  const others = await Promise.all(files.filter((f) => !isManifest(f.path, f.bytes)).map((f) => parseSource(f.path, f.bytes, ctx)));
-  const parsed: ParsedFile[] = [...manifests, ...others.flat()].sort((a, b) => PHASE[a.kind] - PHASE[b.kind]);
+  // One file at a time, its bytes dropped once parsed: a national run never holds every file at once.
+  const parsed: ParsedFile[] = [...manifests];
+  for (const path of others) parsed.push(...(await parseSource(path, readSource(path), ctx)));
+  parsed.sort((a, b) => PHASE[a.kind] - PHASE[b.kind]);
 
   const problems: Problem[] = parsed.flatMap((p) => p.problems);
   const summaries: FileSummary[] = [];

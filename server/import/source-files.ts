@@ -4,7 +4,7 @@ import { unzipSync } from 'fflate';
 import type { DesignatedCity } from '../domain/designated-cities';
 import { parseCsv, type CsvRow } from './csv-table';
 import { looksLikeKaigoOpenData, parseKaigoOpenData } from './kaigo-open-data';
-import { findMeiboHeader, parseKouseikyokuMeibo } from './kouseikyoku-meibo';
+import { findMeiboHeader, MeiboReader, parseKouseikyokuMeibo } from './kouseikyoku-meibo';
 import { looksLikeManifest, parseManifest } from './manifest';
 import { looksLikeN03, parseN03 } from './n03-boundaries';
 import { looksLikeNavii, parseNavii } from './navii';
@@ -13,15 +13,15 @@ import type { ParsedFile } from './records';
 import { looksLikeFacilityTemplate, looksLikePartnershipTemplate, parseFacilityTemplate, parsePartnershipTemplate } from './templates';
 import { decodeText } from './text-decoding';
 import { looksLikeTownPoints, parseTownPoints } from './town-points';
-import { readXlsxSheets } from './xlsx-rows';
+import { streamXlsxSheets, type SheetSink } from './xlsx-stream';
 
 /** Extensions picked up when a folder is named (a file named explicitly is read whatever its name). */
 const DATA_EXTENSIONS = new Set(['.csv', '.json', '.geojson', '.xlsx', '.zip']);
 
 export interface ParseContext {
   designatedCities: readonly DesignatedCity[];
-  /** Called while a long file is read: rows done of total. */
-  progress?: (path: string, done: number, total: number) => void;
+  /** Called while a long file is read: rows done of total (null when a stream does not know it yet). */
+  progress?: (path: string, done: number, total: number | null) => void;
 }
 
 /** Files named on the command line, folders expanded (recursively, sorted, data extensions only). */
@@ -88,12 +88,7 @@ export async function parseSource(path: string, bytes: Uint8Array, ctx: ParseCon
       throw new FatalImportError({ file: path, row: null, column: null, message: `Not a readable ${what} (truncated or damaged?)` });
     }
     // An .xlsx is itself a ZIP: its content says which it is.
-    if (names.includes('xl/workbook.xml')) {
-      const sheets = await readXlsxSheets(bytes, path);
-      const parsed = sheets.map((s) => parseTable(s.rows, sheets.length > 1 ? `${path}#${s.name}` : path, ctx)).filter((p): p is ParsedFile => p !== null);
-      if (parsed.length === 0) throw new FatalImportError({ file: path, row: 1, column: null, message: `Unrecognised workbook: ${UNRECOGNISED}` });
-      return parsed;
-    }
+    if (names.includes('xl/workbook.xml')) return parseWorkbook(bytes, path, ctx);
     const entries = unzipSync(bytes, { filter: (f) => isDataEntry(f.name) });
     const inner = Object.keys(entries).sort();
     if (inner.length === 0) throw new FatalImportError({ file: path, row: null, column: null, message: `The ZIP holds no data file; ${UNRECOGNISED}` });
@@ -110,6 +105,41 @@ export async function parseSource(path: string, bytes: Uint8Array, ctx: ParseCon
   const parsed = parseTable(parseCsv(decodeText(bytes).text, path), path, ctx);
   if (!parsed) throw new FatalImportError({ file: path, row: 1, column: null, message: `Unrecognised CSV: ${UNRECOGNISED}` });
   return [parsed];
+}
+
+/** Rows a sheet is read into before its kind is known: a 名簿 header sits within its first 15 rows. */
+const HEAD_ROWS = 15;
+const PROGRESS_EVERY = 50_000;
+
+/**
+ * A workbook's recognised sheets, streamed (xlsx-stream.ts): each sheet's first rows decide its kind;
+ * a 名簿 is then read row by row, any other table is gathered and parsed whole (they are small).
+ */
+function parseWorkbook(bytes: Uint8Array, path: string, ctx: ParseContext): ParsedFile[] {
+  const results: (() => ParsedFile | null)[] = [];
+  streamXlsxSheets(bytes, path, (name, sheetCount) => {
+    const sheetPath = sheetCount > 1 ? `${path}#${name}` : path;
+    const head: CsvRow[] = [];
+    let meibo: MeiboReader | null = null;
+    let count = 0;
+    results.push(() => (meibo ? meibo.finish() : head.length === 0 ? null : parseTable(head, sheetPath, ctx)));
+    return {
+      row(r) {
+        count++;
+        if (ctx.progress && count % PROGRESS_EVERY === 0) ctx.progress(sheetPath, count, null);
+        if (meibo) return meibo.add(r);
+        head.push(r);
+        const headerIndex = head.length === HEAD_ROWS ? findMeiboHeader(head) : -1;
+        if (headerIndex >= 0) {
+          meibo = new MeiboReader(sheetPath, head.slice(0, headerIndex + 1));
+          for (const rest of head.slice(headerIndex + 1)) meibo.add(rest);
+        }
+      },
+    } satisfies SheetSink;
+  });
+  const parsed = results.map((r) => r()).filter((p): p is ParsedFile => p !== null);
+  if (parsed.length === 0) throw new FatalImportError({ file: path, row: 1, column: null, message: `Unrecognised workbook: ${UNRECOGNISED}` });
+  return parsed;
 }
 
 const isDataEntry = (name: string) => !name.endsWith('/') && !name.startsWith('__MACOSX/') && DATA_EXTENSIONS.has(extname(name).toLowerCase());
