@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /** The text of an Excel cell as a user sees it (rich text joined, formulas by their result, dates as ISO). */
 export function cellText(value: ExcelJS.CellValue): string {
