@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { benchEngine } from './bench/engine';
+import { benchImportNational } from './bench/import-national';
 import { benchImportTottori } from './bench/import-tottori';
 
 type Bench = { name: string; run: () => Promise<Record<string, number | string>>; skip?: () => string | null };
@@ -13,6 +14,7 @@ const realData = resolve(process.env.REAL_DATA_DIR ?? '../shared/data', 'tottori
 const BENCHES: Bench[] = [
   { name: 'engine', run: () => benchEngine() },
   { name: 'import', run: benchImportTottori, skip: () => (existsSync(realData) ? null : `no real data at ${realData} (set REAL_DATA_DIR)`) },
+  { name: 'import-national', run: benchImportNational },
 ];
 
 const args = process.argv.slice(2);

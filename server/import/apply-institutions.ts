@@ -1,4 +1,6 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, lt, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { insertChunked } from './bulk-insert';
 import type { Db } from '../db/client';
 import { institutionNotifications, institutions, municipalities, naviiFacilities, sqlNow, townPoints } from '../db/schema';
 import { emptyCounts, differs, type WriteCounts } from './counts';
@@ -10,19 +12,32 @@ const noteKey = (n: { symbol: string; acceptedNumber: string }) => `${n.symbol}|
 const noteSignature = (ns: readonly { symbol: string; acceptedNumber: string; startDate: string | null; name: string | null }[]) =>
   ns.map((n) => `${noteKey(n)}|${n.startDate ?? ''}|${n.name ?? ''}`).sort().join(';');
 
+/** Rows `[prefix, next prefix)` of a text key: the codes of one prefecture, read through the index. */
+const prefixRange = (column: SQLiteColumn, prefix: string) => and(gte(column, prefix), lt(column, `${prefix}\uffff`));
+
 /**
  * Institutions from a 名簿. A standard list is the full list per institution: its notifications
  * replace the stored ones, and institutions of its prefectures it no longer lists are withdrawn. A
  * 項目別 list holds some notifications only: they are added to what is known. Position, ナビイ link
- * and declarations are left alone (reconcile.ts places institutions).
+ * and declarations are left alone (reconcile.ts places institutions). Only the rows of the file's own
+ * prefectures are read, so a national run of 47 lists does not read the whole table 47 times.
  */
 export function applyInstitutions(tx: Tx, records: readonly InstitutionRecord[], complete: boolean, prefCodes: readonly string[], asOf: string): WriteCounts {
   const counts = emptyCounts();
   const known = new Set(tx.select({ code: municipalities.code }).from(municipalities).all().map((m) => m.code));
-  const existing = new Map(tx.select().from(institutions).all().map((i) => [i.code, i]));
+  const prefixes = [...new Set([...prefCodes, ...records.map((r) => r.code.slice(0, 2))])];
+  const existing = new Map<string, typeof institutions.$inferSelect>();
   const existingNotes = new Map<string, (typeof institutionNotifications.$inferSelect)[]>();
-  for (const n of tx.select().from(institutionNotifications).all()) existingNotes.set(n.institutionCode, [...(existingNotes.get(n.institutionCode) ?? []), n]);
-
+  for (const prefix of prefixes) {
+    for (const i of tx.select().from(institutions).where(prefixRange(institutions.code, prefix)).all()) existing.set(i.code, i);
+    for (const n of tx.select().from(institutionNotifications).where(prefixRange(institutionNotifications.institutionCode, prefix)).all()) {
+      const list = existingNotes.get(n.institutionCode);
+      if (list) list.push(n);
+      else existingNotes.set(n.institutionCode, [n]);
+    }
+  }
+  const newInstitutions: (typeof institutions.$inferInsert)[] = [];
+  const newNotes: (typeof institutionNotifications.$inferInsert)[] = [];
   for (const r of records) {
     const prev = existing.get(r.code);
     const before = existingNotes.get(r.code) ?? [];
@@ -37,7 +52,7 @@ export function applyInstitutions(tx: Tx, records: readonly InstitutionRecord[],
     };
     const notesChanged = noteSignature(before) !== noteSignature(notes);
     if (!prev) {
-      tx.insert(institutions).values({ code: r.code, ...row, geocodePrecision: 'none' }).run();
+      newInstitutions.push({ code: r.code, ...row, geocodePrecision: 'none' });
       counts.imported++;
     } else if (differs(prev, row) || notesChanged) {
       tx.update(institutions).set({ ...row, version: sql`${institutions.version} + 1`, updatedAt: sqlNow() }).where(eq(institutions.code, r.code)).run();
@@ -47,10 +62,12 @@ export function applyInstitutions(tx: Tx, records: readonly InstitutionRecord[],
       continue;
     }
     if (notesChanged || !prev) {
-      tx.delete(institutionNotifications).where(eq(institutionNotifications.institutionCode, r.code)).run();
-      if (notes.length > 0) tx.insert(institutionNotifications).values(notes.map((n) => ({ institutionCode: r.code, ...n }))).run();
+      if (prev) tx.delete(institutionNotifications).where(eq(institutionNotifications.institutionCode, r.code)).run();
+      for (const n of notes) newNotes.push({ institutionCode: r.code, ...n });
     }
   }
+  insertChunked(tx, institutions, newInstitutions, 500);
+  insertChunked(tx, institutionNotifications, newNotes, 2000);
   if (complete) counts.withdrawn = withdrawInstitutions(tx, new Set(records.map((r) => r.code)), prefCodes, asOf);
   return counts;
 }
@@ -63,10 +80,12 @@ function mergeNotes(before: readonly NotificationRecord[], added: readonly Notif
 
 function withdrawInstitutions(tx: Tx, listed: ReadonlySet<string>, prefCodes: readonly string[], asOf: string): number {
   let n = 0;
-  for (const inst of tx.select({ code: institutions.code }).from(institutions).where(isNull(institutions.withdrawnOn)).all()) {
-    if (!prefCodes.includes(inst.code.slice(0, 2)) || listed.has(inst.code)) continue;
-    tx.update(institutions).set({ withdrawnOn: asOf, version: sql`${institutions.version} + 1` }).where(eq(institutions.code, inst.code)).run();
-    n++;
+  for (const prefix of prefCodes) {
+    for (const inst of tx.select({ code: institutions.code }).from(institutions).where(and(prefixRange(institutions.code, prefix), isNull(institutions.withdrawnOn))).all()) {
+      if (listed.has(inst.code)) continue;
+      tx.update(institutions).set({ withdrawnOn: asOf, version: sql`${institutions.version} + 1` }).where(eq(institutions.code, inst.code)).run();
+      n++;
+    }
   }
   return n;
 }

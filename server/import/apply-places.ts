@@ -1,6 +1,7 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { facilities, municipalities, sqlNow } from '../db/schema';
+import { insertChunked } from './bulk-insert';
 import { emptyCounts, differs, type WriteCounts } from './counts';
 import { careOfficeCheckDigitError } from '../domain/identifiers';
 import type { ProblemLog } from './problems';
@@ -47,31 +48,39 @@ function withdrawFacilities(tx: Tx, listed: ReadonlySet<string>, scope: readonly
   return n;
 }
 
-/**
- * Resolves a facility's municipality: the row's code, else its 市区町村名 within the prefecture.
- * A code not yet known (no boundaries imported) gets a row without a boundary so nothing is lost.
- */
-function resolveMunicipality(tx: Tx, r: FacilityRecord, log: ProblemLog): string | null | undefined {
+/** Municipalities by code and by prefecture + name, read once per file and kept current as rows are added. */
+class MunicipalityLookup {
+  private readonly codes = new Set<string>();
+  private readonly byName = new Map<string, string>();
+  constructor(private readonly tx: Tx) {
+    for (const m of tx.select({ code: municipalities.code, prefName: municipalities.prefName, name: municipalities.name }).from(municipalities).all()) this.remember(m);
+  }
+  private remember(m: { code: string; prefName: string; name: string }): void {
+    this.codes.add(m.code);
+    if (!this.byName.has(`${m.prefName}|${m.name}`)) this.byName.set(`${m.prefName}|${m.name}`, m.code);
+  }
+  has = (code: string) => this.codes.has(code);
+  named = (prefName: string, name: string) => this.byName.get(`${prefName}|${name}`);
+  /** A code not yet known (no boundaries imported) gets a row without a boundary so nothing is lost. */
+  add(code: string, name: string, prefName: string): void {
+    this.tx.insert(municipalities).values({ code, name, prefCode: code.slice(0, 2), prefName, kind: 'municipality', parentCode: null, boundary: null }).run();
+    this.remember({ code, prefName, name });
+  }
+}
+
+/** Resolves a facility's municipality: the row's code, else its 市区町村名 within the prefecture. */
+function resolveMunicipality(munis: MunicipalityLookup, r: FacilityRecord, log: ProblemLog): string | null | undefined {
   if (r.municipalityCode !== null) {
-    const known = tx.select({ code: municipalities.code }).from(municipalities).where(eq(municipalities.code, r.municipalityCode)).get();
-    if (known) return r.municipalityCode;
+    if (munis.has(r.municipalityCode)) return r.municipalityCode;
     if (r.source === 'facility_template' || !r.municipalityName || !r.prefName) {
       log.error(r.line, '市区町村コード', `Unknown 市区町村コード ${r.municipalityCode}: import the region's boundaries first, or correct the code`);
       return undefined;
     }
-    tx.insert(municipalities)
-      .values({ code: r.municipalityCode, name: r.municipalityName, prefCode: r.municipalityCode.slice(0, 2), prefName: r.prefName, kind: 'municipality', parentCode: null, boundary: null })
-      .run();
+    munis.add(r.municipalityCode, r.municipalityName, r.prefName);
     return r.municipalityCode;
   }
-  if (r.municipalityName && r.prefName) {
-    const found = tx
-      .select({ code: municipalities.code })
-      .from(municipalities)
-      .where(and(eq(municipalities.prefName, r.prefName), eq(municipalities.name, r.municipalityName)))
-      .get();
-    if (found) return found.code;
-  }
+  const found = r.municipalityName && r.prefName ? munis.named(r.prefName, r.municipalityName) : undefined;
+  if (found) return found;
   log.warn(r.line, '市区町村名', `Could not place 「${r.municipalityName ?? ''}」 in a known municipality; kept without one`);
   return null;
 }
@@ -89,7 +98,11 @@ export function applyFacilities(
   log: ProblemLog,
 ): WriteCounts {
   const counts = emptyCounts();
-  const existing = new Map(tx.select().from(facilities).all().map((f) => [`${f.careOfficeNumber}-${f.serviceCode}`, f]));
+  // Only the services the file holds: a national run of 14 files does not read the whole table 14 times.
+  const services = [...new Set(records.map((r) => r.serviceCode))];
+  const existing = new Map(tx.select().from(facilities).where(inArray(facilities.serviceCode, services)).all().map((f) => [`${f.careOfficeNumber}-${f.serviceCode}`, f]));
+  const munis = new MunicipalityLookup(tx);
+  const inserts: (typeof facilities.$inferInsert)[] = [];
   for (const r of records) {
     const prev = existing.get(`${r.careOfficeNumber}-${r.serviceCode}`);
     // A number typed into the template for a facility not yet known must pass its check digit; one
@@ -101,7 +114,7 @@ export function applyFacilities(
       continue;
     }
     if (checkDigit) log.warn(r.line, '事業所番号', `check digit does not match; kept as the known facility's number (${checkDigit})`);
-    const municipalityCode = resolveMunicipality(tx, r, log);
+    const municipalityCode = resolveMunicipality(munis, r, log);
     if (municipalityCode === undefined) {
       counts.rejected++;
       continue;
@@ -111,7 +124,7 @@ export function applyFacilities(
       operatorName: r.operatorName, operatorNumber: r.operatorNumber, phone: r.phone, source: r.source, withdrawnOn: null,
     };
     if (!prev) {
-      tx.insert(facilities).values({ careOfficeNumber: r.careOfficeNumber, serviceCode: r.serviceCode, ...row }).run();
+      inserts.push({ careOfficeNumber: r.careOfficeNumber, serviceCode: r.serviceCode, ...row });
       counts.imported++;
     } else if (differs(prev, row)) {
       tx.update(facilities)
@@ -121,6 +134,7 @@ export function applyFacilities(
       counts.updated++;
     } else counts.unchanged++;
   }
+  insertChunked(tx, facilities, inserts, 500);
   counts.withdrawn = withdrawFacilities(tx, new Set(records.map((r) => `${r.careOfficeNumber}-${r.serviceCode}`)), scope, asOf);
   return counts;
 }
