@@ -1,3 +1,4 @@
+import { SERVICE_CODES } from '../../server/domain/facility-types';
 import type { Bureau } from '../../server/domain/prefectures';
 
 /**
@@ -24,5 +25,5 @@ export const MEIBO_INDEX: Record<Bureau, string> = {
   kyushu: 'https://kouseikyoku.mhlw.go.jp/kyushu/gyomu/gyomu/hoken_kikan/index_00007.html',
 };
 
-/** Service codes whose open-data files matter (domain.md §2). */
-export const KAIGO_CODES = ['510', '540', '520', '550', '331', '332', '334', '335', '336', '337', '361', '362', '364', '320'];
+/** Service codes whose open-data files matter (domain.md §2): those of the table with an open-data name. */
+export const KAIGO_CODES = SERVICE_CODES.filter((s) => s.openDataName !== null).map((s) => s.code);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { formatProblem } from '../../server/import/problems';
 import { importPaths, type ImportSummary } from '../../server/import/run-import';
 import { demoDb, memoryDb, TEST_NOW } from '../helpers/db';
 import { signIn } from '../helpers/session';
+import { kaigoCsv, type KaigoRow as Row } from '../helpers/kaigo-csv';
 
 /**
  * The national 介護 open data as it really is (issue 15): every in-scope row reaches the database,
@@ -18,22 +19,6 @@ import { signIn } from '../helpers/session';
  */
 const NOW = { now: new Date('2026-11-01T00:00:00Z') };
 const F = (name: string) => `test/fixtures/${name}`;
-const HEADER = ['都道府県コード又は市町村コード', 'No', '都道府県名', '市区町村名', '事業所名', '事業所名カナ', 'サービスの種類', '住所', '方書（ビル名等）', '緯度', '経度', '電話番号', 'FAX番号', '法人番号', '法人の名称', '事業所番号', '利用可能曜日', '利用可能曜日特記事項', '定員', 'URL', '高齢者の方と障害者の方が同時一体的に利用できるサービス', '介護保険の通常の指定基準を満たしている', '障害福祉の通常の指定基準を満たしている', '備考'];
-
-interface Row { code: string; muni: string; pref?: string; name: string; service: string; address: string; lat: string; lng: string; number: string }
-
-/** One open-data CSV (UTF-8 with BOM, CRLF) holding `rows`. */
-function kaigoCsv(name: string, rows: Row[]): string {
-  const lines = rows.map((r, i) => {
-    const cells = Array<string>(HEADER.length).fill('');
-    Object.assign(cells, { 0: r.code, 1: String(i + 1), 2: r.pref ?? '鳥取県', 3: r.muni, 4: r.name, 6: r.service, 7: r.address, 9: r.lat, 10: r.lng, 15: r.number, 18: '50' });
-    return cells.join(',');
-  });
-  const path = join(mkdtempSync(join(tmpdir(), 'renkei-truth-')), name);
-  writeFileSync(path, `\uFEFF${[HEADER.join(','), ...lines].join('\r\n')}\r\n`);
-  return path;
-}
-
 // 鳥取市's test polygon (n03_small.geojson) is the box 134.0–134.4 E × 35.3–35.6 N.
 const TOTTORI = { code: '312011', muni: '鳥取市' };
 const at = (lat: number, lng: number) => ({ lat: lat.toFixed(9), lng: lng.toFixed(9) });
@@ -146,7 +131,7 @@ describe('npm run import: exit codes', () => {
 
   it('counts a known service outside the rule as skipped, not a problem: exit 0', () => {
     const file = kaigoCsv('jigyosho_110.csv', [{ ...TOTTORI, name: '訪問介護A', service: '訪問介護', address: '鳥取県鳥取市', lat: '35.5', lng: '134.2', number: '3170200012' }, { ...rows.oldRoken, service: '短期入所療養介護（介護老人保健施設）' }]);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', '--db', join(mkdtempSync(join(tmpdir(), 'renkei-exit-')), 'x.db'), F('n03_small.geojson'), file], { encoding: 'utf8' });
+    const r = run(F('n03_small.geojson'), file);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/rows 2: imported 0, updated 0, unchanged 0, skipped 2, rejected 0/);
     expect(r.stdout).toMatch(/No problems\./);
