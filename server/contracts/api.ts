@@ -119,6 +119,8 @@ export const lackingQuery = z
     maxMinutes: intParam('maxMinutes', 1, MAX_MINUTES_LIMIT, DEFAULT_MAX_MINUTES),
     type: z.enum(['all', ...(Object.keys(FACILITY_TYPES) as [FacilityTypeKey, ...FacilityTypeKey[]])], { error: `type: expected all or a facility type (${Object.keys(FACILITY_TYPES).join(', ')})` }).default('all'),
     sort: z.enum(LACKING_SORTS as [LackingSort, ...LackingSort[]], { error: 'sort: expected severity, deadline or name' }).default('severity'),
+    /** lacking: known to lack coverage (一部, 未); unknown: partners not yet recorded (未把握) — never mixed. */
+    list: z.enum(['lacking', 'unknown'], { error: 'list: expected lacking or unknown' }).default('lacking'),
     offset: intParam('offset', 0, 1_000_000, 0),
     limit: intParam('limit', 1, 100_000, 100),
   })

@@ -26,15 +26,27 @@ export function isActiveAgreement(a: AgreementTerms, today: string): boolean {
   return a.endedOn === null || a.endedOn > today;
 }
 
+/**
+ * What is known about a facility's coverage. For an `unknown` facility nothing is known to be met or
+ * missing, so `met` and `missing` are null — never "missing everything" (domain.md §3: 未把握 is not
+ * 不足); `searchFor` is then the whole required set, so a facility can still look for partners.
+ */
 export interface Coverage {
   required: Requirement[];
   /** Union of the partners' requirements (may include ones this type does not require). */
   supplied: Requirement[];
-  /** Required and supplied. */
-  met: Requirement[];
-  missing: Requirement[];
+  /** Required and supplied; null when unknown. */
+  met: Requirement[] | null;
+  /** Required and not supplied; null when unknown. */
+  missing: Requirement[] | null;
   status: CoverageStatus;
+  /** What a search for partners looks for: what is missing, or the whole required set when unknown. */
+  searchFor: Requirement[];
+  /** Whether the search is for known gaps or, with nothing known, for the whole required set. */
+  basis: SearchBasis;
 }
+
+export type SearchBasis = 'known' | 'unknown';
 
 /**
  * @param required the facility type's required set
@@ -48,12 +60,23 @@ export function computeCoverage(
   partnersKnown: boolean,
 ): Coverage {
   const supplied = unionRequirements(...activeCovers);
+  if (activeCovers.length === 0 && !partnersKnown) {
+    return { required: [...required], supplied, met: null, missing: null, status: 'unknown', searchFor: [...required], basis: 'unknown' };
+  }
   const met = intersectRequirements(required, supplied);
   const missing = subtractRequirements(required, supplied);
-  let status: CoverageStatus;
-  if (activeCovers.length === 0 && !partnersKnown) status = 'unknown';
-  else if (missing.length === 0) status = 'covered';
-  else if (met.length > 0) status = 'partial';
-  else status = 'none';
-  return { required: [...required], supplied, met, missing, status };
+  const status: CoverageStatus = missing.length === 0 ? 'covered' : met.length > 0 ? 'partial' : 'none';
+  return { required: [...required], supplied, met, missing, status, searchFor: missing, basis: 'known' };
 }
+
+/**
+ * Above this share of 未把握 facilities an area's covered share is not drawn: too little is known for
+ * a share to mean anything (the map greys it and says so).
+ */
+export const MOSTLY_UNKNOWN_SHARE = 0.5;
+
+/** Whether a status counts as lacking: partial or none. Unknown is never lacking; covered is not. */
+export const isLacking = (status: CoverageStatus): boolean => status === 'partial' || status === 'none';
+
+/** The Japanese name of a status, as CSV and labels write it (充足 / 一部 / 未 / 未把握). */
+export const STATUS_JA: Record<CoverageStatus, string> = { covered: '充足', partial: '一部', none: '未', unknown: '未把握' };

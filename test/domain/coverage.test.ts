@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeCoverage, isActiveAgreement } from '../../server/domain/coverage';
+import { computeCoverage, isActiveAgreement, isLacking, STATUS_JA } from '../../server/domain/coverage';
 
 const ALL = ['consult', 'examine', 'admit'] as const;
 
@@ -20,6 +20,15 @@ describe('coverage is the union of active partners', () => {
   it('"reported: no partner" is none; nothing recorded is unknown', () => {
     expect(computeCoverage(ALL, [], true).status).toBe('none');
     expect(computeCoverage(ALL, [], false).status).toBe('unknown');
+  });
+  it('unknown is not lacking: nothing is met or missing, and a search looks for the whole set', () => {
+    expect(computeCoverage(ALL, [], false)).toEqual({ required: [...ALL], supplied: [], met: null, missing: null, status: 'unknown', searchFor: [...ALL], basis: 'unknown' });
+    expect(computeCoverage(ALL, [], true)).toMatchObject({ missing: [...ALL], searchFor: [...ALL], basis: 'known' });
+    expect(computeCoverage(ALL, [['consult', 'examine']], false)).toMatchObject({ missing: ['admit'], searchFor: ['admit'], basis: 'known' });
+  });
+  it('only partial and none are lacking; each status has its Japanese name', () => {
+    expect((['covered', 'partial', 'none', 'unknown'] as const).filter(isLacking)).toEqual(['partial', 'none']);
+    expect(STATUS_JA).toEqual({ covered: '充足', partial: '一部', none: '未', unknown: '未把握' });
   });
   it('counts supplied requirements the type does not need, without calling them met', () => {
     expect(computeCoverage(['consult', 'examine'], [['admit']], false)).toMatchObject({ status: 'none', supplied: ['admit'], met: [] });

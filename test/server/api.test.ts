@@ -154,7 +154,8 @@ describe('GET /api/facilities/:id/candidates', () => {
   it('ranks institutions in range by score, with km, minutes, what each covers and the score parts', async () => {
     const { status, body } = await get(`/api/facilities/${id}/candidates?maxMinutes=30&limit=10`);
     expect(status).toBe(200);
-    expect(body.missing).toEqual(['consult', 'examine', 'admit']);
+    // Its partners are unknown: nothing is reported missing, and the whole required set is searched.
+    expect(body).toMatchObject({ missing: null, searchFor: ['consult', 'examine', 'admit'], basis: 'unknown' });
     expect(body.candidates.length).toBeGreaterThan(0);
     expect(body.candidates.length).toBeLessThanOrEqual(10);
     const scores = body.candidates.map((c: any) => c.score.total);

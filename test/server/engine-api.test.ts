@@ -28,7 +28,7 @@ describe('GET /api/facilities/:id/combinations', () => {
     const id = await firstId('status=unknown&serviceCode=510&municipality=991007');
     const { status, body } = await call(`/api/facilities/${id}/combinations?maxMinutes=30&alternatives=4`);
     expect(status).toBe(200);
-    expect(body.missing).toEqual(['consult', 'examine', 'admit']);
+    expect(body).toMatchObject({ missing: null, searchFor: ['consult', 'examine', 'admit'], basis: 'unknown' });
     expect(body.combinations.length).toBeGreaterThan(0);
     expect(body.combinations.length).toBeLessThanOrEqual(4);
     const worst = body.combinations.map((c: any) => c.worstMinutes);

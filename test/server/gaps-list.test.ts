@@ -11,23 +11,27 @@ const get = async (path: string) => {
 };
 
 describe('GET /api/gaps/facilities', () => {
-  it('lists every facility of the area lacking coverage, with severity, deadline and structural gaps', async () => {
-    const { status, body } = await get('/api/gaps/facilities?prefecture=99&maxMinutes=30');
+  it('lists every facility of the area known to lack coverage (一部, 未), with severity, deadline and structural gaps', async () => {
+    const { status, body } = await get('/api/gaps/facilities?prefecture=99&maxMinutes=30&limit=1000');
     expect(status).toBe(200);
     const all = (await get('/api/facilities')).body.features;
-    const lacking = all.filter((f: any) => f.properties.status !== 'covered');
+    const lacking = all.filter((f: any) => f.properties.status === 'partial' || f.properties.status === 'none');
     expect(body.facilities.map((f: any) => f.facilityId).sort()).toEqual(lacking.map((f: any) => f.properties.id).sort());
+    // The 未把握 are their own list, never among the lacking.
+    const unknown = (await get('/api/gaps/facilities?prefecture=99&maxMinutes=30&list=unknown&limit=1000')).body;
+    expect(unknown.facilities.map((f: any) => f.facilityId).sort()).toEqual(all.filter((f: any) => f.properties.status === 'unknown').map((f: any) => f.properties.id).sort());
+    expect(unknown.facilities.every((f: any) => f.status === 'unknown' && f.missing === null && f.basis === 'unknown')).toBe(true);
+    const structuralIds = [...body.facilities, ...unknown.facilities].filter((f: any) => f.noAdmitHospital || f.unreachable.length > 0).map((f: any) => f.facilityId);
     for (const f of body.facilities) {
-      expect(f.status).not.toBe('covered');
+      expect(['partial', 'none']).toContain(f.status);
       expect(f.severity).toBeGreaterThanOrEqual(1);
       if (f.level === 'mandatory') expect(f.deadline.date <= '2027-04-01').toBe(true);
       if (f.level === 'mandatory' && f.status !== 'unknown') expect(f.severity).toBe(f.missing.includes('admit') ? 1 : 2);
     }
     // Structural gaps agree with GET /api/gaps for the same area and time.
     const gaps = (await get('/api/gaps?prefecture=99&maxMinutes=30')).body;
-    const flagged = body.facilities.filter((f: any) => f.noAdmitHospital || f.unreachable.length > 0).map((f: any) => f.facilityId);
-    const structuralLacking = gaps.structuralGaps.map((g: any) => g.facilityId).filter((id: string) => lacking.some((f: any) => f.properties.id === id));
-    expect(flagged.sort()).toEqual(structuralLacking.sort());
+    const structuralNotCovered = gaps.structuralGaps.map((g: any) => g.facilityId).filter((id: string) => all.some((f: any) => f.properties.id === id && f.properties.status !== 'covered'));
+    expect(structuralIds.sort()).toEqual(structuralNotCovered.sort());
     expect(gaps.structuralGaps[0].position).toHaveLength(2);
   });
 

@@ -104,10 +104,12 @@ export interface LackingPage {
   maxMinutes: number;
   type: FacilityTypeKey | 'all';
   sort: LackingSort;
+  /** lacking: 一部 and 未; unknown: 未把握 (partners not yet recorded). */
+  list: 'lacking' | 'unknown';
   limit: number;
 }
 export const fetchLacking = async (p: LackingPage) =>
-  unwrap<LackingResponse>(await api.gaps.facilities.$get({ query: { ...scopeQuery(p.area), maxMinutes: String(p.maxMinutes), type: p.type, sort: p.sort, limit: String(p.limit) } }));
+  unwrap<LackingResponse>(await api.gaps.facilities.$get({ query: { ...scopeQuery(p.area), maxMinutes: String(p.maxMinutes), type: p.type, sort: p.sort, list: p.list, limit: String(p.limit) } }));
 export const fetchPlan = async (area: string, maxMinutes: number) => unwrap<PlanResponse>(await api.plan.$post({ json: { ...scopeQuery(area), maxMinutes } }));
 
 export type PartnershipRequest = InferResponseType<typeof api.requests.$post, 201>;

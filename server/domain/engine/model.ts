@@ -1,5 +1,7 @@
 import type { InstitutionKind } from '../institution-offers';
-import type { Mask } from './masks';
+import type { SearchBasis } from '../coverage';
+import type { Requirement } from '../requirements';
+import { requirementsOf, type Mask } from './masks';
 
 /**
  * What the engine works on: plain records with positions ([lng, lat]), requirement masks and the
@@ -45,6 +47,19 @@ export interface EngineFacility {
   /** What it has said it is seeking partners for (0 or absent: not said). */
   seeking?: Mask;
 }
+
+/**
+ * What the engine searches for a facility (a mask): what is missing, or — with its partners unknown —
+ * the whole required set, since nothing is known to be covered (domain.md §3).
+ */
+export const searchMask = (f: Pick<EngineFacility, 'required' | 'met'>): Mask => f.required & ~f.met;
+
+/** What is reported missing: null for an unknown facility (未把握 is not 不足). */
+export const reportedMissing = (f: Pick<EngineFacility, 'required' | 'met' | 'status'>): Requirement[] | null =>
+  f.status === 'unknown' ? null : requirementsOf(f.required & ~f.met);
+
+/** The basis of a search: known gaps, or the whole set of an unknown facility. */
+export const searchBasis = (f: Pick<EngineFacility, 'status'>): SearchBasis => (f.status === 'unknown' ? 'unknown' : 'known');
 
 /** Two places are on different landmasses only when both are known and differ. */
 export const acrossWater = (a: string | null, b: string | null): boolean => a !== null && b !== null && a !== b;

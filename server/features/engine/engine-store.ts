@@ -140,7 +140,8 @@ export function buildSnapshot(db: Db, today: string): Omit<EngineSnapshot, 'vers
       municipalityCode: row.municipalityCode,
       prefCode: row.municipalityCode?.slice(0, 2) ?? row.careOfficeNumber.slice(0, 2),
       required: maskOf(type.required),
-      met: maskOf(coverage.met),
+      // Unknown: nothing met, so every search covers the whole required set (model.ts searchMask).
+      met: maskOf(coverage.met ?? []),
       status: coverage.status,
       a253Type: type.a253,
       landmass: row.landmass,

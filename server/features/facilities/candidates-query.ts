@@ -1,5 +1,8 @@
 import { present, scanCandidates, withRoadMinutes } from '../../domain/engine/candidates';
 import { requirementsOf } from '../../domain/engine/masks';
+import { reportedMissing, searchBasis, searchMask, type EngineFacility } from '../../domain/engine/model';
+import type { SearchBasis } from '../../domain/coverage';
+import type { Requirement } from '../../domain/requirements';
 import { DEFAULT_SCORE_WEIGHTS, type CandidateQuery } from '../../domain/engine/score';
 import { DEFAULT_TRAVEL_MODEL, maxStraightKmFor } from '../../domain/geo';
 import type { TravelTimes } from '../../routing/travel-times';
@@ -8,12 +11,21 @@ import type { EngineSnapshot } from '../engine/engine-store';
 /** How many of the best by estimate are re-ranked with road times when a routing service is set. */
 const ROAD_RERANK = 40;
 
+/**
+ * What a search answers for: the known gaps (`missing`, null when its partners are unknown), what was
+ * searched (`searchFor`: the whole required set when unknown) and on what basis.
+ */
+export function searchedFor(f: Pick<EngineFacility, 'required' | 'met' | 'status'> | undefined) {
+  if (!f) return { missing: null, searchFor: [] as Requirement[], basis: 'known' as SearchBasis };
+  return { missing: reportedMissing(f), searchFor: requirementsOf(searchMask(f)), basis: searchBasis(f) };
+}
+
 /** The query the engine answers for a facility of the snapshot. */
 export function candidateQuery(snap: EngineSnapshot, fi: number, maxMinutes: number, limit: number): CandidateQuery {
   const f = snap.facilities[fi]!;
   return {
     origin: [f.lng, f.lat],
-    missing: f.required & ~f.met,
+    missing: searchMask(f),
     a253Type: f.a253Type,
     landmass: f.landmass,
     partnerCodes: new Set(f.partnerCodes),
@@ -31,7 +43,7 @@ export async function rankFacilityCandidates(snap: EngineSnapshot, id: string, p
   const fi = snap.facilityById.get(id);
   const base = { facilityId: id, maxMinutes: params.maxMinutes, travelModel: DEFAULT_TRAVEL_MODEL, weights: DEFAULT_SCORE_WEIGHTS };
   if (fi === undefined) {
-    return { ...base, missing: [], position: null, reason: 'no_position' as const, travelSource: 'estimate' as const, totalInRange: 0, excluded: { notAccepting: 0, atCapacity: 0 }, candidates: [] };
+    return { ...base, ...searchedFor(snap.unplaced.find((u) => u.id === id)), position: null, reason: 'no_position' as const, travelSource: 'estimate' as const, totalInRange: 0, excluded: { notAccepting: 0, atCapacity: 0 }, candidates: [] };
   }
   const f = snap.facilities[fi]!;
   const q = candidateQuery(snap, fi, params.maxMinutes, params.limit);
@@ -51,7 +63,7 @@ export async function rankFacilityCandidates(snap: EngineSnapshot, id: string, p
   const shown = final.slice(0, params.limit).map((c) => ({ raw: c, out: present(c) }));
   return {
     ...base,
-    missing: requirementsOf(q.missing),
+    ...searchedFor(f),
     position: [f.lng, f.lat] as [number, number],
     reason: q.missing === 0 ? ('nothing_missing' as const) : null,
     travelSource,

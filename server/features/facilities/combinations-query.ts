@@ -3,6 +3,8 @@ import type { Db } from '../../db/client';
 import { institutions } from '../../db/schema';
 import { bestCombinations } from '../../domain/engine/combinations';
 import { requirementsOf } from '../../domain/engine/masks';
+import { searchMask } from '../../domain/engine/model';
+import { searchedFor } from './candidates-query';
 import type { EngineSnapshot } from '../engine/engine-store';
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -10,9 +12,9 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 /** The best combinations for one facility, with each member's name, kind and what it gives. */
 export function facilityCombinations(db: Db, snap: EngineSnapshot, id: string, params: { maxMinutes: number; alternatives: number }) {
   const fi = snap.facilityById.get(id);
-  if (fi === undefined) return { facilityId: id, reason: 'no_position' as const, missing: [], uncovered: [], maxMinutes: params.maxMinutes, combinations: [] };
+  if (fi === undefined) return { facilityId: id, reason: 'no_position' as const, ...searchedFor(snap.unplaced.find((u) => u.id === id)), uncovered: [], maxMinutes: params.maxMinutes, combinations: [] };
   const f = snap.facilities[fi]!;
-  const missing = f.required & ~f.met;
+  const missing = searchMask(f);
   const result = bestCombinations(
     { origin: [f.lng, f.lat], missing, landmass: f.landmass, partnerCodes: new Set(f.partnerCodes), maxMinutes: params.maxMinutes, alternatives: params.alternatives },
     snap.institutionIndex,
@@ -22,7 +24,7 @@ export function facilityCombinations(db: Db, snap: EngineSnapshot, id: string, p
   return {
     facilityId: id,
     reason: missing === 0 ? ('nothing_missing' as const) : result.combinations.length === 0 ? ('nothing_in_reach' as const) : null,
-    missing: requirementsOf(missing),
+    ...searchedFor(f),
     /** Still missing after the best set: what no institution within reach offers. */
     uncovered: requirementsOf(result.uncovered),
     maxMinutes: params.maxMinutes,

@@ -20,7 +20,8 @@ export function filingDataOf(db: Db, row: FacilityRow, fiscalYear: number, today
   const type = facilityTypeOf(row.serviceCode);
   const asksAdmit = filingAsksAdmit(type);
   const active = d.partners.filter((p) => p.active);
-  const missing = d.coverage.missing.filter((r) => asksAdmit || r !== 'admit');
+  // Unknown coverage fills no unmet section: the facility says what it lacks, the tool does not guess.
+  const missing = (d.coverage.missing ?? []).filter((r) => asksAdmit || r !== 'admit');
   const pending = db
     .select()
     .from(partnershipRequests)

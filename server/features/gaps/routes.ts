@@ -3,7 +3,8 @@ import { allow, PUBLIC } from '../../auth/rules';
 import type { AppEnv } from '../../app-env';
 import { gapsQuery, lackingQuery } from '../../contracts/api';
 import { analyzeGaps, type Reach } from '../../domain/engine/gaps';
-import type { EngineFacility } from '../../domain/engine/model';
+import { reportedMissing, searchBasis, searchMask, type EngineFacility } from '../../domain/engine/model';
+import { isLacking } from '../../domain/coverage';
 import { reachOf } from '../engine/reach-cache';
 import { facilityTypeOf } from '../../domain/facility-types';
 import { daysFrom, LACKING_ORDER, nextDeadline, severity, type LackingKey } from '../../domain/priority';
@@ -26,7 +27,8 @@ export const gapsRoutes = new Hono<AppEnv>()
     return c.json(memo.get(today(), `gaps:${scope.kind}:${scope.code}:${q.maxMinutes}`, () => gapsOf(snap, scope, q.maxMinutes, reachOf(memo, today(), snap, q.maxMinutes))));
   })
   /**
-   * The area's facilities lacking coverage (every status but covered), each with its severity, next
+   * The area's facilities known to lack coverage (一部, 未) — or, with `list=unknown`, those whose
+   * partners are not yet recorded (未把握), never mixed with them — each with its severity, next
    * deadline (domain/priority.ts) and structural gap within `maxMinutes`: one page of the list in the
    * order asked, and how many there are in all.
    */
@@ -37,15 +39,15 @@ export const gapsRoutes = new Hono<AppEnv>()
     const scope = resolveScope(snap, q);
     const reach = reachOf(memo, today(), snap, q.maxMinutes);
     // The whole list in order is kept for the data version: more pages and exports are then instant.
-    const ordered = memo.get(today(), `lacking:${scope.kind}:${scope.code}:${q.maxMinutes}:${q.type}:${q.sort}`, () => {
+    const ordered = memo.get(today(), `lacking:${q.list}:${scope.kind}:${scope.code}:${q.maxMinutes}:${q.type}:${q.sort}`, () => {
       const keyed: { f: (typeof snap.unplaced)[number]; placed: EngineFacility | null; key: LackingKey }[] = [];
       const add = (f: (typeof snap.unplaced)[number], placed: EngineFacility | null) => {
-        if (!inScope(scope, f) || f.status === 'covered') return;
+        if (!inScope(scope, f) || (q.list === 'unknown' ? f.status !== 'unknown' : !isLacking(f.status))) return;
         const type = facilityTypeOf(f.serviceCode);
         if (q.type !== 'all' && type.key !== q.type) return;
         const info = snap.facilityInfo.get(f.id);
         const r = placed ? reach(placed) : null;
-        keyed.push({ f, placed, key: { severity: severity(type, f.status, requirementsOf(f.required & ~f.met)), deadline: nextDeadline(type, f.status, info?.lastConfirmedOn ?? null), structural: !!r && (r.noAdmitHospital || r.unreachable !== 0), name: info?.name ?? f.id, id: f.id } });
+        keyed.push({ f, placed, key: { severity: severity(type, f.status, requirementsOf(searchMask(f))), deadline: nextDeadline(type, f.status, info?.lastConfirmedOn ?? null), structural: !!r && (r.noAdmitHospital || r.unreachable !== 0), name: info?.name ?? f.id, id: f.id } });
       };
       for (const f of snap.facilities) add(f, f);
       for (const f of snap.unplaced) add(f, null);
@@ -53,6 +55,7 @@ export const gapsRoutes = new Hono<AppEnv>()
     });
     return c.json({
       scope: { kind: scope.kind, code: scope.code, name: scope.name },
+      list: q.list,
       maxMinutes: q.maxMinutes,
       total: ordered.length,
       offset: q.offset,
@@ -61,7 +64,7 @@ export const gapsRoutes = new Hono<AppEnv>()
         const info = snap.facilityInfo.get(f.id);
         const r = placed ? reach(placed) : null;
         return {
-          facilityId: f.id, name: key.name, type: type.key, typeJa: type.shortJa, level: type.level, status: f.status, missing: requirementsOf(f.required & ~f.met),
+          facilityId: f.id, name: key.name, type: type.key, typeJa: type.shortJa, level: type.level, status: f.status, missing: reportedMissing(f), basis: searchBasis(f),
           severity: key.severity, deadline: key.deadline, daysLeft: key.deadline ? daysFrom(today(), key.deadline.date) : null,
           municipalityCode: f.municipalityCode, municipalityName: f.municipalityCode ? (snap.municipalities.get(f.municipalityCode)?.name ?? null) : null,
           address: info?.address ?? null, phone: info?.phone ?? null, position: placed ? ([placed.lng, placed.lat] as [number, number]) : null,

@@ -8,6 +8,7 @@ import { checkDeclaration } from '../../domain/declaration';
 import { DomainError } from '../../domain/errors';
 import { nearbyFacilities } from '../../domain/engine/nearby';
 import { requirementsOf } from '../../domain/engine/masks';
+import { reportedMissing, searchBasis } from '../../domain/engine/model';
 import { facilities, institutionNotifications, institutions, sqlNow } from '../../db/schema';
 import { facilityTypeOf } from '../../domain/facility-types';
 import { facilityId } from '../../domain/identifiers';
@@ -103,7 +104,9 @@ export const institutionsRoutes = new Hono<AppEnv>()
           serviceCode: f.serviceCode,
           typeJa: facilityTypeOf(f.serviceCode).shortJa,
           status: f.status,
-          missing: requirementsOf(f.required & ~f.met),
+          /** Known gaps; null when its partners are unknown (未把握 is not 不足). */
+          missing: reportedMissing(f),
+          basis: searchBasis(f),
           offered: requirementsOf(n.offered),
           eligibleOnly: requirementsOf(n.eligibleOnly),
           a253: n.a253,

@@ -5,6 +5,7 @@ import { planBody } from '../../contracts/api';
 import { requirementsOf } from '../../domain/engine/masks';
 import type { Requirement } from '../../domain/requirements';
 import { planAssignments } from '../../domain/engine/plan';
+import { reportedMissing, searchBasis, searchMask } from '../../domain/engine/model';
 import { highsSolver } from '../../solver/highs';
 import { validate } from '../../validate';
 import { inScope, resolveScope } from '../engine/scope';
@@ -25,6 +26,12 @@ export const planRoutes = new Hono<AppEnv>().post('/', validate('json', planBody
   const solveMs = Math.round(performance.now() - started);
   const unplaced = snap.unplaced.filter((f) => inScope(scope, f) && f.status !== 'covered');
   const fNames = { get: (id: string) => snap.facilityInfo.get(id)?.name };
+  // What each was searched for, and on what basis: an unknown facility's whole required set (未把握 is not 不足).
+  const byId = new Map([...lacking, ...unplaced].map((f) => [f.id, f]));
+  const asked = (id: string) => {
+    const f = byId.get(id)!;
+    return { missing: reportedMissing(f), searched: requirementsOf(searchMask(f)), basis: searchBasis(f) };
+  };
   const iNames = { get: (code: string) => snap.institutionInfo.get(code)?.name };
   const position = (id: string) => {
     const f = snap.facilities[snap.facilityById.get(id)!]!;
@@ -44,8 +51,8 @@ export const planRoutes = new Hono<AppEnv>().post('/', validate('json', planBody
       }),
     })),
     uncoverable: [
-      ...plan.uncoverable.map((u) => ({ facilityId: u.facilityId, name: fNames.get(u.facilityId) ?? u.facilityId, missing: requirementsOf(u.missing), reason: u.reason, unreachable: requirementsOf(u.unreachable) })),
-      ...unplaced.map((f) => ({ facilityId: f.id, name: fNames.get(f.id) ?? f.id, missing: requirementsOf(f.required & ~f.met), reason: 'no_position' as const, unreachable: [] as Requirement[] })),
+      ...plan.uncoverable.map((u) => ({ facilityId: u.facilityId, name: fNames.get(u.facilityId) ?? u.facilityId, ...asked(u.facilityId), reason: u.reason, unreachable: requirementsOf(u.unreachable) })),
+      ...unplaced.map((f) => ({ facilityId: f.id, name: fNames.get(f.id) ?? f.id, ...asked(f.id), reason: 'no_position' as const, unreachable: [] as Requirement[] })),
     ],
     totalMinutes: plan.totalMinutes,
     stats: { ...plan.stats, solveMs },

@@ -12,12 +12,14 @@ import { TILE_SETS } from './tile-store';
  * readable; the web style (web/src/map/style.ts) reads exactly these.
  *
  *  areas        municipalities and wards: code, name, kind, parentCode, and per facility type T
- *               (and `all`) the number of facilities `n_T` and of those covered `c_T` — the
- *               choropleth is c_T ÷ n_T; a 政令市's own row is in `cities`
+ *               (and `all`) the number of facilities `n_T`, of those whose partners are known `k_T`
+ *               and of those covered `c_T` — the choropleth is c_T ÷ k_T, greyed where more than
+ *               half are unknown; a 政令市's own row is in `cities`
  *  cities       政令市 as a whole (the union of its wards): code, name
  *  labels       one point per area to hang its name on, and the zoom from which the tiles hold it
  *               (`minzoom`: larger areas first, spread so the names do not crowd: label-zoom.ts)
- *  facilities   id, name, status, type, level ('mandatory' | 'best_effort'), missing (mask ①1 ②2 ③4),
+ *  facilities   id, name, status, type, level ('mandatory' | 'best_effort'), missing (mask ①1 ②2 ③4;
+ *               absent when status is unknown),
  *               flagKm (km its published point lies outside its municipality; 0 when not flagged)
  *  institutions code, name, kind, offersKey ("123", "12", "3", ""), a253 (holds an A253 basis),
  *               accepting (declared it takes new partners)
@@ -53,6 +55,8 @@ export function tileData(db: Db, snap: EngineSnapshot): TileData {
       if (!code) continue;
       for (const t of ['all', type]) {
         bump(code, `n_${t}`);
+        // Shares are of the facilities whose partners are known (k_); 未把握 is never counted as lacking.
+        if (f.status !== 'unknown') bump(code, `k_${t}`);
         if (f.status === 'covered') bump(code, `c_${t}`);
       }
     }
@@ -66,7 +70,7 @@ export function tileData(db: Db, snap: EngineSnapshot): TileData {
     if (!m.boundary) continue;
     const geometry = JSON.parse(m.boundary) as GeoJSON.Polygon | GeoJSON.MultiPolygon;
     const c = counts.get(m.code) ?? {};
-    const tally = Object.fromEntries(['all', ...TYPE_KEYS].flatMap((t) => (c[`n_${t}`] ? [[`n_${t}`, c[`n_${t}`]], [`c_${t}`, c[`c_${t}`] ?? 0]] : [])));
+    const tally = Object.fromEntries(['all', ...TYPE_KEYS].flatMap((t) => (c[`n_${t}`] ? [[`n_${t}`, c[`n_${t}`]], [`k_${t}`, c[`k_${t}`] ?? 0], [`c_${t}`, c[`c_${t}`] ?? 0]] : [])));
     if (m.kind === 'designated_city') {
       cities.push({ type: 'Feature', geometry, properties: { code: m.code, name: m.name, ...tally } });
       continue;
@@ -90,7 +94,8 @@ export function tileData(db: Db, snap: EngineSnapshot): TileData {
       return {
         type: 'Feature' as const,
         geometry: { type: 'Point' as const, coordinates: [f.lng, f.lat] },
-        properties: { id: f.id, name: info?.name ?? f.id, status: f.status, type: type.key, level: type.level, missing: f.required & ~f.met, seeking: f.seeking ?? 0, flagKm: info?.positionOffsetKm ?? 0 },
+        // `missing` only where coverage is known: an unknown facility has no missing requirements to show.
+        properties: { id: f.id, name: info?.name ?? f.id, status: f.status, type: type.key, level: type.level, ...(f.status === 'unknown' ? {} : { missing: f.required & ~f.met }), seeking: f.seeking ?? 0, flagKm: info?.positionOffsetKm ?? 0 },
       };
     }),
     institutions: snap.institutions.map((i) => ({

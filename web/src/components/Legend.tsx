@@ -3,7 +3,7 @@ import { COVERAGE_STATUSES } from '../../../server/domain/coverage';
 import { FACILITY_TYPES, type FacilityTypeKey } from '../../../server/domain/facility-types';
 import { lang, t } from '../i18n';
 import { institutionIconUrl } from '../map/icons';
-import { FACILITY_CLUSTER_COLOR, GAP_COLOR, INSTITUTION_SHAPES, NO_DATA_COLOR, SEEKING_COLOR, SHARE_RAMP, STATUS_COLORS } from '../map/palette';
+import { FACILITY_CLUSTER_COLOR, GAP_COLOR, INSTITUTION_SHAPES, MOSTLY_UNKNOWN_COLOR, NO_DATA_COLOR, SEEKING_COLOR, SHARE_RAMP, STATUS_COLORS } from '../map/palette';
 import type { View } from '../state/app-state';
 
 /** What the colours and shapes mean; in the 自治体 view also the choropleth's ramp. */
@@ -17,6 +17,7 @@ export function Legend(props: { view: View; type: FacilityTypeKey | 'all'; basem
         <div class="ramp" data-testid="share-ramp" style={{ background: `linear-gradient(to right, ${SHARE_RAMP.map(([v, c]) => `${c} ${v * 100}%`).join(', ')})` }} />
         <div class="ramp-labels"><span>0%</span><span>50%</span><span>100%</span></div>
         <ul>
+          <li data-testid="legend-mostly-unknown"><span class="swatch-box" style={{ background: MOSTLY_UNKNOWN_COLOR }} /> <span class="muted">{t('mostlyUnknownLegend')}</span></li>
           <li><span class="swatch-box" style={{ background: NO_DATA_COLOR }} /> <span class="muted">{t('noFacilitiesOfType')}</span></li>
           <li><span class="swatch-dot ring" style={{ 'border-color': GAP_COLOR }} /> <span class="muted">{t('structuralGapLegend')}</span></li>
         </ul>

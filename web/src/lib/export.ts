@@ -25,4 +25,5 @@ export function download(fileName: string, content: string, mime: string): void 
 }
 
 export const downloadCsv = (fileName: string, header: readonly string[], rows: readonly (readonly Cell[])[]) => download(fileName, toCsv(header, rows), 'text/csv;charset=utf-8');
-export const downloadGeoJson = (fileName: string, fc: GeoJSON.FeatureCollection) => download(fileName, `${JSON.stringify(fc, null, 1)}\n`, 'application/geo+json');
+/** GeoJSON (RFC 7946 allows a Feature without geometry: `geometry: null`, as unplaced facilities are). */
+export const downloadGeoJson = (fileName: string, fc: GeoJSON.FeatureCollection<GeoJSON.Geometry | null>) => download(fileName, `${JSON.stringify(fc, null, 1)}\n`, 'application/geo+json');

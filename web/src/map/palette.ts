@@ -24,6 +24,8 @@ export const RING_COLOR = '#6B6253';
 export const LAND_COLOR = '#F4F1EA';
 export const SEA_COLOR = '#DCE9F2';
 export const NO_DATA_COLOR = '#E4E2DC';
+/** An area where most facilities' partners are unknown: no share is drawn (a neutral grey, off the ramp). */
+export const MOSTLY_UNKNOWN_COLOR = '#A6A6A6';
 
 /** Share of facilities covered, 0 → 1: dark (few covered: look here) to pale (all covered). */
 export const SHARE_RAMP: readonly [number, string][] = [

@@ -69,8 +69,10 @@ export function tooltipHtml(f: maplibregl.MapGeoJSONFeature, type: FacilityTypeK
   }
   if (layer === 'area-fill') {
     const n = Number(p[`n_${type}`] ?? 0);
+    const k = Number(p[`k_${type}`] ?? 0);
     const c = Number(p[`c_${type}`] ?? 0);
-    const share = n > 0 ? t('tooltip.share', { c, n, pct: Math.round((100 * c) / n) }) : t('tooltip.noFacilities');
+    // The share is of the facilities whose partners are known; the unknown are said beside it.
+    const share = n === 0 ? t('tooltip.noFacilities') : k === 0 ? t('tooltip.allUnknown', { n }) : t('tooltip.share', { c, k, pct: Math.round((100 * c) / k), u: n - k });
     return `<strong>${escape(String(p.name))}</strong><br>${escape(share)}`;
   }
   return null;

@@ -3,8 +3,9 @@ import type { FacilityTypeKey } from '../../../server/domain/facility-types';
 import type { View } from '../state/app-state';
 import {
   COMBINATION_COLOR, FACILITY_CLUSTER_COLOR, GAP_COLOR, INSTITUTION_COLOR, LAND_COLOR, LINE_COLOR, NO_DATA_COLOR, PLAN_COLOR, RING_COLOR, SEA_COLOR, SEEKING_COLOR,
-  SHARE_RAMP, STATUS_COLORS,
+  MOSTLY_UNKNOWN_COLOR, SHARE_RAMP, STATUS_COLORS,
 } from './palette';
+import { MOSTLY_UNKNOWN_SHARE } from '../../../server/domain/coverage';
 
 /**
  * The map style as plain data: the server's vector tiles (server/features/tiles: set `areas` with
@@ -57,12 +58,21 @@ export const institutionIcon: ExpressionSpecification = [
   ['case', ['==', ['get', 'accepting'], true], '-accepting', ''],
 ];
 
-/** The choropleth: share of the type's facilities covered, or land colour outside the 自治体 view. */
+/**
+ * The choropleth: the share covered of the type's facilities whose partners are known (c ÷ k) —
+ * grey where more than half are 未把握 (MOSTLY_UNKNOWN_SHARE), land colour outside the 自治体 view.
+ */
 export function areaFill(view: View, type: FacilityTypeKey | 'all'): ExpressionSpecification | string {
   if (view !== 'area') return LAND_COLOR;
   const n: ExpressionSpecification = ['coalesce', ['get', `n_${type}`], 0];
+  const k: ExpressionSpecification = ['coalesce', ['get', `k_${type}`], 0];
   const c: ExpressionSpecification = ['coalesce', ['get', `c_${type}`], 0];
-  return ['case', ['>', n, 0], ['interpolate', ['linear'], ['/', c, n], ...SHARE_RAMP.flat()] as ExpressionSpecification, NO_DATA_COLOR];
+  return [
+    'case',
+    ['==', n, 0], NO_DATA_COLOR,
+    ['>', ['-', n, k], ['*', MOSTLY_UNKNOWN_SHARE, n]], MOSTLY_UNKNOWN_COLOR,
+    ['interpolate', ['linear'], ['/', c, k], ...SHARE_RAMP.flat()] as ExpressionSpecification,
+  ];
 }
 
 /** Facility points of the type (all types outside the 自治体 view). */

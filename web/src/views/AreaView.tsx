@@ -102,7 +102,8 @@ export function AreaView(props: { areas: readonly Area[]; onOverlay: (o: Overlay
       <Show when={isOfficer(user())} fallback={<p class="hint access-note" data-testid="officer-hint">{t('officerHint')}</p>}>
         <PlanSection area={state.area} areaName={name()} minutes={state.minutes} onLines={setPlanLines} onSelect={(id) => update({ view: 'facility', facility: id })} />
       </Show>
-      <LackingList area={state.area} areaName={name()} minutes={state.minutes} type={state.type} onSelect={(id) => update({ view: 'facility', facility: id })} />
+      <LackingList list="lacking" area={state.area} areaName={name()} minutes={state.minutes} type={state.type} onSelect={(id) => update({ view: 'facility', facility: id })} />
+      <LackingList list="unknown" area={state.area} areaName={name()} minutes={state.minutes} type={state.type} onSelect={(id) => update({ view: 'facility', facility: id })} />
       <Show when={isOfficer(user())}>
         <Show when={state.area}>{(a) => <FilingTracker area={a()} />}</Show>
         <AuditPanel />

@@ -82,7 +82,7 @@ export function InstitutionView(props: { code: string; onOverlay: (o: Overlay) =
                                 <Show when={f.alreadyPartner}> <span class="flag">{t('alreadyPartner')}</span></Show>
                               </div>
                               <div class="row-sub">
-                                {t('missing')} <RequirementChips solid={f.missing} only /> · {t('couldGive')} <RequirementChips solid={f.offered} outline={f.eligibleOnly} only titleOutline={t('eligibleOnly')} /> ·{' '}
+                                <Show when={f.missing} fallback={<span class="muted">{t('status.unknown')}</span>}>{(m) => <>{t('missing')} <RequirementChips solid={m()} only /></>}</Show> · {t('couldGive')} <RequirementChips solid={f.offered} outline={f.eligibleOnly} only titleOutline={t('eligibleOnly')} /> ·{' '}
                                 {t('minutes', { n: fmt1(f.minutes) })}
                                 <Show when={f.capacity !== null}> · {t('capacity')} {f.capacity}</Show>
                               </div>

@@ -1,5 +1,6 @@
 import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js';
 import type { FacilityTypeKey } from '../../../server/domain/facility-types';
+import { STATUS_JA } from '../../../server/domain/coverage';
 import { requirementSymbols } from '../../../server/domain/requirements';
 import { fetchLacking, type LackingFacility, type LackingPage } from '../api';
 import { RequirementChips, StatusBadge } from '../components/badges';
@@ -15,13 +16,14 @@ const ALL = 100_000;
 const structural = (f: LackingFacility) => f.noAdmitHospital || f.unreachable.length > 0;
 
 /**
- * Facilities of the area lacking coverage, most urgent first (ordered by the server, domain/priority.ts),
- * a page at a time; exportable whole.
+ * Facilities of the area known to lack coverage (一部, 未), most urgent first (ordered by the server,
+ * domain/priority.ts) — or, as `list="unknown"`, those whose partners are not yet recorded (未把握),
+ * inviting them to be recorded. The two are never mixed. A page at a time; exportable whole.
  */
-export function LackingList(props: { area: string | null; areaName: string; minutes: number; type: FacilityTypeKey | 'all'; onSelect: (id: string) => void }) {
+export function LackingList(props: { list: 'lacking' | 'unknown'; area: string | null; areaName: string; minutes: number; type: FacilityTypeKey | 'all'; onSelect: (id: string) => void }) {
   const [sort, setSort] = createSignal<SortKey>('severity');
   const [shown, setShown] = createSignal(PAGE);
-  const page = (limit: number): LackingPage => ({ area: props.area, maxMinutes: props.minutes, type: props.type, sort: sort(), limit });
+  const page = (limit: number): LackingPage => ({ area: props.area, maxMinutes: props.minutes, type: props.type, sort: sort(), list: props.list, limit });
   createEffect(on([() => props.area, () => props.type, sort], () => setShown(PAGE), { defer: true }));
   const [data] = createResource(() => page(shown()), fetchLacking);
   const rows = () => data.latest?.facilities ?? [];
@@ -30,23 +32,31 @@ export function LackingList(props: { area: string | null; areaName: string; minu
   const header = () => [t('careOfficeNumber'), t('serviceCode'), t('csv.name'), t('csv.type'), t('csv.level'), t('csv.status'), t('missing'), t('deadline'), t('csv.daysLeft'), t('csv.structural'), t('municipalities'), t('address'), t('phone')];
   const cells = (f: LackingFacility) => {
     const [no, sc] = f.facilityId.split('-');
-    return [no, sc, f.name, f.typeJa, t(`level.${f.level}`), t(`status.${f.status}`), requirementSymbols(f.missing), f.deadline?.date ?? '', f.daysLeft ?? '', structural(f) ? structuralText(f) : '', f.municipalityName ?? '', f.address ?? '', f.phone ?? ''];
+    // The status as its Japanese name in any language (充足 / 一部 / 未 / 未把握); unknown has no 不足.
+    return [no, sc, f.name, f.typeJa, t(`level.${f.level}`), STATUS_JA[f.status], f.missing ? requirementSymbols(f.missing) : '', f.deadline?.date ?? '', f.daysLeft ?? '', structural(f) ? structuralText(f) : '', f.municipalityName ?? '', f.address ?? '', f.phone ?? ''];
   };
-  const fileBase = () => `renkei-lacking-${props.areaName}`;
+  const fileBase = () => `renkei-${props.list}-${props.areaName}`;
   const everything = async () => (await fetchLacking(page(ALL))).facilities;
   const exportCsv = async () => downloadCsv(`${fileBase()}.csv`, header(), (await everything()).map(cells));
+  // GeoJSON keeps the API's keys (status `unknown`, missing null) and unplaced facilities, with no geometry.
   const exportGeoJson = async () =>
     downloadGeoJson(`${fileBase()}.geojson`, {
       type: 'FeatureCollection',
-      features: (await everything()).flatMap((f) => (f.position ? [{ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: f.position }, properties: Object.fromEntries(header().map((h, i) => [h, cells(f)[i]])) }] : [])),
+      features: (await everything()).map((f) => ({
+        type: 'Feature' as const,
+        geometry: f.position ? { type: 'Point' as const, coordinates: f.position } : null,
+        properties: { facilityId: f.facilityId, name: f.name, type: f.type, level: f.level, status: f.status, missing: f.missing, deadline: f.deadline?.date ?? null, daysLeft: f.daysLeft, noAdmitHospital: f.noAdmitHospital, unreachable: f.unreachable, municipalityCode: f.municipalityCode, municipalityName: f.municipalityName, address: f.address, phone: f.phone },
+      })),
     });
+  const unknownList = () => props.list === 'unknown';
 
   return (
-    <section>
-      <h3>{t('lackingTitle')}</h3>
+    <section data-testid={`${props.list}-section`}>
+      <h3>{unknownList() ? t('unknownTitle') : t('lackingTitle')}</h3>
+      <Show when={unknownList()}><p class="hint" data-testid="unknown-invite">{t('unknownInvite')}</p></Show>
       <Show when={!data.error} fallback={<LoadError error={data.error} />}>
         <div class="list-tools">
-          <span class="muted" data-testid="lacking-count">{t('lackingCount', { n: total() })}</span>
+          <span class="muted" data-testid={`${props.list}-count`}>{t('lackingCount', { n: total() })}</span>
           <span class="sort" role="group" aria-label={t('sortBy')}>
             {t('sortBy')}
             <For each={['severity', 'deadline', 'name'] as SortKey[]}>
@@ -59,18 +69,18 @@ export function LackingList(props: { area: string | null; areaName: string; minu
           </span>
         </div>
         <p class="exports">
-          <button type="button" class="secondary" onClick={() => void exportCsv()} data-testid="export-lacking-csv">{t('exportCsv')}</button>
-          <button type="button" class="secondary" onClick={() => void exportGeoJson()} data-testid="export-lacking-geojson">{t('exportGeoJson')}</button>
+          <button type="button" class="secondary" onClick={() => void exportCsv()} data-testid={`export-${props.list}-csv`}>{t('exportCsv')}</button>
+          <button type="button" class="secondary" onClick={() => void exportGeoJson()} data-testid={`export-${props.list}-geojson`}>{t('exportGeoJson')}</button>
         </p>
-        <ol class="rows lacking" data-testid="lacking-list" classList={{ stale: data.loading }} aria-busy={data.loading}>
+        <ol class="rows lacking" data-testid={`${props.list}-list`} classList={{ stale: data.loading }} aria-busy={data.loading}>
           <For each={rows()}>
             {(f) => (
-              <li tabIndex={0} data-testid="lacking-row" data-severity={f.severity} data-deadline={f.deadline?.date ?? ''} onClick={() => props.onSelect(f.facilityId)} onKeyDown={(e) => e.key === 'Enter' && props.onSelect(f.facilityId)}>
+              <li tabIndex={0} data-testid={`${props.list}-row`} data-severity={f.severity} data-deadline={f.deadline?.date ?? ''} onClick={() => props.onSelect(f.facilityId)} onKeyDown={(e) => e.key === 'Enter' && props.onSelect(f.facilityId)}>
                 <div class="row-main">
                   <span class="name">{f.name}</span> <span class="muted">{f.typeJa}</span> <StatusBadge status={f.status} />
                 </div>
                 <div class="row-sub">
-                  {t('missing')} <RequirementChips solid={f.missing} only />
+                  <Show when={f.missing} fallback={<span class="muted">{t('status.unknown')}</span>}>{(m) => <>{t('missing')} <RequirementChips solid={m()} only /></>}</Show>
                   <Show when={f.deadline}>
                     {(d) => <span class="muted"> · {t(`deadlineKind.${d().kind}`)} {d().date}（{f.daysLeft! >= 0 ? t('daysLeft', { n: f.daysLeft! }) : t('daysPassed', { n: -f.daysLeft! })}）</span>}
                   </Show>

@@ -39,7 +39,7 @@ export function PlanSection(props: { area: string | null; areaName: string; minu
       [t('csv.name'), t('csv.partner'), t('csv.gives'), t('csv.minutes')],
       [
         ...p.assignments.flatMap((a) => a.partners.map((m) => [a.name, m.name, requirementSymbols(m.gives), m.minutes])),
-        ...p.uncoverable.map((u) => [u.name, t(`uncoverable.${u.reason}`), requirementSymbols(u.missing), '']),
+        ...p.uncoverable.map((u) => [u.name, t(`uncoverable.${u.reason}`), requirementSymbols(u.searched), '']),
       ],
     );
 

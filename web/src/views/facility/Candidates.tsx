@@ -35,7 +35,7 @@ export function Candidates(props: {
       </Match>
       <Match when={true}>
         <p class="muted">
-          {t('candidatesFor', { missing: requirementSymbols(d().missing), minutes: d().maxMinutes })} · {t('inRange', { n: d().totalInRange })}
+          {t(d().basis === 'unknown' ? 'candidatesForUnknown' : 'candidatesFor', { missing: requirementSymbols(d().searchFor), minutes: d().maxMinutes })} · {t('inRange', { n: d().totalInRange })}
           <Show when={d().excluded.notAccepting + d().excluded.atCapacity > 0}> · {t('excludedNote', { a: d().excluded.notAccepting, b: d().excluded.atCapacity })}</Show>
         </p>
         <WeightSliders weights={props.weights} onChange={props.onWeights} />

@@ -88,7 +88,9 @@ function RuleBlock(props: { f: FacilityDetail }) {
       <h3>{t('coverage')}</h3>
       <p data-testid="coverage">
         <StatusBadge status={props.f.coverage.status} />{' '}
-        {t('met')} {requirementSymbols(props.f.coverage.met)} ／ {t('missing')} <strong>{requirementSymbols(props.f.coverage.missing)}</strong>
+        <Show when={props.f.coverage.met !== null && props.f.coverage.missing !== null} fallback={<span data-testid="coverage-unknown">{t('coverage.unknownNote')}</span>}>
+          {t('met')} {requirementSymbols(props.f.coverage.met ?? [])} ／ {t('missing')} <strong>{requirementSymbols(props.f.coverage.missing ?? [])}</strong>
+        </Show>
       </p>
     </section>
   );

@@ -21,7 +21,7 @@ export function PartnershipSection(props: { f: FacilityDetail; candidates: Candi
 
   const toggleSeeking = async () => {
     try {
-      await saveSeeking(props.f.id, props.f.seeking?.length ? null : props.f.coverage.missing, props.f.version);
+      await saveSeeking(props.f.id, props.f.seeking?.length ? null : props.f.coverage.searchFor, props.f.version);
       setError(null);
       props.onChanged();
     } catch (err) {
@@ -33,7 +33,7 @@ export function PartnershipSection(props: { f: FacilityDetail; candidates: Candi
     <section class="partnership" data-testid="partnership" data-mode={props.mode}>
       <h3>{t('cycle.title')}</h3>
       <Show when={!acts()}><p class="hint" data-testid="partnership-read-only">{t('cycle.readOnly')}</p></Show>
-      <Show when={props.f.coverage.missing.length > 0 || props.f.seeking?.length}>
+      <Show when={props.f.coverage.searchFor.length > 0 || props.f.seeking?.length}>
         <p>
           <Show when={props.f.seeking?.length} fallback={<span class="muted">{t('cycle.notSeeking')}</span>}>
             <span class="badge seeking" data-testid="seeking-badge">{t('cycle.seeking', { reqs: (props.f.seeking ?? []).map((r) => REQUIREMENT_INFO[r].symbol).join('') })}</span>
