@@ -95,7 +95,7 @@ export function syntheticCountry(seed = SYNTHETIC_SEED, scale = 1): SyntheticCou
       offers,
       eligible: kind === 'hospital' ? 7 : 3,
       declared: false,
-      a253Basis: true,
+      a253Basis: kind === 'hospital',
       willingness: rng.chance(0.03) ? 'not_accepting' : rng.chance(0.1) ? 'accepting' : null,
       maxPartners: declaresMax ? rng.int(2, 10) : null,
       activePartners: 0,

@@ -41,7 +41,10 @@ export interface NotificationSymbol {
   nameJa: string;
   /** Requirements the notification makes natural (domain.md §5). */
   offers: readonly Requirement[];
-  /** Holds one of the bases A253 asks of the hospital (在支病/在支診, 在後病, 地包ケア病棟). */
+  /**
+   * One of the bases A253 asks of the admitting hospital (domain.md §4): 在宅療養支援病院, 在宅療養後方支援病院
+   * or a 地域包括ケア病棟. 支援診 is a clinic's: a clinic cannot provide ③, so it never earns A253.
+   */
   a253Basis: boolean;
 }
 
@@ -54,7 +57,7 @@ const S3: readonly Requirement[] = ['admit'];
  * Whether the digit means 機能強化型 differs by bureau — the offers do not depend on it.
  */
 export const NOTIFICATION_SYMBOLS: readonly NotificationSymbol[] = [
-  ...[1, 2, 3].map((n) => ({ symbol: `支援診${n}`, nameJa: '在宅療養支援診療所', offers: S12, a253Basis: true })),
+  ...[1, 2, 3].map((n) => ({ symbol: `支援診${n}`, nameJa: '在宅療養支援診療所', offers: S12, a253Basis: false })),
   ...[1, 2, 3].map((n) => ({ symbol: `支援病${n}`, nameJa: '在宅療養支援病院', offers: S123, a253Basis: true })),
   { symbol: '在後病', nameJa: '在宅療養後方支援病院', offers: S123, a253Basis: true },
   ...[1, 2, 3, 4].map((n) => ({ symbol: `地包ケア${n}`, nameJa: '地域包括ケア病棟入院料・入院医療管理料', offers: S3, a253Basis: true })),

@@ -18,7 +18,7 @@ export interface EngineInstitution {
   eligible: Mask;
   /** Whether `offers` is its own declaration (then nothing beyond it counts as eligible only). */
   declared: boolean;
-  /** Holds 在支病/在支診, 在後病 or a 地包ケア ward: a partner 特養/老健/医療院 earns it A253. */
+  /** A 病院 holding 在支病, 在後病 or a 地包ケア ward (a253.ts holdsA253Basis): giving ③ to a 特養/老健/医療院 earns it A253. */
   a253Basis: boolean;
   willingness: 'accepting' | 'not_accepting' | null;
   maxPartners: number | null;

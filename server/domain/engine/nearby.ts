@@ -44,7 +44,8 @@ export function nearbyFacilities(
       km: n.km,
       offered,
       eligibleOnly,
-      a253: f.a253Type && inst.a253Basis && !f.specialRelationshipCodes.includes(inst.code),
+      // A253 only where this hospital would give the facility ③ (a253.ts); a clinic never.
+      a253: f.a253Type && inst.a253Basis && (offered & 4) !== 0 && !f.specialRelationshipCodes.includes(inst.code),
       alreadyPartner: f.partnerCodes.includes(inst.code),
       seeking: ((f.seeking ?? 0) & (offered | eligibleOnly)) !== 0,
     });

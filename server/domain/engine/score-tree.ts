@@ -84,7 +84,7 @@ class Tree implements TreeGroup {
     for (let cls = 0; cls < CLASSES; cls++) {
       const cov = coverageScore(first.offers, first.eligible, first.declared, cls & 7, weights);
       this.head[cls] =
-        cov.offered === 0 && cov.eligibleOnly === 0 ? -Infinity : cov.value + (cls & 8 && first.a253Basis ? weights.a253 : 0) + (first.willingness === 'accepting' ? weights.willingness : 0);
+        cov.offered === 0 && cov.eligibleOnly === 0 ? -Infinity : cov.value + (cls & 8 && first.a253Basis && cov.offered & 4 ? weights.a253 : 0) + (first.willingness === 'accepting' ? weights.willingness : 0);
     }
     this.kd = new KDBush(n, NODE_SIZE);
     for (const i of members) this.kd.add(institutions[i]!.lng, institutions[i]!.lat);

@@ -3,6 +3,8 @@ import type { Requirement } from '../requirements';
 import { bitOf, maskTable, type Mask } from './masks';
 import { acrossWater, type EngineInstitution } from './model';
 
+const ADMIT = bitOf('admit');
+
 /**
  * The candidate score, every part returned (README: How candidates are scored):
  *
@@ -11,8 +13,8 @@ import { acrossWater, type EngineInstitution } from './model';
  *   travel      = −travel × minutes ÷ maxMinutes; across water (another landmass) the full −travel
  *   load        = −load × active partners ÷ declared maximum (0 when none is declared)
  *   willingness = +willingness when it declared it accepts new partners
- *   a253        = +a253 when the pair earns the hospital A253: a 特養/地域密着特養/老健/医療院 with an
- *                 institution holding 在支病/在支診, 在後病 or a 地包ケア ward, and no 特別の関係
+ *   a253        = +a253 when the pair would earn the hospital A253 (a253.ts): a 特養/地域密着特養/老健/医療院
+ *                 whose missing ③ this 病院 gives, holding 在支病, 在後病 or a 地包ケア ward, and no 特別の関係
  *
  * Institutions that declared no new partners, or are at their declared maximum, are left out
  * (counted), unless already the facility's partner.
@@ -114,7 +116,8 @@ export function scoreInstitution(q: CandidateQuery, w: Weights, inst: EngineInst
   const remaining = inst.maxPartners === null ? null : inst.maxPartners - inst.activePartners;
   if (remaining !== null && remaining <= 0 && !currentPartner) return 'atCapacity';
   const water = acrossWater(q.landmass, inst.landmass);
-  const a253 = q.a253Type && inst.a253Basis && !(q.specialRelationshipCodes.size > 0 && q.specialRelationshipCodes.has(inst.code));
+  // A253 goes to the partner that provides ③ (a253.ts): a hospital with a basis giving the missing ③.
+  const a253 = q.a253Type && inst.a253Basis && (offered & ADMIT) !== 0 && !(q.specialRelationshipCodes.size > 0 && q.specialRelationshipCodes.has(inst.code));
   const parts = scoreParts(w, offered, eligibleOnly, minutes, q.maxMinutes, water, inst.activePartners, inst.maxPartners, inst.willingness === 'accepting', a253);
   const total = totalOf(parts);
   if (total < minTotal) return null;

@@ -7,6 +7,7 @@ import { computeCoverage } from '../../domain/coverage';
 import { facilityTypeOf } from '../../domain/facility-types';
 import { facilityId } from '../../domain/identifiers';
 import { institutionOffers, notificationSymbol } from '../../domain/institution-offers';
+import { holdsA253Basis } from '../../domain/a253';
 import { maskOf } from '../../domain/engine/masks';
 import type { EngineFacility, EngineInstitution } from '../../domain/engine/model';
 import { FacilityIndex, InstitutionIndex } from '../../domain/engine/spatial';
@@ -115,7 +116,7 @@ export function buildSnapshot(db: Db, today: string): Omit<EngineSnapshot, 'vers
       offers: maskOf(offers.offers),
       eligible: maskOf(offers.eligible),
       declared: offers.source === 'declared',
-      a253Basis: s.some((x) => notificationSymbol(x)?.a253Basis),
+      a253Basis: holdsA253Basis(row.kind, s),
       willingness: row.willingness,
       maxPartners: row.maxPartners,
       activePartners: activeCount.get(row.code) ?? 0,

@@ -1,6 +1,7 @@
 import { and, eq, isNull, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { agreements, facilities, institutions, municipalities } from '../../db/schema';
+import { agreements, facilities, institutionNotifications, institutions, municipalities } from '../../db/schema';
+import { a253ForAgreement, holdsA253Basis } from '../../domain/a253';
 import { computeCoverage, type Coverage, type CoverageStatus } from '../../domain/coverage';
 import { designatingAuthority, type MunicipalityRef } from '../../domain/designating-authority';
 import { daysUntilBinding, facilityTypeOf, serviceCodeInfo } from '../../domain/facility-types';
@@ -108,6 +109,7 @@ export function facilityDetail(db: Db, row: FacilityRow, today: string) {
   const agreementsRows = facilityAgreements(db, row.careOfficeNumber, row.serviceCode);
   const partners = agreementsRows.map((a) => {
     const inst = db.select().from(institutions).where(eq(institutions.code, a.institutionCode)).get();
+    const symbols = db.select({ symbol: institutionNotifications.symbol }).from(institutionNotifications).where(eq(institutionNotifications.institutionCode, a.institutionCode)).all().map((n) => n.symbol);
     return {
       agreementId: a.id,
       institution: inst
@@ -120,6 +122,8 @@ export function facilityDetail(db: Db, row: FacilityRow, today: string) {
       active: isActiveOn(a, today),
       specialRelationship: a.specialRelationship,
       infectionAgreement: a.infectionAgreement,
+      /** Whether this partner earns A253 with the facility, and if not why (domain/a253.ts). */
+      a253: a253ForAgreement({ facilityType: facilityTypeOf(row.serviceCode), covers: coversOf(a), institutionKind: inst?.kind ?? 'unknown', basis: holdsA253Basis(inst?.kind ?? 'unknown', symbols), specialRelationship: a.specialRelationship }),
       /** The yearly confirmation: when it falls due, and whether that has passed. */
       confirmation: confirmationDue(a, today),
       version: a.version,

@@ -9,6 +9,7 @@ import { DomainError } from '../../domain/errors';
 import { nearbyFacilities } from '../../domain/engine/nearby';
 import { requirementsOf } from '../../domain/engine/masks';
 import { reportedMissing, searchBasis } from '../../domain/engine/model';
+import { a253ForAgreement, holdsA253Basis } from '../../domain/a253';
 import { facilities, institutionNotifications, institutions, sqlNow } from '../../db/schema';
 import { facilityTypeOf } from '../../domain/facility-types';
 import { facilityId } from '../../domain/identifiers';
@@ -128,6 +129,7 @@ function institutionDetail(db: Db, today: string, code: string) {
   if (!found) throw notFound('institution', code);
   const { row, offers, activePartners } = found;
   const notes = db.select().from(institutionNotifications).where(eq(institutionNotifications.institutionCode, code)).all();
+  const basis = holdsA253Basis(row.kind, notes.map((n) => n.symbol));
   const partners = activeAgreements(db, today, code).map((a) => {
     const f = db.select({ name: facilities.name, address: facilities.address }).from(facilities)
       .where(and(eq(facilities.careOfficeNumber, a.careOfficeNumber), eq(facilities.serviceCode, a.serviceCode)))
@@ -140,6 +142,8 @@ function institutionDetail(db: Db, today: string, code: string) {
       covers: coversOf(a),
       agreedOn: a.agreedOn,
       confirmedOn: a.confirmedOn,
+      /** Whether this agreement earns the hospital A253, and if not why (domain/a253.ts). */
+      a253: a253ForAgreement({ facilityType: facilityTypeOf(a.serviceCode), covers: coversOf(a), institutionKind: row.kind, basis, specialRelationship: a.specialRelationship }),
     };
   });
   return {
@@ -157,6 +161,8 @@ function institutionDetail(db: Db, today: string, code: string) {
     beds: row.beds,
     bedsDetail: row.bedsDetail,
     offers,
+    /** Holds a basis for A253 (a 病院 with 在支病, 在後病 or a 地包ケア ward). */
+    a253Basis: basis,
     willingness: row.willingness,
     maxPartners: row.maxPartners,
     activePartners,

@@ -1,3 +1,4 @@
+import type { A253Reason } from '../../../server/domain/a253';
 import { For, Show } from 'solid-js';
 import type { CoverageStatus } from '../../../server/domain/coverage';
 import { REQUIREMENT_INFO, REQUIREMENTS, type Requirement } from '../../../server/domain/requirements';
@@ -38,4 +39,13 @@ export function RequirementChips(props: { solid: readonly Requirement[]; outline
 
 export function KindBadge(props: { kind: 'hospital' | 'clinic' | 'unknown' }) {
   return <span class="kind-badge" data-kind={props.kind}>{t(`kind.${props.kind}`)}</span>;
+}
+
+/** Whether an agreement earns the hospital A253, and if not why (server/domain/a253.ts). */
+export function A253Badge(props: { a253: { earns: boolean; reason: A253Reason | null } }) {
+  return (
+    <span class={props.a253.earns ? 'flag a253' : 'flag muted'} data-testid="a253-badge" data-earns={props.a253.earns} title={t('a253Help')}>
+      {props.a253.earns ? t('a253.earns') : t(`a253.reason.${props.a253.reason ?? 'no_basis'}`)}
+    </span>
+  );
 }

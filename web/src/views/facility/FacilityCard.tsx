@@ -2,7 +2,7 @@ import { For, Match, Show, Switch } from 'solid-js';
 import { TRANSITION_ENDS } from '../../../../server/domain/facility-types';
 import { requirementSymbols } from '../../../../server/domain/requirements';
 import type { FacilityDetail } from '../../api';
-import { KindBadge, RequirementChips, StatusBadge } from '../../components/badges';
+import { A253Badge, KindBadge, RequirementChips, StatusBadge } from '../../components/badges';
 import { fmtInt } from '../../components/format';
 import { lang, t } from '../../i18n';
 import { user } from '../../state/session';
@@ -118,7 +118,8 @@ function PartnersBlock(props: { f: FacilityDetail; onSelectInstitution: (code: s
                     <RequirementChips solid={p.covers} only />
                     <span class="muted"> {t('agreedOn')} {p.agreedOn ?? '—'} · {t('confirmedOn')} {p.confirmedOn ?? '—'}</span>
                     <Show when={p.active && p.confirmation.overdue}> <span class="flag overdue" data-testid="confirmation-overdue">{t('confirmationOverdue')}</span></Show>
-                    <Show when={p.specialRelationship}> <span class="flag">{t('specialRelationship')}</span></Show>
+                    <Show when={p.specialRelationship}> <span class="flag">{t('specialRelationship')}</span></Show>{' '}
+                    <A253Badge a253={p.a253} />
                   </div>
                   <Show when={p.institution.phone}><div class="row-sub muted">{t('phone')} {p.institution.phone}</div></Show>
                 </li>

@@ -1,6 +1,6 @@
 import { For, Match, Show, Switch } from 'solid-js';
 import type { InstitutionDetail } from '../../api';
-import { KindBadge, RequirementChips } from '../../components/badges';
+import { A253Badge, KindBadge, RequirementChips } from '../../components/badges';
 import { t } from '../../i18n';
 import { user } from '../../state/session';
 
@@ -69,7 +69,7 @@ export function InstitutionCard(props: { i: InstitutionDetail; onSelectFacility:
                 {(p) => (
                   <li tabIndex={0} onClick={() => props.onSelectFacility(p.facilityId)} onKeyDown={(e) => e.key === 'Enter' && props.onSelectFacility(p.facilityId)}>
                     <div class="row-main"><span class="name">{p.facilityName ?? p.facilityId}</span> <span class="muted">{p.typeJa}</span></div>
-                    <div class="row-sub"><RequirementChips solid={p.covers} only /> <span class="muted">{t('agreedOn')} {p.agreedOn ?? '—'}</span></div>
+                    <div class="row-sub"><RequirementChips solid={p.covers} only /> <span class="muted">{t('agreedOn')} {p.agreedOn ?? '—'}</span> <A253Badge a253={p.a253} /></div>
                   </li>
                 )}
               </For>
