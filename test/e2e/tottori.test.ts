@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../server/db/client';
 import { importPaths } from '../../server/import/run-import';
 import { hasRealData, realDataSkipReason, realPath } from '../helpers/real-data';
-import { STATUS_COLORS } from '../../web/src/map/palette';
+import { MOSTLY_UNKNOWN_COLOR, SHARE_RAMP, STATUS_COLORS } from '../../web/src/map/palette';
 import { countColors, launchBrowser, newPage, saveScreenshot, sourceFeatures, startAppServer, waitForMapIdle, type ServerHandle } from './harness';
 
 /** The app on a database imported from the real Tottori files (`npm run import` then `npm start`). */
@@ -54,6 +54,22 @@ describe.skipIf(!hasRealData)(`the app on imported Tottori data${hasRealData ? '
     expect(grey.unknown).toBeGreaterThan(100);
     expect(await page.getByTestId('sources').innerText()).toContain('地方厚生局 届出受理医療機関名簿');
     await saveScreenshot(page, 'tottori-overview');
+  });
+
+  it('says only what is known: unknown areas greyed and explained, 未把握 counted apart, no unknown listed as lacking', async () => {
+    await page.goto(server.url);
+    await waitForMapIdle(page);
+    await expect.poll(() => page.getByTestId('status-counts').innerText()).toMatch(/未把握\s*144/);
+    await expect.poll(() => page.getByTestId('lacking-count').innerText()).toBe('0 施設');
+    await expect.poll(() => page.getByTestId('unknown-count').innerText()).toBe('144 施設');
+    expect(await page.getByTestId('lacking-list').locator('li').count()).toBe(0);
+    expect(await page.getByTestId('unknown-invite').innerText()).toContain('不足とは数えません');
+    expect(await page.getByTestId('legend-mostly-unknown').innerText()).toContain('過半が未把握');
+    // Every municipality is mostly unknown: drawn grey, never in the ramp's "0 % covered" purple.
+    const px = await countColors(page, '[data-testid=map]', { grey: MOSTLY_UNKNOWN_COLOR, noneCovered: SHARE_RAMP[0]![1] }, 6);
+    expect(px.grey).toBeGreaterThan(20_000);
+    expect(px.noneCovered).toBeLessThan(50);
+    await saveScreenshot(page, 'tottori-unknown-share');
   });
 
   it('ranks candidates for a 特養 in 鳥取市, with hospitals for ③', async () => {

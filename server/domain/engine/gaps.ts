@@ -12,12 +12,16 @@ import type { InstitutionIndex } from './spatial';
  *   noAdmitHospital — ③ is required and no 病院 is within reach;
  *   unreachable     — required requirements no institution within reach offers (likely or declared),
  *                     i.e. no covering combination exists (with ≤ 3 requirements, each can be taken
- *                     from its own institution, so a combination exists iff every one is offered).
+ *                     from its own institution, so a combination exists iff every one is offered);
+ *   eligibleOnly    — of those, the ones some institution within reach is *eligible* for by its kind
+ *                     without having notified or declared it (domain.md §5): "no one has declared" — a
+ *                     call to ask them — as against "no one in reach" (unreachable and not eligibleOnly).
  * Institutions that declared they take no new partners do not count; capacity is the plan's matter.
  */
 export interface Reach {
   noAdmitHospital: boolean;
   unreachable: Mask;
+  eligibleOnly: Mask;
 }
 
 export interface GapOptions {
@@ -35,18 +39,22 @@ export function facilityReach(f: EngineFacility, index: InstitutionIndex, opts: 
   const maxKm = maxStraightKmFor(opts.maxMinutes, model) * (1 + 1e-9);
   const admit = bitOf('admit');
   let wanted = f.required & 7;
+  // Requirements not yet seen offered by kind alone (un-notified, undeclared) within reach.
+  let wantEligible = wanted;
   let wantHospital = (f.required & admit) !== 0;
-  const helps = (tree: TreeGroup) => (tree.offers & wanted) !== 0 || (wantHospital && (tree.eligible & admit) !== 0);
+  const helps = (tree: TreeGroup) => (tree.offers & wanted) !== 0 || (wantHospital && (tree.eligible & admit) !== 0) || (tree.eligibleOnly & wanted & wantEligible) !== 0;
   index.forest.search(f.lng, f.lat, maxKm, {
     bound: (tree, km) => (helps(tree) ? -km : -Infinity),
+    // Done once everything is offered (then nothing is unreachable, eligible or not) and a 病院 is found.
     threshold: () => (wanted === 0 && !wantHospital ? Infinity : -1e12),
     visit: (i, km, tree) => {
       if (estimateDriveMinutes(km, model) > opts.maxMinutes || acrossWater(f.landmass, index.institutions[i]!.landmass)) return;
       wanted &= ~tree.offers;
+      wantEligible &= ~tree.eligibleOnly;
       if ((tree.eligible & admit) !== 0) wantHospital = false;
     },
   });
-  return { noAdmitHospital: wantHospital, unreachable: wanted };
+  return { noAdmitHospital: wantHospital, unreachable: wanted, eligibleOnly: wanted & ~wantEligible };
 }
 
 export type StatusCounts = Record<CoverageStatus, number> & { total: number };
@@ -67,8 +75,12 @@ export interface SurveyRow {
 
 export interface AreaGaps {
   counts: StatusCounts;
-  /** `unplaced`: facilities without a position, so outside every distance question. */
-  structural: { noAdmitHospital: number; noCombination: number; unplaced: number };
+  /**
+   * noCombination: some requirement no one in reach offers (likely or declared); of those, noOneInReach
+   * where no institution in reach is even eligible for it, noneDeclared where all of them have eligible
+   * but un-notified institutions in reach (ask them). `unplaced`: facilities without a position.
+   */
+  structural: { noAdmitHospital: number; noCombination: number; noOneInReach: number; noneDeclared: number; unplaced: number };
   survey: SurveyRow[];
 }
 
@@ -81,7 +93,7 @@ export interface GapReport {
 function emptyArea(): AreaGaps {
   return {
     counts: emptyCounts(),
-    structural: { noAdmitHospital: 0, noCombination: 0, unplaced: 0 },
+    structural: { noAdmitHospital: 0, noCombination: 0, noOneInReach: 0, noneDeclared: 0, unplaced: 0 },
     survey: (Object.keys(FACILITY_TYPES) as FacilityTypeKey[]).map((type) => ({
       type, facilities: 0, known: 0, metI: 0, metII: 0, metIII: FACILITY_TYPES[type].required.includes('admit') ? 0 : null, allMet: 0,
     })),
@@ -118,7 +130,11 @@ export function analyzeGaps(
       if (!reach) a.structural.unplaced++;
       else {
         if (reach.noAdmitHospital) a.structural.noAdmitHospital++;
-        if (reach.unreachable !== 0) a.structural.noCombination++;
+        if (reach.unreachable !== 0) {
+          a.structural.noCombination++;
+          if ((reach.unreachable & ~reach.eligibleOnly) !== 0) a.structural.noOneInReach++;
+          else a.structural.noneDeclared++;
+        }
       }
       const row = a.survey.find((r) => r.type === type)!;
       row.facilities++;

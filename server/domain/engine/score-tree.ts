@@ -54,6 +54,8 @@ export interface TreeGroup {
   readonly offers: Mask;
   /** What the members' kind makes them eligible for (③: a 病院). */
   readonly eligible: Mask;
+  /** Eligible by kind but neither notified nor declared (0 when they declared: a declaration is their word). */
+  readonly eligibleOnly: Mask;
   /** Every member is at its declared maximum (takes no one new). */
   readonly full: boolean;
 }
@@ -71,6 +73,7 @@ class Tree implements TreeGroup {
   readonly nodeBox: Float64Array;
   readonly offers: Mask;
   readonly eligible: Mask;
+  readonly eligibleOnly: Mask;
   readonly full: boolean;
   /** Best score at distance 0, per query class. */
   readonly head = new Float64Array(CLASSES);
@@ -80,6 +83,7 @@ class Tree implements TreeGroup {
     const first = institutions[members[0]!]!;
     this.offers = first.offers;
     this.eligible = first.eligible;
+    this.eligibleOnly = first.declared ? 0 : first.eligible & ~first.offers;
     this.full = isFull(first);
     for (let cls = 0; cls < CLASSES; cls++) {
       const cov = coverageScore(first.offers, first.eligible, first.declared, cls & 7, weights);

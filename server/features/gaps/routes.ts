@@ -69,6 +69,8 @@ export const gapsRoutes = new Hono<AppEnv>()
           municipalityCode: f.municipalityCode, municipalityName: f.municipalityCode ? (snap.municipalities.get(f.municipalityCode)?.name ?? null) : null,
           address: info?.address ?? null, phone: info?.phone ?? null, position: placed ? ([placed.lng, placed.lat] as [number, number]) : null,
           noAdmitHospital: r?.noAdmitHospital ?? false, unreachable: r ? requirementsOf(r.unreachable) : [],
+          /** Of the unreachable, those an un-notified institution in reach is eligible for: ask them. */
+          eligibleOnly: r ? requirementsOf(r.eligibleOnly) : [],
         };
       }),
     });
@@ -95,7 +97,7 @@ function gapsOf(snap: EngineSnapshot, scope: Scope, maxMinutes: number, reach: (
       const reach = report.structural.get(id)!;
       return {
         facilityId: id, name: snap.facilityInfo.get(id)?.name ?? id, serviceCode: f.serviceCode, municipalityCode: f.municipalityCode, position: [f.lng, f.lat] as [number, number],
-        noAdmitHospital: reach.noAdmitHospital, unreachable: requirementsOf(reach.unreachable),
+        noAdmitHospital: reach.noAdmitHospital, unreachable: requirementsOf(reach.unreachable), eligibleOnly: requirementsOf(reach.eligibleOnly),
       };
     }),
   };

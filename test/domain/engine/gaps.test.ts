@@ -11,7 +11,10 @@ function bruteReach(f: EngineFacility, insts: readonly EngineInstitution[], maxM
     (x) => x.willingness !== 'not_accepting' && !acrossWater(f.landmass, x.landmass) && estimateDriveMinutes(haversineKm([f.lng, f.lat], [x.lng, x.lat]), DEFAULT_TRAVEL_MODEL) <= maxMinutes,
   );
   const offered = inReach.reduce((u, x) => u | x.offers, 0);
-  return { noAdmitHospital: (f.required & 4) !== 0 && !inReach.some((x) => x.kind === 'hospital'), unreachable: f.required & ~offered };
+  // Eligible by kind, neither notified nor declared: "no one has declared", not "no one in reach".
+  const eligibleOnly = inReach.reduce((u, x) => u | (x.declared ? 0 : x.eligible & ~x.offers), 0);
+  const unreachable = f.required & ~offered;
+  return { noAdmitHospital: (f.required & 4) !== 0 && !inReach.some((x) => x.kind === 'hospital'), unreachable, eligibleOnly: unreachable & eligibleOnly };
 }
 
 function randomFacility(r: ReturnType<typeof rng>, k: number): EngineFacility {
@@ -26,6 +29,18 @@ function randomFacility(r: ReturnType<typeof rng>, k: number): EngineFacility {
 }
 
 describe('coverage gaps', () => {
+  it('tell "no one in reach" from "no one has declared": an un-notified hospital is eligible for ③', () => {
+    const f: EngineFacility = { id: 'F', serviceCode: '510', lng: 134.2, lat: 35.5, municipalityCode: null, prefCode: '31', required: 7, met: 0, status: 'unknown', a253Type: true, landmass: null, partnerCodes: [], specialRelationshipCodes: [] };
+    const at = (code: string, extra: Partial<EngineInstitution>): EngineInstitution => ({ code, kind: 'hospital', lng: 134.21, lat: 35.5, offers: 0, eligible: 7, declared: false, a253Basis: false, willingness: null, maxPartners: null, activePartners: 0, landmass: null, ...extra });
+    const clinic = at('c', { kind: 'clinic', offers: 3, eligible: 3 });
+    // A clinic for ①②, a hospital with no notification: ③ is unreachable, but asking the hospital may fix it.
+    expect(facilityReach(f, new InstitutionIndex([clinic, at('h', {})]), { maxMinutes: 30 })).toEqual({ noAdmitHospital: false, unreachable: 4, eligibleOnly: 4 });
+    // The same hospital having declared ①② only: its word stands, so no one in reach for ③.
+    expect(facilityReach(f, new InstitutionIndex([clinic, at('h', { declared: true, offers: 3 })]), { maxMinutes: 30 })).toEqual({ noAdmitHospital: false, unreachable: 4, eligibleOnly: 0 });
+    // Only the clinic: no hospital at all.
+    expect(facilityReach(f, new InstitutionIndex([clinic]), { maxMinutes: 30 })).toEqual({ noAdmitHospital: true, unreachable: 4, eligibleOnly: 0 });
+  });
+
   it('find the same structural gaps as a scan of every institution, on 150 random instances', () => {
     let gaps = 0;
     for (let seed = 1; seed <= 150; seed++) {

@@ -91,6 +91,7 @@ export function AreaView(props: { areas: readonly Area[]; onOverlay: (o: Overlay
               </p>
               <p class="structural" data-testid="structural">
                 {t('structuralSummary', { minutes: state.minutes, admit: s().structural.noAdmitHospital, none: s().structural.noCombination })}
+                <Show when={s().structural.noCombination > 0}>（{t('structuralSplit', { nobody: s().structural.noOneInReach, undeclared: s().structural.noneDeclared })}）</Show>
                 <Show when={s().structural.unplaced > 0}> · {t('unplacedCount', { n: s().structural.unplaced })}</Show>
               </p>
               <SurveyTable survey={s().survey} areaName={name()} />

@@ -99,5 +99,11 @@ export function LackingList(props: { list: 'lacking' | 'unknown'; area: string |
 }
 
 function structuralText(f: LackingFacility): string {
-  return [f.noAdmitHospital ? t('gap.noAdmitHospital') : null, f.unreachable.length > 0 ? t('gap.unreachable', { req: requirementSymbols(f.unreachable) }) : null].filter(Boolean).join('・');
+  // "No one in reach" and "no one has declared" are different calls to action (domain.md §5).
+  const nobody = f.unreachable.filter((r) => !f.eligibleOnly.includes(r));
+  return [
+    f.noAdmitHospital ? t('gap.noAdmitHospital') : null,
+    nobody.length > 0 ? t('gap.unreachable', { req: requirementSymbols(nobody) }) : null,
+    f.eligibleOnly.length > 0 ? t('gap.eligibleOnly', { req: requirementSymbols(f.eligibleOnly) }) : null,
+  ].filter(Boolean).join('・');
 }
