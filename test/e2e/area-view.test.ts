@@ -33,7 +33,7 @@ describe('the 自治体 view', () => {
     expect(severities).toEqual([...severities].sort((a, b) => a - b));
     expect(severities[0]).toBe(1);
     expect(await page.getByTestId('lacking-row').first().innerText()).toContain('③');
-    await page.getByTestId('sort-deadline').click();
+    await page.getByTestId('lacking-section').getByTestId('sort-deadline').click();
     const deadlines = await page.getByTestId('lacking-row').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.deadline || '9999'));
     expect(deadlines).toEqual([...deadlines].sort());
     await page.getByTestId('type-select').selectOption('group_home');
@@ -101,12 +101,16 @@ describe('the 自治体 view', () => {
     const lines = csv.text.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('事業所番号,サービスコード,名称,種別,義務の別,状況,不足,期限,残り日数,構造的な不足,市区町村,所在地,電話');
     expect(lines.length - 1).toBe(shown);
+    // Statuses in Japanese; the lacking list holds 一部 and 未 only, never 未把握.
+    expect(lines.slice(1).filter((l) => !['一部', '未'].includes(l.split(',')[5]!))).toEqual([]);
+    expect(csv.text).not.toContain('未把握');
     const survey = await downloadText(page, () => page.getByTestId('export-survey-csv').click());
     expect(survey.text.slice(1).split('\r\n')[0]).toBe('種別,施設数,把握済み,ⅰ,ⅱ,ⅲ,すべて充足');
     const geo = JSON.parse((await downloadText(page, () => page.getByTestId('export-lacking-geojson').click())).text);
     expect(geo.type).toBe('FeatureCollection');
-    expect(geo.features.length).toBeGreaterThan(shown - 3); // those without a position have no point
-    expect(geo.features[0].properties.名称).toBeTruthy();
+    // Every facility, those without a position too (geometry null); the API's keys.
+    expect(geo.features.length).toBe(shown);
+    expect(geo.features[0].properties).toMatchObject({ facilityId: expect.any(String), name: expect.any(String), status: expect.stringMatching(/^(partial|none)$/) });
   });
 
   it('makes a regional plan for the prefecture\'s officer, draws it, and lists who cannot be covered and why', async () => {
