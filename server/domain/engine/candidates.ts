@@ -1,8 +1,8 @@
-import { maxStraightKmFor, DEFAULT_TRAVEL_MODEL, haversineKm, haversineKmXY } from '../geo';
+import { maxStraightKmFor, DEFAULT_TRAVEL_MODEL, estimateDriveMinutes, haversineKm, haversineKmXY } from '../geo';
 import { requirementsView } from './masks';
 import type { Requirement } from '../requirements';
 import type { EngineInstitution } from './model';
-import { compareCandidates, scoreInstitution, weightsOf, type CandidateQuery, type RawCandidate, type ScoreParts } from './score';
+import { candidacy, compareCandidates, scoreInstitution, weightsOf, type CandidateQuery, type RawCandidate, type ScoreParts } from './score';
 import type { InstitutionIndex } from './spatial';
 
 /**
@@ -109,6 +109,11 @@ export function withRoadMinutes(q: CandidateQuery, candidates: readonly RawCandi
  * scanned instead (same result).
  */
 export function rankIndexed(q: CandidateQuery, index: InstitutionIndex): Candidate[] {
+  return rankIndexedRaw(q, index).map(present);
+}
+
+/** rankIndexed before presenting: `i` indexes `index.institutions`. */
+export function rankIndexedRaw(q: CandidateQuery, index: InstitutionIndex): RawCandidate[] {
   const w = weightsOf(q);
   if (q.missing === 0 || q.limit <= 0) return [];
   const model = q.travel ?? DEFAULT_TRAVEL_MODEL;
@@ -116,7 +121,7 @@ export function rankIndexed(q: CandidateQuery, index: InstitutionIndex): Candida
   const [lng, lat] = q.origin;
   if (w !== index.forest.weights || q.travel) {
     const near = index.allNear(lng, lat, Infinity, maxKm);
-    return rankByScan(q, near.map((n) => index.institutions[n.i]!)).candidates;
+    return scanCandidates(q, near.map((n) => index.institutions[n.i]!)).ranked.slice(0, q.limit).map((c) => ({ ...c, i: near[c.i]!.i }));
   }
   const top: RawCandidate[] = [];
   const state = { threshold: -Infinity };
@@ -141,5 +146,22 @@ export function rankIndexed(q: CandidateQuery, index: InstitutionIndex): Candida
   index.forest.bestScores(lng, lat, maxKm, cls, perKm, state, (i, km) => {
     if (!partners?.has(i)) consider(i, km);
   });
-  return top.map(present);
+  return top;
+}
+
+/**
+ * How many institutions in range are candidates, and how many were left out and why — counted from
+ * the index with the rule scoring uses (score.ts candidacy), without scoring any of them.
+ */
+export function countInRange(q: CandidateQuery, index: InstitutionIndex): Pick<Ranking, 'totalInRange' | 'excluded'> {
+  const excluded = { notAccepting: 0, atCapacity: 0 };
+  let totalInRange = 0;
+  if (q.missing === 0) return { totalInRange, excluded };
+  const model = q.travel ?? DEFAULT_TRAVEL_MODEL;
+  for (const n of index.allNear(q.origin[0], q.origin[1], Infinity, maxStraightKmFor(q.maxMinutes, model) * (1 + 1e-9))) {
+    const gate = candidacy(q, index.institutions[n.i]!, estimateDriveMinutes(n.km, model));
+    if (gate === 'in') totalInRange++;
+    else if (gate !== 'out') excluded[gate]++;
+  }
+  return { totalInRange, excluded };
 }

@@ -104,17 +104,32 @@ const coverageValue = (w: Weights, offered: Mask, eligibleOnly: Mask) => w.cover
  * Scores one institution at `km` from the facility; null when out of range, covering nothing missing,
  * or — when `minTotal` is given — scoring below it (no candidate is built then: the hot path).
  */
-export function scoreInstitution(q: CandidateQuery, w: Weights, inst: EngineInstitution, i: number, km: number, minTotal = -Infinity): Scored {
-  const minutes = estimateDriveMinutes(km, q.travel ?? DEFAULT_TRAVEL_MODEL);
-  if (minutes > q.maxMinutes) return null;
+/**
+ * Whether an institution at `minutes` is a candidate at all, before any score: out (beyond the limit,
+ * or giving nothing missing), left out and counted (takes no one new; at its declared maximum —
+ * unless already a partner), or in. The one rule behind scoring and the count of those in range.
+ */
+export function candidacy(q: CandidateQuery, inst: EngineInstitution, minutes: number): 'out' | 'notAccepting' | 'atCapacity' | 'in' {
+  if (minutes > q.maxMinutes) return 'out';
   const offered = inst.offers & q.missing;
   // A declaration is the institution's own word: nothing beyond it counts as "eligible only".
   const eligibleOnly = inst.declared ? 0 : inst.eligible & q.missing & ~offered;
-  if (offered === 0 && eligibleOnly === 0) return null;
+  if (offered === 0 && eligibleOnly === 0) return 'out';
   const currentPartner = q.partnerCodes.size > 0 && q.partnerCodes.has(inst.code);
   if (inst.willingness === 'not_accepting' && !currentPartner) return 'notAccepting';
+  if (inst.maxPartners !== null && inst.maxPartners - inst.activePartners <= 0 && !currentPartner) return 'atCapacity';
+  return 'in';
+}
+
+export function scoreInstitution(q: CandidateQuery, w: Weights, inst: EngineInstitution, i: number, km: number, minTotal = -Infinity): Scored {
+  const minutes = estimateDriveMinutes(km, q.travel ?? DEFAULT_TRAVEL_MODEL);
+  const gate = candidacy(q, inst, minutes);
+  if (gate === 'out') return null;
+  if (gate !== 'in') return gate;
+  const offered = inst.offers & q.missing;
+  const eligibleOnly = inst.declared ? 0 : inst.eligible & q.missing & ~offered;
+  const currentPartner = q.partnerCodes.size > 0 && q.partnerCodes.has(inst.code);
   const remaining = inst.maxPartners === null ? null : inst.maxPartners - inst.activePartners;
-  if (remaining !== null && remaining <= 0 && !currentPartner) return 'atCapacity';
   const water = acrossWater(q.landmass, inst.landmass);
   // A253 goes to the partner that provides ③ (a253.ts): a hospital with a basis giving the missing ③.
   const a253 = q.a253Type && inst.a253Basis && (offered & ADMIT) !== 0 && !(q.specialRelationshipCodes.size > 0 && q.specialRelationshipCodes.has(inst.code));

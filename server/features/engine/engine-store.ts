@@ -16,8 +16,8 @@ import { parseDeclared } from '../shared/institution-view';
 
 /**
  * The engine's view of the database: every live, placed facility and institution as engine records,
- * with their spatial indexes. Built once and reused until the data changes (SQLite's data_version for
- * other connections' commits, total_changes() for this one's) or the date does — the version.
+ * with their spatial indexes. Built once and reused until the data changes (the data_version counter,
+ * bumped by triggers on the data tables only: migration 0006) or the date does — the version.
  */
 export interface EngineSnapshot {
   /** Changes whenever the data (or the date) does: tile URLs carry it so caches never go stale. */
@@ -64,13 +64,15 @@ export class EngineStore {
   /** Asked on every request: prepared once. */
   private readonly versionQuery;
   constructor(private readonly db: Db) {
-    this.versionQuery = db.$client.prepare('select total_changes() n, (select data_version from pragma_data_version) v');
+    // Bumped by triggers on every data table (migration 0006), by any connection; sessions, sign-ins
+    // and audit rows are not data and leave it alone.
+    this.versionQuery = db.$client.prepare('select n from data_version where id = 1');
   }
 
   /** The data version, without building anything: it changes whenever the data or the date does. */
   version(today: string): string {
-    const { n, v } = this.versionQuery.get() as { n: number; v: number };
-    return `${this.started}.${v}.${n}.${today}`;
+    const { n } = this.versionQuery.get() as { n: number };
+    return `${this.started}.${n}.${today}`;
   }
 
   get(today: string): EngineSnapshot {

@@ -1,10 +1,10 @@
-import { present, scanCandidates, withRoadMinutes } from '../../domain/engine/candidates';
+import { countInRange, present, rankIndexedRaw, withRoadMinutes } from '../../domain/engine/candidates';
 import { requirementsOf } from '../../domain/engine/masks';
 import { reportedMissing, searchBasis, searchMask, type EngineFacility } from '../../domain/engine/model';
 import type { SearchBasis } from '../../domain/coverage';
 import type { Requirement } from '../../domain/requirements';
 import { DEFAULT_SCORE_WEIGHTS, type CandidateQuery } from '../../domain/engine/score';
-import { DEFAULT_TRAVEL_MODEL, maxStraightKmFor } from '../../domain/geo';
+import { DEFAULT_TRAVEL_MODEL } from '../../domain/geo';
 import type { TravelTimes } from '../../routing/travel-times';
 import type { EngineSnapshot } from '../engine/engine-store';
 
@@ -36,8 +36,9 @@ export function candidateQuery(snap: EngineSnapshot, fi: number, maxMinutes: num
 }
 
 /**
- * Ranked candidates for one facility: the institutions the spatial index finds within range are
- * scored (domain/engine), optionally re-ranked by road time, and joined to their names.
+ * Ranked candidates for one facility: the indexed engine's best `limit` (domain/engine/candidates.ts
+ * rankIndexed), optionally re-ranked by road time, joined to their names; `totalInRange` and
+ * `excluded` are counted from the index without scoring the rest.
  */
 export async function rankFacilityCandidates(snap: EngineSnapshot, id: string, params: { maxMinutes: number; limit: number }, routing: TravelTimes | null) {
   const fi = snap.facilityById.get(id);
@@ -47,29 +48,28 @@ export async function rankFacilityCandidates(snap: EngineSnapshot, id: string, p
   }
   const f = snap.facilities[fi]!;
   const q = candidateQuery(snap, fi, params.maxMinutes, params.limit);
-  const near = snap.institutionIndex.allNear(q.origin[0], q.origin[1], Infinity, maxStraightKmFor(params.maxMinutes) * (1 + 1e-9));
-  const { ranked, excluded } = scanCandidates(q, near.map((n) => snap.institutions[n.i]!));
+  // The indexed engine gives the best (and, for road re-ranking, a few more); the rest are only counted.
+  const ranked = rankIndexedRaw({ ...q, limit: routing ? Math.max(params.limit, ROAD_RERANK) : params.limit }, snap.institutionIndex);
+  const { totalInRange, excluded } = countInRange(q, snap.institutionIndex);
   let final = ranked;
   let travelSource: 'estimate' | 'road' = 'estimate';
   if (routing && ranked.length > 0) {
-    const head = ranked.slice(0, ROAD_RERANK);
-    // `c.i` indexes `near` (the scanned subset), whose `i` indexes the snapshot's institutions.
-    const minutes = await routing.minutes(q.origin, head.map((c) => snap.institutions[near[c.i]!.i]!).map((x) => [x.lng, x.lat] as const));
+    const minutes = await routing.minutes(q.origin, ranked.map((c) => snap.institutions[c.i]!).map((x) => [x.lng, x.lat] as const));
     if (minutes) {
-      final = withRoadMinutes(q, head, minutes);
+      final = withRoadMinutes(q, ranked, minutes);
       travelSource = 'road';
     }
   }
-  const shown = final.slice(0, params.limit).map((c) => ({ raw: c, out: present(c) }));
+  const shown = final.slice(0, params.limit).map(present);
   return {
     ...base,
     ...searchedFor(f),
     position: [f.lng, f.lat] as [number, number],
     reason: q.missing === 0 ? ('nothing_missing' as const) : null,
     travelSource,
-    totalInRange: ranked.length,
+    totalInRange,
     excluded,
-    candidates: shown.map(({ out }) => {
+    candidates: shown.map((out) => {
       const row = snap.institutionInfo.get(out.code)!;
       const inst = snap.institutions[snap.institutionByCode.get(out.code)!]!;
       return {
