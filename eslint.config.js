@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import solid from 'eslint-plugin-solid/configs/typescript';
 import globals from 'globals';
+import { layersPlugin } from './eslint/layers.js';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'server/db/migrations/', 'test-results/', 'data/'] },
@@ -18,10 +19,16 @@ export default tseslint.config(
     },
   },
   {
+    // Layers, at any depth; no feature imports another (eslint/layers.js).
+    files: ['server/**/*.ts', 'web/**/*.{ts,tsx}'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/no-climbing-imports': 'error' },
+  },
+  {
     // The pure core: no I/O, no clock, no environment.
     files: ['server/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'better-sqlite3', 'drizzle-orm*', 'hono*', '../db/*', '../features/*', '../import/*'] }],
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'better-sqlite3', 'drizzle-orm*', 'hono*'] }],
       'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'Pass the clock in.' }, { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass the clock in.' }, { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'Pass randomness in.' }],
     },
   },

@@ -7,6 +7,7 @@
  * サービスの種類 among them), 2 when nothing was written.
  */
 import { openDb } from '../server/db/client';
+import { isIsoDate } from '../server/domain/dates';
 import { loadConfig } from '../server/env';
 import { FatalImportError, formatProblem } from '../server/import/problems';
 import { importPaths, type ImportSummary } from '../server/import/run-import';
@@ -22,7 +23,7 @@ const asOf = flag('--as-of');
 const valued = new Set(['--db', '--as-of'].flatMap((f) => (args.includes(f) ? [args.indexOf(f) + 1] : [])));
 const paths = args.filter((a, i) => !a.startsWith('--') && !valued.has(i));
 
-if (paths.length === 0 || (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf))) {
+if (paths.length === 0 || (asOf !== undefined && !isIsoDate(asOf))) {
   console.error('Usage: npm run import -- [--db data/renkei.db] [--as-of YYYY-MM-DD] [--json] <files or folders>');
   process.exit(2);
 }

@@ -2,7 +2,7 @@ import type { Db } from './db/client';
 import type { EngineStore } from './features/engine/engine-store';
 import type { VersionMemo } from './features/engine/version-memo';
 import type { TravelTimes } from './routing/travel-times';
-import type { Basemap } from './features/meta/basemaps';
+import type { Basemap } from './features/shared/basemaps';
 import type { Principal } from './auth/principal';
 
 /** What every handler can read from `c.var`. */

@@ -23,7 +23,7 @@ import { facilityCycleRoutes, institutionCycleRoutes } from './features/partners
 import { requestsRoutes } from './features/partnerships/requests-routes';
 import { facilityFilingRoutes, filingsRoutes } from './features/filings/routes';
 import type { TravelTimes } from './routing/travel-times';
-import { BASEMAPS, type BasemapName } from './features/meta/basemaps';
+import { BASEMAPS, type BasemapName } from './features/shared/basemaps';
 
 export interface AppDeps {
   db: Db;
@@ -65,18 +65,16 @@ export function createApp(deps: AppDeps) {
     .route('/audit', auditRoutes)
     .route('/health', healthRoutes)
     .route('/meta', metaRoutes)
-    .route('/facilities', facilitiesRoutes)
-    .route('/institutions', institutionsRoutes)
+    // Each path is mounted once; a record's routes from several features are joined first.
+    .route('/facilities', new Hono<AppEnv>().route('/', facilitiesRoutes).route('/', facilityCycleRoutes).route('/', facilityFilingRoutes))
+    .route('/institutions', new Hono<AppEnv>().route('/', institutionsRoutes).route('/', institutionCycleRoutes))
     .route('/municipalities', municipalitiesRoutes)
     .route('/gaps', gapsRoutes)
     .route('/plan', planRoutes)
     .route('/tiles', tilesRoutes)
     .route('/search', searchRoutes)
-    .route('/facilities', facilityCycleRoutes)
-    .route('/institutions', institutionCycleRoutes)
     .route('/requests', requestsRoutes)
     .route('/agreements', agreementsRoutes)
-    .route('/facilities', facilityFilingRoutes)
     .route('/filings', filingsRoutes);
 
   const app = new Hono().use(securityHeaders(basemap ? new URL(basemap.tiles[0]!).origin : null)).route('/api', api);

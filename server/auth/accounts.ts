@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { users } from '../db/schema';
-import { recordAudit } from '../features/shared/audit';
+import { recordAudit } from '../db/audit';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password';
 import { LOGIN_PATTERN, scopeProblem, type Role } from './principal';
 

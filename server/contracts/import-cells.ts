@@ -1,4 +1,4 @@
-import { isIsoDate } from '../domain/dates';
+import { parseDate } from '../domain/dates';
 import { z } from 'zod';
 import { showValue } from './common';
 
@@ -69,13 +69,11 @@ export const flagCell = z.string().transform((raw, ctx) => {
   return z.NEVER;
 });
 
-/** A date written YYYY-MM-DD or YYYY/MM/DD; blank → null. */
+/** A date written YYYY-MM-DD (or YYYY/MM/DD, 年月日, an era date: domain/dates.ts parseDate); blank → null. */
 export const dateCell = z.string().transform((raw, ctx) => {
-  const s = raw.normalize('NFKC').trim();
-  if (s === '') return null;
-  const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(s);
-  const iso = m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : '';
-  if (!m || !isIsoDate(iso)) {
+  if (raw.trim() === '') return null;
+  const iso = parseDate(raw);
+  if (iso === null) {
     ctx.addIssue({ code: 'custom', message: `Expected a date YYYY-MM-DD, found ${showValue(raw)}` });
     return z.NEVER;
   }

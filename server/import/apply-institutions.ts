@@ -1,12 +1,11 @@
 import { and, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { insertChunked } from './bulk-insert';
-import type { Db } from '../db/client';
+import type { Tx } from '../db/client';
 import { institutionNotifications, institutions, municipalities, naviiFacilities, sqlNow, townPoints } from '../db/schema';
 import { emptyCounts, differs, type WriteCounts } from './counts';
 import type { InstitutionRecord, NaviiRecord, NotificationRecord, TownPointRecord } from './records';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 const noteKey = (n: { symbol: string; acceptedNumber: string }) => `${n.symbol}|${n.acceptedNumber}`;
 const noteSignature = (ns: readonly { symbol: string; acceptedNumber: string; startDate: string | null; name: string | null }[]) =>

@@ -1,14 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { assertAgreementEligible } from '../domain/agreements';
 import { DomainError } from '../domain/errors';
-import type { Db } from '../db/client';
+import type { Tx } from '../db/client';
 import { agreements, coverColumns, facilities, institutions } from '../db/schema';
 import { emptyCounts, differs, type WriteCounts } from './counts';
 import { careOfficeCheckDigitError } from '../domain/identifiers';
 import type { ProblemLog } from './problems';
 import type { PartnershipRecord } from './records';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
  * Known partnerships (template). Each row is checked against the database — the facility and the

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import type { Tx } from '../db/client';
 import { facilities, municipalities, sqlNow } from '../db/schema';
 import { insertChunked } from './bulk-insert';
 import { emptyCounts, differs, type WriteCounts } from './counts';
@@ -7,7 +7,6 @@ import { careOfficeCheckDigitError } from '../domain/identifiers';
 import type { ProblemLog } from './problems';
 import type { FacilityRecord, MunicipalityRecord } from './records';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Municipalities from boundaries: inserted, or updated when name, grouping or boundary changed. */
 export function applyMunicipalities(tx: Tx, records: readonly MunicipalityRecord[]): WriteCounts {

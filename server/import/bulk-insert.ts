@@ -1,7 +1,6 @@
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../db/client';
+import type { Tx } from '../db/client';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
  * Inserts rows in chunks of `perChunk`: one statement per row costs the query builder each time,

@@ -5,7 +5,7 @@ import { medicalCodeFromKouseikyoku, validateMedicalInstitutionCode } from '../d
 import { kindFromBeds, kindFromSymbols, normalizeSymbol, type InstitutionKind } from '../domain/institution-offers';
 import { privateUseCodePoints } from '../domain/search-text';
 import { columnMapper, headerKey, parseRow, type CsvRow } from './csv-table';
-import { eraDateToIso } from './era-date';
+import { eraDateToIso } from '../domain/dates';
 import { FatalImportError, ProblemLog } from './problems';
 import type { InstitutionRecord, ParsedFile } from './records';
 

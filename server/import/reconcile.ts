@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import type { Tx } from '../db/client';
 import { facilities, institutions, municipalities, naviiFacilities, townPoints } from '../db/schema';
 import { BOUNDARY_TOLERANCE_KM, checkPublished, placeFacility, type Precision } from '../domain/position-check';
 import { TownGeocoder } from './geocoder';
@@ -7,7 +7,6 @@ import { LandIndex } from '../domain/engine/landmass';
 import { namesMatch, normalizeAddress, normalizeName } from './join-keys';
 import type { Problem } from './problems';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Boundary = GeoJSON.Polygon | GeoJSON.MultiPolygon;
 
 /**

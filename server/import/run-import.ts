@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
-import { recordAudit } from '../features/shared/audit';
+import { recordAudit } from '../db/audit';
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { datasets } from '../db/schema';
 import { DESIGNATED_CITIES } from '../domain/designated-cities';
 import { emptyCounts, type WriteCounts } from './counts';
@@ -14,7 +14,7 @@ import { reconcile, type Origin, type ReconcileReport } from './reconcile';
 import type { Manifest, ParsedFile, SourceKind } from './records';
 import { expandPaths, isManifest, parseSource, readJson, readSource, type ParseContext } from './source-files';
 import { SOURCE_INFO } from './source-info';
-import { dateInJapan } from '../domain/dates';
+import { dateInJapan, isIsoDate } from '../domain/dates';
 
 export interface FileSummary {
   path: string;
@@ -118,7 +118,6 @@ export async function importPaths(db: Db, paths: readonly string[], opts: Import
   return { ok: problems.every((p) => p.level !== 'error'), files: summaries, reconcile: reconciled, problems };
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
  * Writes one parsed file. A file with rejected rows withdraws nothing: a row it could not read may
@@ -153,7 +152,7 @@ export function dateInName(path: string): string | null {
   const m = /(?:^|[^\d])(20\d{2})(\d{2})(\d{2})(?:[^\d]|$)/.exec(basename(path));
   if (!m) return null;
   const iso = `${m[1]}-${m[2]}-${m[3]}`;
-  return Number.isNaN(Date.parse(iso)) ? null : iso;
+  return isIsoDate(iso) ? iso : null;
 }
 
 /** One row per source file (kind + file name), replaced on re-import. Town points: one row per prefecture folder. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { eraDateToIso } from '../../server/import/era-date';
+import { eraDateToIso } from '../../server/domain/dates';
 import { namesMatch, normalizeAddress } from '../../server/import/join-keys';
 import { formatProblem, FatalImportError } from '../../server/import/problems';
 import { parseSource } from '../../server/import/source-files';

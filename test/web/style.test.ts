@@ -1,7 +1,7 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { COVERAGE_STATUSES } from '../../server/domain/coverage';
-import { BASEMAPS } from '../../server/features/meta/basemaps';
+import { BASEMAPS } from '../../server/features/shared/basemaps';
 import { CLUSTER_MAX_ZOOM, TILE_SETS } from '../../server/features/tiles/tile-store';
 import { areaFill, baseStyle, facilityClusterFilter, facilityPointFilter, layersOf, OVERLAY_SOURCES, POINT_LAYERS, POINTS_FROM_ZOOM, TILE_MAX_ZOOM } from '../../web/src/map/style';
 import { LAND_COLOR, STATUS_COLORS } from '../../web/src/map/palette';

@@ -11,7 +11,7 @@ import { featureCollection, pointFeature } from '../shared/geojson';
 import { municipalityScope } from '../shared/municipality-scope';
 import { rankFacilityCandidates } from './candidates-query';
 import { requireFacility } from '../shared/lookups';
-import { facilityDetail, listFacilitiesWithCoverage } from './queries';
+import { facilityDetail, listFacilitiesWithCoverage } from '../shared/facility-queries';
 
 export const facilitiesRoutes = new Hono<AppEnv>()
   /** GeoJSON of facilities with their coverage status. */

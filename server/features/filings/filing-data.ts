@@ -4,9 +4,9 @@ import { institutions, partnershipRequests } from '../../db/schema';
 import { filingAddressee, filingAsksAdmit, filingFormFor, type FilingData } from '../../domain/filing-form';
 import { facilityTypeOf } from '../../domain/facility-types';
 import { REQUIREMENT_INFO } from '../../domain/requirements';
-import { facilityDetail, type FacilityRow } from '../facilities/queries';
-import { asksOf } from '../partnerships/requests-routes';
+import { facilityDetail, type FacilityRow } from '../shared/facility-queries';
 import { ofFacility } from '../shared/lookups';
+import { asksOf } from '../shared/agreements-query';
 
 /** The day before the 義務 binds: the transition's end, by which a plan must secure what is missing. */
 const TRANSITION_END = '2027-03-31';

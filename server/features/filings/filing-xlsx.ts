@@ -3,11 +3,10 @@ import { flagCell } from '../../contracts/import-cells';
 import { DomainError } from '../../domain/errors';
 import { facilityTypeOf, isKnownServiceCode, SERVICE_CODES } from '../../domain/facility-types';
 import { FILING_FORMS, FILING_LAYOUTS, FILING_MARK, FILING_NUMFMT, filingAsksAdmit, filingFromValues, headerValues, partnerBlockRow, type FilingCellKind, type FilingData, type FilingField, type FilingFormKind, type FilingLayout, type FilingPartner, type FilingText, type FilingValue, type HeaderKey, type PartnerKey } from '../../domain/filing-form';
-import { isIsoDate } from '../../domain/dates';
+import { parseDate } from '../../domain/dates';
 import { placeRange, rangeCells, rangeRows, topLeft } from '../../domain/a1-range';
 import { validateFilingData } from '../../domain/filing-validate';
 import { careOfficeNumberFormatError, validateMedicalInstitutionCode } from '../../domain/identifiers';
-import { eraDateToIso } from '../../import/era-date';
 import { cellText } from '../../import/xlsx-rows';
 
 /**
@@ -124,15 +123,9 @@ function readCode(raw: ExcelJS.CellValue, length: number | null): string {
   return cellText(raw).normalize('NFKC').replace(/[\s\-‐‑–—−]/g, '').toUpperCase();
 }
 
+/** A date cell: blank → null; unreadable → undefined (domain/dates.ts parseDate reads it). */
 function readDate(text: string): string | null | undefined {
-  const t = text.normalize('NFKC').replace(/\s+/g, '');
-  if (t === '') return null;
-  const m = /^(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日)$/.exec(t);
-  if (m) {
-    const iso = `${m[1]}-${(m[2] ?? m[4])!.padStart(2, '0')}-${(m[3] ?? m[5])!.padStart(2, '0')}`;
-    return isIsoDate(iso) ? iso : undefined;
-  }
-  return eraDateToIso(t) ?? undefined;
+  return text.trim() === '' ? null : (parseDate(text) ?? undefined);
 }
 
 function readFiscalYear(raw: ExcelJS.CellValue): number | null | undefined {

@@ -12,9 +12,9 @@ import { careOfficeCheckDigitError, facilityId } from '../../domain/identifiers'
 import { fiscalYearOf } from '../../domain/kasan';
 import { ApiFailure, notFound } from '../../errors';
 import { validate } from '../../validate';
-import { findFacility, municipalityRef, toMunicipalityRef } from '../facilities/queries';
+import { findFacility, municipalityRef, toMunicipalityRef } from '../shared/facility-queries';
 import type { EngineSnapshot } from '../engine/engine-store';
-import { recordAudit } from '../shared/audit';
+import { recordAudit } from '../../db/audit';
 import { ofFacility, requireFacility } from '../shared/lookups';
 import { filingDataOf } from './filing-data';
 import { filingHtml } from './filing-html';

@@ -16,7 +16,7 @@ import { facilityId } from '../../domain/identifiers';
 import { isRelevantSymbol, notificationSymbol, remainingCapacity } from '../../domain/institution-offers';
 import { notFound } from '../../errors';
 import { validate } from '../../validate';
-import { recordAudit } from '../shared/audit';
+import { recordAudit } from '../../db/audit';
 import { activeAgreements, coversOf } from '../shared/agreements-query';
 import { requireInstitution } from '../shared/lookups';
 import { featureCollection, pointFeature } from '../shared/geojson';

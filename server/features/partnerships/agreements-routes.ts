@@ -10,7 +10,7 @@ import { checkAgreementDates } from '../../domain/partnership';
 import { notFound } from '../../errors';
 import { validate } from '../../validate';
 import { coversOf } from '../shared/agreements-query';
-import { facilityArea, recordAudit } from '../shared/audit';
+import { facilityArea, recordAudit } from '../../db/audit';
 
 /**
  * Editing an agreement: what it covers, its dates, the 第二種協定 and 特別の関係 flags, ending it.

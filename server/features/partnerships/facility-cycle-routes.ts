@@ -12,7 +12,7 @@ import { checkMeetingDate } from '../../domain/partnership';
 import { validate } from '../../validate';
 import { agreementTerms, facilityAgreements } from '../shared/agreements-query';
 import { ofFacility, requireFacility, requireInstitution } from '../shared/lookups';
-import { recordAudit } from '../shared/audit';
+import { recordAudit } from '../../db/audit';
 import { requestView } from './requests-routes';
 
 /** A facility's side of the cycle: what it seeks, its requests, its meetings and the 加算 they earn. */

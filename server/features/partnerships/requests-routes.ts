@@ -9,15 +9,14 @@ import { assertAgreementEligible } from '../../domain/agreements';
 import { DomainError } from '../../domain/errors';
 import { facilityId } from '../../domain/identifiers';
 import { checkAgreementDates, checkRequest } from '../../domain/partnership';
-import { requirementsFromFlags, type Requirement } from '../../domain/requirements';
 import { notFound } from '../../errors';
 import { validate } from '../../validate';
-import { facilityArea, recordAudit, type Tx } from '../shared/audit';
+import { facilityArea, recordAudit } from '../../db/audit';
+import type { Tx } from '../../db/client';
 import { ofFacility, requireFacility, requireInstitution } from '../shared/lookups';
+import { asksOf } from '../shared/agreements-query';
 
-export type RequestRow = typeof partnershipRequests.$inferSelect;
-
-export const asksOf = (r: Pick<RequestRow, 'asksConsult' | 'asksExamine' | 'asksAdmit'>): Requirement[] => requirementsFromFlags(r.asksConsult, r.asksExamine, r.asksAdmit);
+type RequestRow = typeof partnershipRequests.$inferSelect;
 
 /** A request as the API shows it, with both parties' names. */
 export function requestView(db: Db, r: RequestRow) {

@@ -1,10 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { agreements } from '../../db/schema';
+import { agreements, type partnershipRequests } from '../../db/schema';
 import { isActiveAgreement } from '../../domain/coverage';
 import { requirementsFromFlags, type Requirement } from '../../domain/requirements';
 
 export type AgreementRow = typeof agreements.$inferSelect;
+
+/** What a partnership request asks for. */
+export const asksOf = (r: Pick<typeof partnershipRequests.$inferSelect, 'asksConsult' | 'asksExamine' | 'asksAdmit'>): Requirement[] => requirementsFromFlags(r.asksConsult, r.asksExamine, r.asksAdmit);
 
 export const coversOf = (a: Pick<AgreementRow, 'coversConsult' | 'coversExamine' | 'coversAdmit'>): Requirement[] => requirementsFromFlags(a.coversConsult, a.coversExamine, a.coversAdmit);
 

@@ -1,9 +1,8 @@
-import { and, eq } from 'drizzle-orm';
-import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { institutions } from '../../db/schema';
 import { notFound } from '../../errors';
-import { findFacility, type FacilityRow } from '../facilities/queries';
+import { findFacility, type FacilityRow } from './facility-queries';
 
 /** The facility of a validated id, or a 404 naming it. */
 export function requireFacility(db: Db, id: { careOfficeNumber: string; serviceCode: string; id: string }): FacilityRow {
@@ -19,6 +18,4 @@ export function requireInstitution(db: Db, code: string): typeof institutions.$i
   return row;
 }
 
-/** The rows of one facility, in any table keyed by 事業所番号 + service code. */
-export const ofFacility = (t: { careOfficeNumber: AnySQLiteColumn; serviceCode: AnySQLiteColumn }, id: { careOfficeNumber: string; serviceCode: string }) =>
-  and(eq(t.careOfficeNumber, id.careOfficeNumber), eq(t.serviceCode, id.serviceCode));
+export { ofFacility } from '../../db/keys';

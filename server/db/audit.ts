@@ -1,9 +1,8 @@
-import type { Db } from '../../db/client';
-import { auditLog, facilities } from '../../db/schema';
-import { ofFacility } from './lookups';
+import type { Db, Tx } from './client';
+import { ofFacility } from './keys';
+import { auditLog, facilities } from './schema';
 
 /** The transaction handle drizzle gives (the same query API as the database). */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
  * One row of the audit log per change: who, what, before and after (JSON). Called inside the
