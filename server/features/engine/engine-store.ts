@@ -3,7 +3,7 @@ import type { Requirement } from '../../domain/requirements';
 import { isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agreements, facilities, institutionNotifications, institutions, municipalities } from '../../db/schema';
-import { computeCoverage } from '../../domain/coverage';
+import { computeCoverage, type Coverage } from '../../domain/coverage';
 import { facilityTypeOf } from '../../domain/facility-types';
 import { facilityId } from '../../domain/identifiers';
 import { institutionOffers, notificationSymbol } from '../../domain/institution-offers';
@@ -35,6 +35,11 @@ export interface EngineSnapshot {
   facilityInfo: Map<string, FacilityInfo>;
   /** What lists show of every live institution (placed or not), by 医療機関コード. */
   institutionInfo: Map<string, InstitutionInfo>;
+  /**
+   * Every facility's coverage (withdrawn ones too), by id: the one place its inputs are gathered and
+   * computeCoverage is called — list, detail, tiles, gaps and exports all read it.
+   */
+  coverageById: Map<string, Coverage>;
 }
 
 export interface InstitutionInfo {
@@ -130,13 +135,17 @@ export function buildSnapshot(db: Db, today: string): Omit<EngineSnapshot, 'vers
   const facs: EngineFacility[] = [];
   const unplaced: EngineSnapshot['unplaced'] = [];
   const facilityInfo = new Map<string, FacilityInfo>();
-  for (const row of db.select().from(facilities).where(isNull(facilities.withdrawnOn)).all()) {
+  const coverageById = new Map<string, Coverage>();
+  for (const row of db.select().from(facilities).all()) {
     const id = facilityId(row.careOfficeNumber, row.serviceCode);
     const confirmed = [lastConfirmed.get(id), row.partnersReportedOn].filter((d): d is string => !!d).sort().at(-1) ?? null;
     facilityInfo.set(id, { name: row.name, address: row.address, phone: row.phone, capacity: row.capacity, lastConfirmedOn: confirmed, positionFlag: row.positionFlag, positionOffsetKm: row.positionOffsetKm });
     const type = facilityTypeOf(row.serviceCode);
     const mine = byFacility.get(id) ?? [];
     const coverage = computeCoverage(type.required, mine.map(coversOf), row.partnersReportedOn !== null || recorded.has(id));
+    // Withdrawn facilities keep their coverage (their page still opens) but leave the engine.
+    coverageById.set(id, coverage);
+    if (row.withdrawnOn !== null) continue;
     const record = {
       id,
       serviceCode: row.serviceCode,
@@ -166,5 +175,6 @@ export function buildSnapshot(db: Db, today: string): Omit<EngineSnapshot, 'vers
     municipalities: munis,
     facilityInfo,
     institutionInfo,
+    coverageById,
   };
 }

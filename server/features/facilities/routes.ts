@@ -24,7 +24,7 @@ export const facilitiesRoutes = new Hono<AppEnv>()
       if (s === null) throw new ApiFailure(404, 'not_found', `No municipality with code "${q.municipality}"`);
       scope = s;
     }
-    const list = listFacilitiesWithCoverage(db, { bbox: q.bbox, municipalities: scope, serviceCodes: q.serviceCode, statuses: q.status }, today());
+    const list = listFacilitiesWithCoverage(db, c.var.engine.get(today()), { bbox: q.bbox, municipalities: scope, serviceCodes: q.serviceCode, statuses: q.status });
     return c.json(
       featureCollection(
         list.map(({ row, coverage }) => {
@@ -52,7 +52,7 @@ export const facilitiesRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     const { db, today } = c.var;
     const row = requireFacility(db, id);
-    const detail = facilityDetail(db, row, today());
+    const detail = facilityDetail(db, c.var.engine.get(today()), row, today());
     // Its coverage is public (the map shows it); who its partners are, and on what terms, is not.
     const access = accessTo(c, { kind: 'facility', careOfficeNumber: row.careOfficeNumber, areaCode: row.municipalityCode });
     return c.json({ ...detail, partners: access.includes('read') ? detail.partners : null, access });

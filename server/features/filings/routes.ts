@@ -42,7 +42,7 @@ export const facilityFilingRoutes = new Hono<AppEnv>()
     const { db, today } = c.var;
     const row = requireFacility(db, id);
     const fy = q.fiscalYear || fiscalYearOf(today());
-    const buf = await writeFilingXlsx(filingDataOf(db, row, fy, today(), q.submittedOn ?? null));
+    const buf = await writeFilingXlsx(filingDataOf(db, c.var.engine.get(today()), row, fy, today(), q.submittedOn ?? null));
     c.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     c.header('content-disposition', `attachment; filename="filing-${id.id}-${fy}.xlsx"; filename*=UTF-8''${encodeURIComponent(`協力医療機関届出書_${row.name}_${fy}年度.xlsx`)}`);
     return c.body(new Uint8Array(buf));
@@ -52,7 +52,7 @@ export const facilityFilingRoutes = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const { db, today } = c.var;
     const row = requireFacility(db, id);
-    return c.html(filingHtml(filingDataOf(db, row, q.fiscalYear || fiscalYearOf(today()), today(), q.submittedOn ?? null)));
+    return c.html(filingHtml(filingDataOf(db, c.var.engine.get(today()), row, q.fiscalYear || fiscalYearOf(today()), today(), q.submittedOn ?? null)));
   });
 
 /**

@@ -1,15 +1,16 @@
 import { and, eq, isNull, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { agreements, facilities, institutionNotifications, institutions, municipalities } from '../../db/schema';
+import { facilities, institutionNotifications, institutions, municipalities } from '../../db/schema';
 import { a253ForAgreement, holdsA253Basis } from '../../domain/a253';
-import { computeCoverage, type Coverage, type CoverageStatus } from '../../domain/coverage';
+import type { Coverage, CoverageStatus } from '../../domain/coverage';
+import type { EngineSnapshot } from '../engine/engine-store';
 import { designatingAuthority, type MunicipalityRef } from '../../domain/designating-authority';
 import { daysUntilBinding, facilityTypeOf, serviceCodeInfo } from '../../domain/facility-types';
 import type { BBox } from '../../domain/geo';
 import { facilityId } from '../../domain/identifiers';
 import { confirmationDue } from '../../domain/partnership';
 import type { Requirement } from '../../domain/requirements';
-import { activeAgreements, agreementFacilityKey, coversOf, facilityAgreements, isActiveOn } from '../shared/agreements-query';
+import { coversOf, facilityAgreements, isActiveOn } from '../shared/agreements-query';
 import { inBBox } from '../shared/geojson';
 
 export type FacilityRow = typeof facilities.$inferSelect;
@@ -26,22 +27,14 @@ export interface FacilityFilters {
   statuses?: CoverageStatus[];
 }
 
-/** Facilities matching the filters, each with its coverage from the agreements active on `today`. */
-export function listFacilitiesWithCoverage(db: Db, filters: FacilityFilters, today: string): FacilityWithCoverage[] {
-  // A facility with any recorded agreement (even one not in force today) has a known partner situation.
-  const recorded = new Set(db.select({ no: agreements.careOfficeNumber, sc: agreements.serviceCode }).from(agreements).all().map((a) => `${a.no}-${a.sc}`));
-  const coversByFacility = new Map<string, ReturnType<typeof coversOf>[]>();
-  for (const a of activeAgreements(db, today)) {
-    const key = agreementFacilityKey(a);
-    coversByFacility.set(key, [...(coversByFacility.get(key) ?? []), coversOf(a)]);
-  }
+/** Facilities matching the filters, each with its coverage as the read model holds it. */
+export function listFacilitiesWithCoverage(db: Db, snap: Pick<EngineSnapshot, 'coverageById'>, filters: FacilityFilters): FacilityWithCoverage[] {
   const out: FacilityWithCoverage[] = [];
   for (const row of db.select().from(facilities).where(isNull(facilities.withdrawnOn)).all()) {
     if (!inBBox(row.lng, row.lat, filters.bbox)) continue;
     if (filters.municipalities && !(row.municipalityCode && filters.municipalities.has(row.municipalityCode))) continue;
     if (filters.serviceCodes && !filters.serviceCodes.includes(row.serviceCode)) continue;
-    const id = facilityId(row.careOfficeNumber, row.serviceCode);
-    const coverage = computeCoverage(facilityTypeOf(row.serviceCode).required, coversByFacility.get(id) ?? [], row.partnersReportedOn !== null || recorded.has(id));
+    const coverage = snap.coverageById.get(facilityId(row.careOfficeNumber, row.serviceCode))!;
     if (filters.statuses && !filters.statuses.includes(coverage.status)) continue;
     out.push({ row, coverage });
   }
@@ -105,7 +98,7 @@ export function coLocated(db: Db, row: FacilityRow) {
 }
 
 /** One facility with its rule, partners (active and ended) and coverage. */
-export function facilityDetail(db: Db, row: FacilityRow, today: string) {
+export function facilityDetail(db: Db, snap: Pick<EngineSnapshot, 'coverageById'>, row: FacilityRow, today: string) {
   const agreementsRows = facilityAgreements(db, row.careOfficeNumber, row.serviceCode);
   const partners = agreementsRows.map((a) => {
     const inst = db.select().from(institutions).where(eq(institutions.code, a.institutionCode)).get();
@@ -130,7 +123,7 @@ export function facilityDetail(db: Db, row: FacilityRow, today: string) {
     };
   });
   const type = facilityTypeView(row.serviceCode, today);
-  const coverage = computeCoverage(type.required, partners.filter((p) => p.active).map((p) => p.covers), row.partnersReportedOn !== null || partners.length > 0);
+  const coverage = snap.coverageById.get(facilityId(row.careOfficeNumber, row.serviceCode))!;
   const municipality = row.municipalityCode ? municipalityRef(db, row.municipalityCode) : null;
   return {
     id: facilityId(row.careOfficeNumber, row.serviceCode),
