@@ -7,6 +7,11 @@ import { foreignKey, index, integer, primaryKey, real, sqliteTable, text, type A
  */
 
 /** SQL for the current instant as ISO text with milliseconds (UTC), as every `updatedAt` holds it. */
+/**
+ * SQLite's clock, as a column default only: every write of the app sets its timestamps from the one
+ * clock it is given (c.var.now, the import's `now`: features/shared/command.ts); this fills rows a
+ * migration or a hand-made write adds.
+ */
 export const sqlNow = () => sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
 /** The columns every editable row carries besides its own: `version` (bumped on each change) and `updatedAt`. */

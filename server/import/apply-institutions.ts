@@ -2,7 +2,7 @@ import { and, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { insertChunked } from './bulk-insert';
 import type { Tx } from '../db/client';
-import { institutionNotifications, institutions, municipalities, naviiFacilities, sqlNow, townPoints } from '../db/schema';
+import { institutionNotifications, institutions, municipalities, naviiFacilities, townPoints } from '../db/schema';
 import { emptyCounts, differs, type WriteCounts } from './counts';
 import type { InstitutionRecord, NaviiRecord, NotificationRecord, TownPointRecord } from './records';
 
@@ -21,7 +21,7 @@ const prefixRange = (column: SQLiteColumn, prefix: string) => and(gte(column, pr
  * and declarations are left alone (reconcile.ts places institutions). Only the rows of the file's own
  * prefectures are read, so a national run of 47 lists does not read the whole table 47 times.
  */
-export function applyInstitutions(tx: Tx, records: readonly InstitutionRecord[], complete: boolean, prefCodes: readonly string[], asOf: string): WriteCounts {
+export function applyInstitutions(tx: Tx, records: readonly InstitutionRecord[], complete: boolean, prefCodes: readonly string[], asOf: string, at: string): WriteCounts {
   const counts = emptyCounts();
   const known = new Set(tx.select({ code: municipalities.code }).from(municipalities).all().map((m) => m.code));
   const prefixes = [...new Set([...prefCodes, ...records.map((r) => r.code.slice(0, 2))])];
@@ -51,10 +51,10 @@ export function applyInstitutions(tx: Tx, records: readonly InstitutionRecord[],
     };
     const notesChanged = noteSignature(before) !== noteSignature(notes);
     if (!prev) {
-      newInstitutions.push({ code: r.code, ...row, geocodePrecision: 'none' });
+      newInstitutions.push({ code: r.code, ...row, geocodePrecision: 'none', updatedAt: at });
       counts.imported++;
     } else if (differs(prev, row) || notesChanged) {
-      tx.update(institutions).set({ ...row, version: sql`${institutions.version} + 1`, updatedAt: sqlNow() }).where(eq(institutions.code, r.code)).run();
+      tx.update(institutions).set({ ...row, version: sql`${institutions.version} + 1`, updatedAt: at }).where(eq(institutions.code, r.code)).run();
       counts.updated++;
     } else {
       counts.unchanged++;

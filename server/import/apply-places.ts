@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client';
-import { facilities, municipalities, sqlNow } from '../db/schema';
+import { facilities, municipalities } from '../db/schema';
 import { insertChunked } from './bulk-insert';
 import { emptyCounts, differs, type WriteCounts } from './counts';
 import { careOfficeCheckDigitError } from '../domain/identifiers';
@@ -95,6 +95,8 @@ export function applyFacilities(
   scope: readonly { prefCode: string; serviceCode: string }[],
   asOf: string,
   log: ProblemLog,
+  /** The import's clock (ISO instant), for updatedAt. */
+  at: string,
 ): WriteCounts {
   const counts = emptyCounts();
   // Only the services the file holds: a national run of 14 files does not read the whole table 14 times.
@@ -123,11 +125,11 @@ export function applyFacilities(
       operatorName: r.operatorName, operatorNumber: r.operatorNumber, phone: r.phone, source: r.source, withdrawnOn: null,
     };
     if (!prev) {
-      inserts.push({ careOfficeNumber: r.careOfficeNumber, serviceCode: r.serviceCode, ...row });
+      inserts.push({ careOfficeNumber: r.careOfficeNumber, serviceCode: r.serviceCode, ...row, updatedAt: at });
       counts.imported++;
     } else if (differs(prev, row)) {
       tx.update(facilities)
-        .set({ ...row, version: sql`${facilities.version} + 1`, updatedAt: sqlNow() })
+        .set({ ...row, version: sql`${facilities.version} + 1`, updatedAt: at })
         .where(and(eq(facilities.careOfficeNumber, r.careOfficeNumber), eq(facilities.serviceCode, r.serviceCode)))
         .run();
       counts.updated++;

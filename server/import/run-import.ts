@@ -86,7 +86,7 @@ export async function importPaths(db: Db, paths: readonly string[], opts: Import
     for (const file of parsed) {
       const log = new ProblemLog(file.path);
       const asOf = file.asOf ?? manifest?.asOf ?? opts.asOf ?? dateInName(file.path);
-      const counts = applyFile(tx, file, asOf ?? today, today, log, file.problems.some((p) => p.level === 'error'));
+      const counts = applyFile(tx, file, asOf ?? today, today, opts.now.toISOString(), log, file.problems.some((p) => p.level === 'error'));
       if (file.kind === 'kaigo_open_data' || file.kind === 'facility_template') {
         for (const r of file.records) origins.set(`${r.careOfficeNumber}-${r.serviceCode}`, { file: file.path, line: r.line });
       }
@@ -123,7 +123,7 @@ export async function importPaths(db: Db, paths: readonly string[], opts: Import
  * Writes one parsed file. A file with rejected rows withdraws nothing: a row it could not read may
  * be one of those that would look withdrawn.
  */
-function applyFile(tx: Tx, file: ParsedFile, asOf: string, today: string, log: ProblemLog, hadRowErrors: boolean): WriteCounts {
+function applyFile(tx: Tx, file: ParsedFile, asOf: string, today: string, at: string, log: ProblemLog, hadRowErrors: boolean): WriteCounts {
   const withdrawIf = <T>(scope: T[]): T[] => {
     if (hadRowErrors && scope.length > 0) log.warn(null, null, 'Rows had errors, so no earlier row is marked withdrawn by this file: fix them and import again');
     return hadRowErrors ? [] : scope;
@@ -137,9 +137,9 @@ function applyFile(tx: Tx, file: ParsedFile, asOf: string, today: string, log: P
       return applyTownPoints(tx, file.records);
     case 'kaigo_open_data':
     case 'facility_template':
-      return applyFacilities(tx, file.records, withdrawIf(file.scope), asOf, log);
+      return applyFacilities(tx, file.records, withdrawIf(file.scope), asOf, log, at);
     case 'kouseikyoku_meibo':
-      return applyInstitutions(tx, file.records, file.layout === 'standard', withdrawIf(file.prefCodes), asOf);
+      return applyInstitutions(tx, file.records, file.layout === 'standard', withdrawIf(file.prefCodes), asOf, at);
     case 'navii':
       return applyNavii(tx, file.records);
     case 'partnership_template':

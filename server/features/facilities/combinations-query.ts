@@ -1,6 +1,3 @@
-import { inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { institutions } from '../../db/schema';
 import { bestCombinations } from '../../domain/engine/combinations';
 import { requirementsOf } from '../../domain/engine/masks';
 import { searchMask } from '../../domain/engine/model';
@@ -10,7 +7,7 @@ import type { EngineSnapshot } from '../engine/engine-store';
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 /** The best combinations for one facility, with each member's name, kind and what it gives. */
-export function facilityCombinations(db: Db, snap: EngineSnapshot, id: string, params: { maxMinutes: number; alternatives: number }) {
+export function facilityCombinations(snap: EngineSnapshot, id: string, params: { maxMinutes: number; alternatives: number }) {
   const fi = snap.facilityById.get(id);
   if (fi === undefined) return { facilityId: id, reason: 'no_position' as const, ...searchedFor(snap.unplaced.find((u) => u.id === id)), uncovered: [], maxMinutes: params.maxMinutes, combinations: [] };
   const f = snap.facilities[fi]!;
@@ -19,8 +16,8 @@ export function facilityCombinations(db: Db, snap: EngineSnapshot, id: string, p
     { origin: [f.lng, f.lat], missing, landmass: f.landmass, partnerCodes: new Set(f.partnerCodes), maxMinutes: params.maxMinutes, alternatives: params.alternatives },
     snap.institutionIndex,
   );
-  const codes = [...new Set(result.combinations.flatMap((c) => c.members.map((m) => m.code)))];
-  const rows = new Map(codes.length === 0 ? [] : db.select({ code: institutions.code, name: institutions.name, kind: institutions.kind }).from(institutions).where(inArray(institutions.code, codes)).all().map((r) => [r.code, r]));
+  // Names and kinds from the read model: no query per request.
+  const rows = snap.institutionInfo;
   return {
     facilityId: id,
     reason: missing === 0 ? ('nothing_missing' as const) : result.combinations.length === 0 ? ('nothing_in_reach' as const) : null,

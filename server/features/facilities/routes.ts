@@ -71,5 +71,5 @@ export const facilitiesRoutes = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const { db, today, engine } = c.var;
     requireFacility(db, id);
-    return c.json(facilityCombinations(db, engine.get(today()), id.id, q));
+    return c.json(facilityCombinations(engine.get(today()), id.id, q));
   });

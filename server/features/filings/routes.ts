@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { facilityParams } from '../../contracts/api';
 import { deadlineBody, deadlineParams, filingQuery, filingUploadQuery, trackerQuery } from '../../contracts/partnerships';
-import { facilities, filingDeadlines, filings, sqlNow } from '../../db/schema';
+import { facilities, filingDeadlines, filings } from '../../db/schema';
 import { designatingAuthority, type Authority, type MunicipalityRef } from '../../domain/designating-authority';
 import { DomainError } from '../../domain/errors';
 import { facilityTypeOf } from '../../domain/facility-types';
@@ -14,7 +14,7 @@ import { ApiFailure, notFound } from '../../errors';
 import { validate } from '../../validate';
 import { findFacility, municipalityRef, toMunicipalityRef } from '../shared/facility-queries';
 import type { EngineSnapshot } from '../engine/engine-store';
-import { recordAudit } from '../../db/audit';
+import { runCreate } from '../shared/command';
 import { ofFacility, requireFacility } from '../shared/lookups';
 import { filingDataOf } from './filing-data';
 import { filingHtml } from './filing-html';
@@ -63,7 +63,7 @@ export const filingsRoutes = new Hono<AppEnv>()
   /** The body is the .xlsx file itself; `fileName` names it in messages. */
   .post('/', validate('query', filingUploadQuery), allow(roles('admin', 'municipality')), async (c) => {
     const { fileName } = c.req.valid('query');
-    const { db, today, actor } = c.var;
+    const { db, today } = c.var;
     const buf = await c.req.arrayBuffer();
     if (buf.byteLength === 0) throw new ApiFailure(400, 'invalid_parameter', `${fileName}: the request body is empty; expected the .xlsx file`, [{ path: 'body', message: 'expected the .xlsx file' }]);
     const data = await readFilingXlsx(Buffer.from(buf), fileName);
@@ -79,20 +79,20 @@ export const filingsRoutes = new Hono<AppEnv>()
     // An officer receives filings made with their own authority only.
     authorize(c, 'administer', [{ kind: 'area', areaCode: authority.code }], `receive filings made with ${authority.name}`);
     const filedOn = data.submittedOn ?? today();
-    const id = db.transaction((tx) => {
-      const inserted = tx
-        .insert(filings)
-        .values({ careOfficeNumber, serviceCode, fiscalYear: data.fiscalYear, authorityCode: authority.code, filedOn, receivedOn: today(), fileName, content: JSON.stringify(data) })
-        .returning({ id: filings.id })
-        .get();
-      if (!row.partnersReportedOn || row.partnersReportedOn < filedOn) {
-        tx.update(facilities)
-          .set({ partnersReportedOn: filedOn, version: row.version + 1, updatedAt: sqlNow() })
-          .where(ofFacility(facilities, data.facility))
-          .run();
-      }
-      recordAudit(tx, { actor, entity: 'filing', entityId: inserted.id, action: 'receive', before: null, after: { facilityId: facilityId(careOfficeNumber, serviceCode), fiscalYear: data.fiscalYear, filedOn, fileName, partners: data.partners.length }, areaCode: row.municipalityCode });
-      return inserted.id;
+    const { id } = runCreate(c.var, {
+      entity: 'filing', action: 'receive', areaCode: row.municipalityCode,
+      write: (tx, at) => {
+        const inserted = tx
+          .insert(filings)
+          .values({ careOfficeNumber, serviceCode, fiscalYear: data.fiscalYear, authorityCode: authority.code, filedOn, receivedOn: today(), fileName, content: JSON.stringify(data) })
+          .returning({ id: filings.id })
+          .get();
+        // A filing reports the facility's partners: they are known from its date on.
+        if (!row.partnersReportedOn || row.partnersReportedOn < filedOn) {
+          tx.update(facilities).set({ partnersReportedOn: filedOn, version: row.version + 1, updatedAt: at }).where(ofFacility(facilities, data.facility)).run();
+        }
+        return { id: inserted.id, after: { facilityId: facilityId(careOfficeNumber, serviceCode), fiscalYear: data.fiscalYear, filedOn, fileName, partners: data.partners.length } };
+      },
     });
     return c.json({ id, facilityId: facilityId(careOfficeNumber, serviceCode), name: row.name, fiscalYear: data.fiscalYear, authority, filedOn, partners: data.partners.length, unmet: data.unmet?.requirements ?? [], warnings }, 201);
   })
@@ -133,12 +133,15 @@ export const filingsRoutes = new Hono<AppEnv>()
   .put('/deadlines/:authority/:fiscalYear', validate('param', deadlineParams), validate('json', deadlineBody), allow(on('administer', 'authority', authorityIn('param'))), (c) => {
     const p = c.req.valid('param');
     const { dueOn } = c.req.valid('json');
-    const { db, actor } = c.var;
+    const { db } = c.var;
     if (!p.fiscalYear) throw new ApiFailure(400, 'invalid_parameter', 'fiscalYear: expected a fiscal year, e.g. 2026', [{ path: 'fiscalYear', message: 'expected a fiscal year' }]);
-    db.transaction((tx) => {
-      const before = tx.select().from(filingDeadlines).where(and(eq(filingDeadlines.authorityCode, p.authority), eq(filingDeadlines.fiscalYear, p.fiscalYear))).get() ?? null;
-      tx.insert(filingDeadlines).values({ authorityCode: p.authority, fiscalYear: p.fiscalYear, dueOn }).onConflictDoUpdate({ target: [filingDeadlines.authorityCode, filingDeadlines.fiscalYear], set: { dueOn } }).run();
-      recordAudit(tx, { actor, entity: 'filing_deadline', entityId: `${p.authority}:${p.fiscalYear}`, action: 'set', before, after: { ...p, dueOn }, areaCode: p.authority });
+    const before = db.select().from(filingDeadlines).where(and(eq(filingDeadlines.authorityCode, p.authority), eq(filingDeadlines.fiscalYear, p.fiscalYear))).get() ?? null;
+    runCreate(c.var, {
+      entity: 'filing_deadline', action: 'set', areaCode: p.authority, before,
+      write: (tx) => {
+        tx.insert(filingDeadlines).values({ authorityCode: p.authority, fiscalYear: p.fiscalYear, dueOn }).onConflictDoUpdate({ target: [filingDeadlines.authorityCode, filingDeadlines.fiscalYear], set: { dueOn } }).run();
+        return { id: `${p.authority}:${p.fiscalYear}`, after: { ...p, dueOn } };
+      },
     });
     return c.json({ authorityCode: p.authority, fiscalYear: p.fiscalYear, dueOn });
   });

@@ -10,17 +10,17 @@ import { nearbyFacilities } from '../../domain/engine/nearby';
 import { requirementsOf } from '../../domain/engine/masks';
 import { reportedMissing, searchBasis } from '../../domain/engine/model';
 import { a253ForAgreement, holdsA253Basis } from '../../domain/a253';
-import { facilities, institutionNotifications, institutions, sqlNow } from '../../db/schema';
+import { facilities, institutionNotifications, institutions } from '../../db/schema';
 import { facilityTypeOf } from '../../domain/facility-types';
 import { facilityId } from '../../domain/identifiers';
 import { isRelevantSymbol, notificationSymbol, remainingCapacity } from '../../domain/institution-offers';
 import { notFound } from '../../errors';
 import { validate } from '../../validate';
-import { recordAudit } from '../../db/audit';
 import { activeAgreements, coversOf } from '../shared/agreements-query';
 import { requireInstitution } from '../shared/lookups';
 import { featureCollection, pointFeature } from '../shared/geojson';
 import { loadInstitutions } from '../shared/institution-view';
+import { runUpdate } from '../shared/command';
 
 export const institutionsRoutes = new Hono<AppEnv>()
   /** GeoJSON of institutions with what they offer. `offers=admit` keeps those offering every listed requirement. */
@@ -68,15 +68,12 @@ export const institutionsRoutes = new Hono<AppEnv>()
     checkDeclaration(row.kind, body);
     if (row.withdrawnOn) throw new DomainError('conflict', `This institution left the 名簿 on ${row.withdrawnOn}; its declaration can no longer change`);
     const next = { declaredOffers: body.offers === null ? null : JSON.stringify(body.offers), willingness: body.willingness, maxPartners: body.maxPartners };
-    db.transaction((tx) => {
-      const changed = tx
-        .update(institutions)
-        .set({ ...next, version: row.version + 1, updatedAt: sqlNow() })
-        .where(and(eq(institutions.code, code), eq(institutions.version, body.version)))
-        .run();
-      if (changed.changes === 0) throw new DomainError('conflict', `The institution was changed since version ${body.version} (now ${row.version}): reload it and try again`, 'version');
-      const before = { declaredOffers: row.declaredOffers, willingness: row.willingness, maxPartners: row.maxPartners, version: row.version };
-      recordAudit(tx, { actor: c.var.actor, entity: 'institution', entityId: code, action: 'declare', before, after: { ...next, version: row.version + 1 }, areaCode: row.municipalityCode });
+    runUpdate(c.var, {
+      what: 'The institution', entity: 'institution', entityId: code, action: 'declare', areaCode: row.municipalityCode,
+      expected: body.version, current: row.version,
+      write: (tx, at) => tx.update(institutions).set({ ...next, version: row.version + 1, updatedAt: at }).where(and(eq(institutions.code, code), eq(institutions.version, body.version))).run().changes,
+      before: { declaredOffers: row.declaredOffers, willingness: row.willingness, maxPartners: row.maxPartners, version: row.version },
+      after: { ...next, version: row.version + 1 },
     });
     return c.json({ ...institutionDetail(db, today(), code), access: accessTo(c, institutionSubject(c, code)) });
   })

@@ -3,14 +3,14 @@ import { allow, agreementParties, on } from '../../auth/rules';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { agreementParams, agreementPatch } from '../../contracts/partnerships';
-import { agreements, auditLog, coverColumns, institutions, sqlNow } from '../../db/schema';
+import { agreements, auditLog, coverColumns, institutions } from '../../db/schema';
 import { assertAgreementEligible } from '../../domain/agreements';
-import { DomainError } from '../../domain/errors';
 import { checkAgreementDates } from '../../domain/partnership';
 import { notFound } from '../../errors';
 import { validate } from '../../validate';
 import { coversOf } from '../shared/agreements-query';
-import { facilityArea, recordAudit } from '../../db/audit';
+import { facilityArea } from '../../db/audit';
+import { runUpdate } from '../shared/command';
 
 /**
  * Editing an agreement: what it covers, its dates, the 第二種協定 and 特別の関係 flags, ending it.
@@ -20,7 +20,7 @@ export const agreementsRoutes = new Hono<AppEnv>()
   .patch('/:id', validate('param', agreementParams), validate('json', agreementPatch), allow(on('act', 'agreement', agreementParties)), (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    const { db, today, actor } = c.var;
+    const { db, today } = c.var;
     const row = db.select().from(agreements).where(eq(agreements.id, id)).get();
     if (!row) throw notFound('agreement', String(id));
     const inst = db.select({ kind: institutions.kind }).from(institutions).where(eq(institutions.code, row.institutionCode)).get();
@@ -39,14 +39,11 @@ export const agreementsRoutes = new Hono<AppEnv>()
       version: row.version + 1,
     };
     checkAgreementDates(next, today());
-    db.transaction((tx) => {
-      const changed = tx
-        .update(agreements)
-        .set({ ...next, updatedAt: sqlNow() })
-        .where(and(eq(agreements.id, id), eq(agreements.version, body.version)))
-        .run();
-      if (changed.changes === 0) throw new DomainError('conflict', `Agreement ${id} was changed since version ${body.version} (now ${row.version}): reload it and try again`, 'version');
-      recordAudit(tx, { actor, entity: 'agreement', entityId: id, action: status === 'ended' && row.status !== 'ended' ? 'end' : 'update', before: row, after: { ...row, ...next }, areaCode: facilityArea(tx, row) });
+    runUpdate(c.var, {
+      what: `Agreement ${id}`, entity: 'agreement', entityId: id, action: status === 'ended' && row.status !== 'ended' ? 'end' : 'update', areaCode: facilityArea(db, row),
+      expected: body.version, current: row.version,
+      write: (tx, at) => tx.update(agreements).set({ ...next, updatedAt: at }).where(and(eq(agreements.id, id), eq(agreements.version, body.version))).run().changes,
+      before: row, after: { ...row, ...next },
     });
     return c.json({ ...db.select().from(agreements).where(eq(agreements.id, id)).get()!, covers });
   })

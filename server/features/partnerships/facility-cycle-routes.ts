@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { facilityParams, institutionParams } from '../../contracts/api';
 import { kasanQuery, meetingBody, seekingBody } from '../../contracts/partnerships';
-import { facilities, institutions, meetings, partnershipRequests, sqlNow } from '../../db/schema';
+import { facilities, institutions, meetings, partnershipRequests } from '../../db/schema';
 import { DomainError } from '../../domain/errors';
 import { facilityTypeOf } from '../../domain/facility-types';
 import { fiscalYearOf, KASAN_DEFAULT_SETTINGS, kasanByMonth, kasanUnitsFor } from '../../domain/kasan';
@@ -12,25 +12,23 @@ import { checkMeetingDate } from '../../domain/partnership';
 import { validate } from '../../validate';
 import { agreementTerms, facilityAgreements } from '../shared/agreements-query';
 import { ofFacility, requireFacility, requireInstitution } from '../shared/lookups';
-import { recordAudit } from '../../db/audit';
 import { requestView } from './requests-routes';
+import { runCreate, runUpdate } from '../shared/command';
 
 /** A facility's side of the cycle: what it seeks, its requests, its meetings and the 加算 they earn. */
 export const facilityCycleRoutes = new Hono<AppEnv>()
   .put('/:id/seeking', validate('param', facilityParams), validate('json', seekingBody), allow(on('act', 'facility', facilityInPath)), (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    const { db, actor } = c.var;
+    const { db } = c.var;
     const row = requireFacility(db, id);
     const seeking = body.seeking === null ? null : JSON.stringify(body.seeking);
-    db.transaction((tx) => {
-      const changed = tx
-        .update(facilities)
-        .set({ seeking, version: row.version + 1, updatedAt: sqlNow() })
-        .where(and(ofFacility(facilities, id), eq(facilities.version, body.version)))
-        .run();
-      if (changed.changes === 0) throw new DomainError('conflict', `The facility was changed since version ${body.version} (now ${row.version}): reload it and try again`, 'version');
-      recordAudit(tx, { actor, entity: 'facility', entityId: id.id, action: 'seeking', before: { seeking: row.seeking && JSON.parse(row.seeking), version: row.version }, after: { seeking: body.seeking, version: row.version + 1 }, areaCode: row.municipalityCode });
+    runUpdate(c.var, {
+      what: 'The facility', entity: 'facility', entityId: id.id, action: 'seeking', areaCode: row.municipalityCode,
+      expected: body.version, current: row.version,
+      write: (tx, at) => tx.update(facilities).set({ seeking, version: row.version + 1, updatedAt: at }).where(and(ofFacility(facilities, id), eq(facilities.version, body.version))).run().changes,
+      before: { seeking: row.seeking && JSON.parse(row.seeking), version: row.version },
+      after: { seeking: body.seeking, version: row.version + 1 },
     });
     return c.json({ id: id.id, seeking: body.seeking, version: row.version + 1 });
   })
@@ -58,16 +56,18 @@ export const facilityCycleRoutes = new Hono<AppEnv>()
   .post('/:id/meetings', validate('param', facilityParams), validate('json', meetingBody), allow(on('act', 'facility', facilityInPath)), (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    const { db, today, actor } = c.var;
+    const { db, today } = c.var;
     const facility = requireFacility(db, id);
     requireInstitution(db, body.institutionCode);
     checkMeetingDate(body.heldOn, today());
     const partners = facilityAgreements(db, id.careOfficeNumber, id.serviceCode).filter((a) => a.institutionCode === body.institutionCode);
     if (partners.length === 0) throw new DomainError('invalid', `institutionCode: ${body.institutionCode} has no agreement with this facility; a 連携会議 is held with a partner`, 'institutionCode');
-    const row = db.transaction((tx) => {
-      const inserted = tx.insert(meetings).values({ careOfficeNumber: id.careOfficeNumber, serviceCode: id.serviceCode, ...body }).returning().get();
-      recordAudit(tx, { actor, entity: 'meeting', entityId: inserted.id, action: 'create', before: null, after: inserted, areaCode: facility.municipalityCode });
-      return inserted;
+    const { after: row } = runCreate(c.var, {
+      entity: 'meeting', action: 'create', areaCode: facility.municipalityCode,
+      write: (tx, at) => {
+        const inserted = tx.insert(meetings).values({ careOfficeNumber: id.careOfficeNumber, serviceCode: id.serviceCode, ...body, updatedAt: at }).returning().get();
+        return { id: inserted.id, after: inserted };
+      },
     });
     return c.json(row, 201);
   })

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { acceptBody, declineBody, requestBody, requestParams, withdrawBody } from '../../contracts/partnerships';
 import type { Db } from '../../db/client';
-import { agreements, coverColumns, facilities, institutions, partnershipRequests, sqlNow } from '../../db/schema';
+import { agreements, coverColumns, facilities, institutions, partnershipRequests } from '../../db/schema';
 import { assertAgreementEligible } from '../../domain/agreements';
 import { DomainError } from '../../domain/errors';
 import { facilityId } from '../../domain/identifiers';
@@ -14,6 +14,7 @@ import { validate } from '../../validate';
 import { facilityArea, recordAudit } from '../../db/audit';
 import type { Tx } from '../../db/client';
 import { ofFacility, requireFacility, requireInstitution } from '../shared/lookups';
+import { runCreate, runUpdate } from '../shared/command';
 import { asksOf } from '../shared/agreements-query';
 
 type RequestRow = typeof partnershipRequests.$inferSelect;
@@ -55,7 +56,7 @@ function assertPending(row: RequestRow, version: number): void {
 export const requestsRoutes = new Hono<AppEnv>()
   .post('/', validate('json', requestBody), allow(on('act', 'facility', facilityInBody)), (c) => {
     const body = c.req.valid('json');
-    const { db, today, actor } = c.var;
+    const { db, today } = c.var;
     const { careOfficeNumber, serviceCode } = body.facilityId;
     const facility = requireFacility(db, body.facilityId);
     const inst = requireInstitution(db, body.institutionCode);
@@ -67,23 +68,26 @@ export const requestsRoutes = new Hono<AppEnv>()
       .where(and(ofFacility(partnershipRequests, body.facilityId), eq(partnershipRequests.institutionCode, inst.code), eq(partnershipRequests.status, 'pending')))
       .get();
     if (pending) throw new DomainError('conflict', `A request from this facility to ${inst.name} is already pending (request ${pending.id})`, 'institutionCode');
-    const id = db.transaction((tx) => {
-      const row = tx
-        .insert(partnershipRequests)
-        .values({
-          careOfficeNumber,
-          serviceCode,
-          institutionCode: inst.code,
-          asksConsult: body.requirements.includes('consult'),
-          asksExamine: body.requirements.includes('examine'),
-          asksAdmit: body.requirements.includes('admit'),
-          message: body.message ?? null,
-          sentOn: today(),
-        })
-        .returning()
-        .get();
-      recordAudit(tx, { actor, entity: 'partnership_request', entityId: row.id, action: 'create', before: null, after: row, areaCode: facility.municipalityCode });
-      return row.id;
+    const { id } = runCreate(c.var, {
+      entity: 'partnership_request', action: 'create', areaCode: facility.municipalityCode,
+      write: (tx, at) => {
+        const row = tx
+          .insert(partnershipRequests)
+          .values({
+            careOfficeNumber,
+            serviceCode,
+            institutionCode: inst.code,
+            asksConsult: body.requirements.includes('consult'),
+            asksExamine: body.requirements.includes('examine'),
+            asksAdmit: body.requirements.includes('admit'),
+            message: body.message ?? null,
+            sentOn: today(),
+            updatedAt: at,
+          })
+          .returning()
+          .get();
+        return { id: row.id, after: row };
+      },
     });
     return c.json(requestView(db, loadRequest(db, id)), 201);
   })
@@ -100,25 +104,30 @@ export const requestsRoutes = new Hono<AppEnv>()
     const agreedOn = body.agreedOn ?? today();
     const confirmedOn = body.confirmedOn ?? agreedOn;
     checkAgreementDates({ agreedOn, confirmedOn, endedOn: null }, today());
-    const agreementId = db.transaction((tx) => {
-      settle(tx, row, { status: 'accepted' }, actor, today());
-      const agreement = tx
-        .insert(agreements)
-        .values({
-          careOfficeNumber: row.careOfficeNumber,
-          serviceCode: row.serviceCode,
-          institutionCode: row.institutionCode,
-          ...coverColumns(covers),
-          agreedOn,
-          confirmedOn,
-          infectionAgreement: body.infectionAgreement ?? false,
-          specialRelationship: body.specialRelationship ?? false,
-          requestId: id,
-        })
-        .returning()
-        .get();
-      recordAudit(tx, { actor, entity: 'agreement', entityId: agreement.id, action: 'create', before: null, after: agreement, areaCode: facilityArea(tx, row) });
-      return agreement.id;
+    let agreementId = 0;
+    runUpdate(c.var, {
+      ...settleCommand(db, row, { status: 'accepted' }, today()),
+      // The agreement is made in the same transaction, with its own audit entry.
+      then: (tx, at) => {
+        const agreement = tx
+          .insert(agreements)
+          .values({
+            careOfficeNumber: row.careOfficeNumber,
+            serviceCode: row.serviceCode,
+            institutionCode: row.institutionCode,
+            ...coverColumns(covers),
+            agreedOn,
+            confirmedOn,
+            infectionAgreement: body.infectionAgreement ?? false,
+            specialRelationship: body.specialRelationship ?? false,
+            requestId: id,
+            updatedAt: at,
+          })
+          .returning()
+          .get();
+        recordAudit(tx, { actor, entity: 'agreement', entityId: agreement.id, action: 'create', before: null, after: agreement, areaCode: facilityArea(tx, row) });
+        agreementId = agreement.id;
+      },
     });
     return c.json({ request: requestView(db, loadRequest(db, id)), agreementId }, 201);
   })
@@ -127,23 +136,22 @@ export const requestsRoutes = new Hono<AppEnv>()
 
 const SETTLE_ACTION = { accepted: 'accept', declined: 'decline', withdrawn: 'withdraw' } as const;
 
-/** Moves a pending request on, inside the caller's transaction: checked against its version, audited. */
-function settle(tx: Tx, row: RequestRow, next: { status: keyof typeof SETTLE_ACTION; reason?: string }, actor: string, today: string): void {
+/** Moving a pending request on: the update guarded by the version read, and its audit (command.ts). */
+function settleCommand(db: Db, row: RequestRow, next: { status: keyof typeof SETTLE_ACTION; reason?: string }, today: string) {
   const after = { status: next.status, reason: next.reason ?? null, decidedOn: today, version: row.version + 1 };
-  const changed = tx
-    .update(partnershipRequests)
-    .set({ ...after, updatedAt: sqlNow() })
-    .where(and(eq(partnershipRequests.id, row.id), eq(partnershipRequests.version, row.version)))
-    .run();
-  if (changed.changes === 0) throw new DomainError('conflict', `Request ${row.id} was changed meanwhile: reload it`, 'version');
-  recordAudit(tx, { actor, entity: 'partnership_request', entityId: row.id, action: SETTLE_ACTION[next.status], before: row, after: { ...row, ...after }, areaCode: facilityArea(tx, row) });
+  return {
+    what: `Request ${row.id}`, entity: 'partnership_request', entityId: row.id, action: SETTLE_ACTION[next.status], areaCode: facilityArea(db, row),
+    expected: row.version, current: row.version,
+    write: (tx: Tx, at: string) => tx.update(partnershipRequests).set({ ...after, updatedAt: at }).where(and(eq(partnershipRequests.id, row.id), eq(partnershipRequests.version, row.version))).run().changes,
+    before: row, after: { ...row, ...after },
+  };
 }
 
 /** Declining (with a reason) or withdrawing: the request ends, nothing else changes. */
 function decide(v: AppEnv['Variables'], id: number, body: { version: number; reason?: string }, status: 'declined' | 'withdrawn') {
-  const { db, today, actor } = v;
+  const { db, today } = v;
   const row = loadRequest(db, id);
   assertPending(row, body.version);
-  db.transaction((tx) => settle(tx, row, { status, reason: body.reason }, actor, today()));
+  runUpdate(v, settleCommand(db, row, { status, reason: body.reason }, today()));
   return requestView(db, loadRequest(db, id));
 }
