@@ -1,6 +1,5 @@
 import type { MunicipalityRef } from '../../domain/designating-authority';
 import type { Requirement } from '../../domain/requirements';
-import { isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agreements, facilities, institutionNotifications, institutions, municipalities } from '../../db/schema';
 import { computeCoverage, type Coverage } from '../../domain/coverage';
@@ -40,7 +39,17 @@ export interface EngineSnapshot {
    * computeCoverage is called — list, detail, tiles, gaps and exports all read it.
    */
   coverageById: Map<string, Coverage>;
+  /** The records themselves, withdrawn ones too, for lists and pages (no query per request). */
+  facilityRows: Map<string, FacilityRow>;
+  institutionRows: Map<string, InstitutionRow>;
+  agreementsByFacility: Map<string, AgreementRow[]>;
+  /** The notifications that matter (NOTIFICATION_SYMBOLS) of each institution. */
+  symbolsByInstitution: Map<string, string[]>;
 }
+
+type FacilityRow = typeof facilities.$inferSelect;
+type InstitutionRow = typeof institutions.$inferSelect;
+type AgreementRow = typeof agreements.$inferSelect;
 
 export interface InstitutionInfo {
   name: string;
@@ -102,7 +111,15 @@ export function buildSnapshot(db: Db, today: string): Omit<EngineSnapshot, 'vers
     const key = facilityId(a.careOfficeNumber, a.serviceCode);
     byFacility.set(key, [...(byFacility.get(key) ?? []), a]);
   }
-  const recorded = new Set(db.select({ no: agreements.careOfficeNumber, sc: agreements.serviceCode }).from(agreements).all().map((a) => facilityId(a.no, a.sc)));
+  const recorded = new Set(allAgreements.map((a) => facilityId(a.careOfficeNumber, a.serviceCode)));
+  // Every agreement of a facility, in force or not, oldest first: what its page lists.
+  const agreementsByFacility = new Map<string, AgreementRow[]>();
+  for (const a of [...allAgreements].sort((x, y) => x.id - y.id)) {
+    const key = facilityId(a.careOfficeNumber, a.serviceCode);
+    const list = agreementsByFacility.get(key);
+    if (list) list.push(a);
+    else agreementsByFacility.set(key, [a]);
+  }
 
   const symbols = new Map<string, string[]>();
   for (const n of db.select({ code: institutionNotifications.institutionCode, symbol: institutionNotifications.symbol }).from(institutionNotifications).all()) {
@@ -110,7 +127,10 @@ export function buildSnapshot(db: Db, today: string): Omit<EngineSnapshot, 'vers
   }
   const insts: EngineInstitution[] = [];
   const institutionInfo = new Map<string, InstitutionInfo>();
-  for (const row of db.select().from(institutions).where(isNull(institutions.withdrawnOn)).all()) {
+  const institutionRows = new Map<string, InstitutionRow>();
+  for (const row of db.select().from(institutions).all()) {
+    institutionRows.set(row.code, row);
+    if (row.withdrawnOn !== null) continue;
     institutionInfo.set(row.code, { name: row.name, kind: row.kind, address: row.address, phone: row.phone });
     if (row.lat === null || row.lng === null) continue;
     const s = symbols.get(row.code) ?? [];
@@ -136,8 +156,10 @@ export function buildSnapshot(db: Db, today: string): Omit<EngineSnapshot, 'vers
   const unplaced: EngineSnapshot['unplaced'] = [];
   const facilityInfo = new Map<string, FacilityInfo>();
   const coverageById = new Map<string, Coverage>();
+  const facilityRows = new Map<string, FacilityRow>();
   for (const row of db.select().from(facilities).all()) {
     const id = facilityId(row.careOfficeNumber, row.serviceCode);
+    facilityRows.set(id, row);
     const confirmed = [lastConfirmed.get(id), row.partnersReportedOn].filter((d): d is string => !!d).sort().at(-1) ?? null;
     facilityInfo.set(id, { name: row.name, address: row.address, phone: row.phone, capacity: row.capacity, lastConfirmedOn: confirmed, positionFlag: row.positionFlag, positionOffsetKm: row.positionOffsetKm });
     const type = facilityTypeOf(row.serviceCode);
@@ -176,5 +198,9 @@ export function buildSnapshot(db: Db, today: string): Omit<EngineSnapshot, 'vers
     facilityInfo,
     institutionInfo,
     coverageById,
+    facilityRows,
+    institutionRows,
+    agreementsByFacility,
+    symbolsByInstitution: symbols,
   };
 }

@@ -5,10 +5,10 @@ import { candidatesQuery, combinationsQuery, facilitiesQuery, facilityParams } f
 import { facilityCombinations } from './combinations-query';
 import { facilityTypeOf } from '../../domain/facility-types';
 import { facilityId } from '../../domain/identifiers';
-import { ApiFailure } from '../../errors';
+import { notFound } from '../../errors';
 import { validate } from '../../validate';
 import { featureCollection, pointFeature } from '../shared/geojson';
-import { municipalityScope } from '../shared/municipality-scope';
+import { resolveScope } from '../engine/scope';
 import { rankFacilityCandidates } from './candidates-query';
 import { requireFacility } from '../shared/lookups';
 import { facilityDetail, listFacilitiesWithCoverage } from '../shared/facility-queries';
@@ -17,14 +17,11 @@ export const facilitiesRoutes = new Hono<AppEnv>()
   /** GeoJSON of facilities with their coverage status. */
   .get('/', validate('query', facilitiesQuery), allow(PUBLIC), (c) => {
     const q = c.req.valid('query');
-    const { db, today } = c.var;
-    let scope: Set<string> | undefined;
-    if (q.municipality) {
-      const s = municipalityScope(db, q.municipality);
-      if (s === null) throw new ApiFailure(404, 'not_found', `No municipality with code "${q.municipality}"`);
-      scope = s;
-    }
-    const list = listFacilitiesWithCoverage(db, c.var.engine.get(today()), { bbox: q.bbox, municipalities: scope, serviceCodes: q.serviceCode, statuses: q.status });
+    const { today } = c.var;
+    const snap = c.var.engine.get(today());
+    // The one scope resolver (engine/scope.ts): a 政令市 with its wards, 404 for an unknown code.
+    const scope = q.municipality ? (resolveScope(snap, { municipality: q.municipality }).municipalities ?? undefined) : undefined;
+    const list = listFacilitiesWithCoverage(snap, { bbox: q.bbox, municipalities: scope, serviceCodes: q.serviceCode, statuses: q.status });
     return c.json(
       featureCollection(
         list.map(({ row, coverage }) => {
@@ -50,9 +47,12 @@ export const facilitiesRoutes = new Hono<AppEnv>()
   })
   .get('/:id', validate('param', facilityParams), allow(PUBLIC), (c) => {
     const { id } = c.req.valid('param');
-    const { db, today } = c.var;
-    const row = requireFacility(db, id);
-    const detail = facilityDetail(db, c.var.engine.get(today()), row, today());
+    const { today } = c.var;
+    // Read from the read model: no query for what it holds.
+    const snap = c.var.engine.get(today());
+    const row = snap.facilityRows.get(id.id);
+    if (!row) throw notFound('facility', id.id);
+    const detail = facilityDetail(snap, row, today());
     // Its coverage is public (the map shows it); who its partners are, and on what terms, is not.
     const access = accessTo(c, { kind: 'facility', careOfficeNumber: row.careOfficeNumber, areaCode: row.municipalityCode });
     return c.json({ ...detail, partners: access.includes('read') ? detail.partners : null, access });

@@ -16,8 +16,8 @@ const TRANSITION_END = '2027-03-31';
  * The 届出書 of a facility for a fiscal year, from what the database knows: its active partners (one
  * block each), what is still missing with the requests under way as the plan, and the 第二種協定 partners.
  */
-export function filingDataOf(db: Db, snap: Pick<EngineSnapshot, 'coverageById'>, row: FacilityRow, fiscalYear: number, today: string, submittedOn: string | null): FilingData {
-  const d = facilityDetail(db, snap, row, today);
+export function filingDataOf(db: Db, snap: EngineSnapshot, row: FacilityRow, fiscalYear: number, today: string, submittedOn: string | null): FilingData {
+  const d = facilityDetail(snap, row, today);
   const type = facilityTypeOf(row.serviceCode);
   const asksAdmit = filingAsksAdmit(type);
   const active = d.partners.filter((p) => p.active);

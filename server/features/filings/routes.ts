@@ -74,7 +74,7 @@ export const filingsRoutes = new Hono<AppEnv>()
     if (!row && checkDigit) throw new DomainError('invalid', `${fileName}: ${checkDigit}, and it matches no known facility: check the number typed in`, 'facility.careOfficeNumber');
     if (!row) throw new DomainError('not_found', `${fileName}: no facility with 事業所番号 ${careOfficeNumber} and service ${serviceCode}`, 'facility.careOfficeNumber');
     const warnings = checkDigit ? [{ path: 'facility.careOfficeNumber', message: `${checkDigit}; kept as published` }] : [];
-    const authority = authorityOf((code) => municipalityRef(db, code), row);
+    const authority = authorityOf((code) => municipalityRef(c.var.engine.get(today()), code), row);
     if (!authority) throw new DomainError('invalid', `${fileName}: the facility ${row.name} has no municipality, so its designating authority is unknown`, 'facility');
     // An officer receives filings made with their own authority only.
     authorize(c, 'administer', [{ kind: 'area', areaCode: authority.code }], `receive filings made with ${authority.name}`);

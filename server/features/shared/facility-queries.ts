@@ -1,6 +1,6 @@
-import { and, eq, isNull, ne, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { facilities, institutionNotifications, institutions, municipalities } from '../../db/schema';
+import { facilities } from '../../db/schema';
 import { a253ForAgreement, holdsA253Basis } from '../../domain/a253';
 import type { Coverage, CoverageStatus } from '../../domain/coverage';
 import type { EngineSnapshot } from '../engine/engine-store';
@@ -10,10 +10,13 @@ import type { BBox } from '../../domain/geo';
 import { facilityId } from '../../domain/identifiers';
 import { confirmationDue } from '../../domain/partnership';
 import type { Requirement } from '../../domain/requirements';
-import { coversOf, facilityAgreements, isActiveOn } from '../shared/agreements-query';
+import { coversOf, isActiveOn } from '../shared/agreements-query';
 import { inBBox } from '../shared/geojson';
 
 export type FacilityRow = typeof facilities.$inferSelect;
+
+/** What these reads take from the read model (engine-store.ts). */
+type ReadModel = Pick<EngineSnapshot, 'coverageById' | 'facilityRows' | 'institutionRows' | 'agreementsByFacility' | 'symbolsByInstitution' | 'municipalities'>;
 
 export interface FacilityWithCoverage {
   row: FacilityRow;
@@ -28,9 +31,10 @@ export interface FacilityFilters {
 }
 
 /** Facilities matching the filters, each with its coverage as the read model holds it. */
-export function listFacilitiesWithCoverage(db: Db, snap: Pick<EngineSnapshot, 'coverageById'>, filters: FacilityFilters): FacilityWithCoverage[] {
+export function listFacilitiesWithCoverage(snap: ReadModel, filters: FacilityFilters): FacilityWithCoverage[] {
   const out: FacilityWithCoverage[] = [];
-  for (const row of db.select().from(facilities).where(isNull(facilities.withdrawnOn)).all()) {
+  for (const row of snap.facilityRows.values()) {
+    if (row.withdrawnOn !== null) continue;
     if (!inBBox(row.lng, row.lat, filters.bbox)) continue;
     if (filters.municipalities && !(row.municipalityCode && filters.municipalities.has(row.municipalityCode))) continue;
     if (filters.serviceCodes && !filters.serviceCodes.includes(row.serviceCode)) continue;
@@ -54,11 +58,12 @@ export const toMunicipalityRef = (m: Omit<MunicipalityRef, 'parent'>, parent: { 
   code: m.code, name: m.name, prefCode: m.prefCode, prefName: m.prefName, kind: m.kind, parent: parent ? { code: parent.code, name: parent.name } : null,
 });
 
-export function municipalityRef(db: Db, code: string): MunicipalityRef | null {
-  const m = db.select().from(municipalities).where(eq(municipalities.code, code)).get();
+/** A municipality as the authority rule sees it, from the read model. */
+export function municipalityRef(snap: Pick<EngineSnapshot, 'municipalities'>, code: string): MunicipalityRef | null {
+  const m = snap.municipalities.get(code);
   if (!m) return null;
-  const parent = m.parentCode ? (db.select({ code: municipalities.code, name: municipalities.name }).from(municipalities).where(eq(municipalities.code, m.parentCode)).get() ?? null) : null;
-  return toMunicipalityRef(m, parent);
+  const parent = m.parentCode ? snap.municipalities.get(m.parentCode) : undefined;
+  return toMunicipalityRef({ code, ...m }, parent && m.parentCode ? { code: m.parentCode, name: parent.name } : null);
 }
 
 /** Type and rule of a facility as the API shows them. */
@@ -82,27 +87,24 @@ export function facilityTypeView(serviceCode: string, today: string) {
  * Other services at the same site: same operator, same address (or the same coordinates). The open
  * data lists 従来型 and ユニット型 wings of one 特養 with different 事業所番号 — one site for the user.
  */
-export function coLocated(db: Db, row: FacilityRow) {
+export function coLocated(snap: ReadModel, row: FacilityRow) {
   if (!row.operatorName) return [];
-  const sameSpot = [
-    row.address ? eq(facilities.address, row.address) : undefined,
-    row.sourceLat !== null && row.sourceLng !== null ? and(eq(facilities.sourceLat, row.sourceLat), eq(facilities.sourceLng, row.sourceLng)) : undefined,
-  ].filter((c) => c !== undefined);
-  if (sameSpot.length === 0) return [];
-  return db
-    .select({ careOfficeNumber: facilities.careOfficeNumber, serviceCode: facilities.serviceCode, name: facilities.name, capacity: facilities.capacity })
-    .from(facilities)
-    .where(and(eq(facilities.operatorName, row.operatorName), or(...sameSpot), isNull(facilities.withdrawnOn), or(ne(facilities.careOfficeNumber, row.careOfficeNumber), ne(facilities.serviceCode, row.serviceCode))))
-    .all()
-    .map((f) => ({ id: facilityId(f.careOfficeNumber, f.serviceCode), name: f.name, serviceCode: f.serviceCode, typeJa: facilityTypeOf(f.serviceCode).shortJa, capacity: f.capacity }));
+  const sameSpot = (f: FacilityRow) =>
+    (row.address !== null && f.address === row.address) || (row.sourceLat !== null && row.sourceLng !== null && f.sourceLat === row.sourceLat && f.sourceLng === row.sourceLng);
+  const out = [];
+  for (const f of snap.facilityRows.values()) {
+    if (f.operatorName !== row.operatorName || f.withdrawnOn !== null || !sameSpot(f) || (f.careOfficeNumber === row.careOfficeNumber && f.serviceCode === row.serviceCode)) continue;
+    out.push({ id: facilityId(f.careOfficeNumber, f.serviceCode), name: f.name, serviceCode: f.serviceCode, typeJa: facilityTypeOf(f.serviceCode).shortJa, capacity: f.capacity });
+  }
+  return out;
 }
 
 /** One facility with its rule, partners (active and ended) and coverage. */
-export function facilityDetail(db: Db, snap: Pick<EngineSnapshot, 'coverageById'>, row: FacilityRow, today: string) {
-  const agreementsRows = facilityAgreements(db, row.careOfficeNumber, row.serviceCode);
-  const partners = agreementsRows.map((a) => {
-    const inst = db.select().from(institutions).where(eq(institutions.code, a.institutionCode)).get();
-    const symbols = db.select({ symbol: institutionNotifications.symbol }).from(institutionNotifications).where(eq(institutionNotifications.institutionCode, a.institutionCode)).all().map((n) => n.symbol);
+export function facilityDetail(snap: ReadModel, row: FacilityRow, today: string) {
+  const id = facilityId(row.careOfficeNumber, row.serviceCode);
+  const partners = (snap.agreementsByFacility.get(id) ?? []).map((a) => {
+    const inst = snap.institutionRows.get(a.institutionCode);
+    const symbols = snap.symbolsByInstitution.get(a.institutionCode) ?? [];
     return {
       agreementId: a.id,
       institution: inst
@@ -123,8 +125,8 @@ export function facilityDetail(db: Db, snap: Pick<EngineSnapshot, 'coverageById'
     };
   });
   const type = facilityTypeView(row.serviceCode, today);
-  const coverage = snap.coverageById.get(facilityId(row.careOfficeNumber, row.serviceCode))!;
-  const municipality = row.municipalityCode ? municipalityRef(db, row.municipalityCode) : null;
+  const coverage = snap.coverageById.get(id)!;
+  const municipality = row.municipalityCode ? municipalityRef(snap, row.municipalityCode) : null;
   return {
     id: facilityId(row.careOfficeNumber, row.serviceCode),
     careOfficeNumber: row.careOfficeNumber,
@@ -145,7 +147,7 @@ export function facilityDetail(db: Db, snap: Pick<EngineSnapshot, 'coverageById'
     withdrawnOn: row.withdrawnOn,
     municipality,
     authority: designatingAuthority(facilityTypeOf(row.serviceCode), municipality),
-    coLocated: coLocated(db, row),
+    coLocated: coLocated(snap, row),
     partnersReportedOn: row.partnersReportedOn,
     /** What it says it is seeking partners for; null = not said. */
     seeking: row.seeking === null ? null : (JSON.parse(row.seeking) as Requirement[]),
