@@ -1,3 +1,5 @@
+import { bodyLimit } from 'hono/body-limit';
+import type { MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { dateInJapan } from './domain/dates';
 import type { AppEnv } from './app-env';
@@ -39,6 +41,25 @@ export interface AppDeps {
   trustProxy?: boolean;
 }
 
+export const JSON_BODY_LIMIT = 64 * 1024;
+export const UPLOAD_BODY_LIMIT = 10 * 1024 * 1024;
+const tooLarge = (limit: number) => () => {
+  throw new ApiFailure(413, 'payload_too_large', `body: larger than ${limit / 1024} KB; expected at most that`, [{ path: 'body', message: `expected at most ${limit / 1024} KB` }]);
+};
+const jsonCap = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge(JSON_BODY_LIMIT) });
+const uploadCap = bodyLimit({ maxSize: UPLOAD_BODY_LIMIT, onError: tooLarge(UPLOAD_BODY_LIMIT) });
+/** The cap for a request: the filing upload takes a workbook, everything else JSON. */
+const bodyCap: MiddlewareHandler = (c, next) => (c.req.method === 'POST' && c.req.path === '/api/filings' ? uploadCap(c, next) : jsonCap(c, next));
+
+/** The writes anyone may make: signing in and out. */
+const PUBLIC_WRITES = new Set(['/api/auth/login', '/api/auth/logout']);
+const signedInForWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && !PUBLIC_WRITES.has(c.req.path) && !c.var.user) {
+    throw new ApiFailure(401, 'unauthenticated', 'Sign in first (POST /api/auth/login)');
+  }
+  await next();
+};
+
 /** The API. Static files are added by the server (server/main.ts), so tests can use this alone. */
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
@@ -61,6 +82,11 @@ export function createApp(deps: AppDeps) {
       await next();
     })
     .use(sessionMiddleware(origins))
+    // Bodies are capped before they are read (413): JSON at 64 KB, a 届出書 upload at 10 MB.
+    .use(bodyCap)
+    // A write's body is read only for a signed-in caller (401 first); each route's own rule checks the
+    // role before its body too, and the record after it where the record is named in the body.
+    .use(signedInForWrites)
     .route('/auth', authRoutes({ secureCookie }))
     .route('/audit', auditRoutes)
     .route('/health', healthRoutes)

@@ -9,9 +9,11 @@ import { ACCESSES, may, type Access, type ParentOf, type Subject } from './polic
 import type { Principal, Role } from './principal';
 
 /**
- * What every route declares: who may call it. `allow(rule)` goes after a route's validators (so bad
- * input is a 400 naming the field) and before its handler; test/server/route-rules.test.ts fails the
- * build when a route has none. The decisions themselves are the table in policy.ts.
+ * What every route declares: who may call it. `allow(rule)` goes after the validators of the path and
+ * query (so a bad id is a 400 naming it) and before the body's — the body is read only for a caller who
+ * may make the call — except where the record is named in the body (facilityInBody), whose check
+ * follows parsing (app.ts has already refused anonymous writes). test/server/route-rules.test.ts fails
+ * the build when a route has none. The decisions themselves are the table in policy.ts.
  */
 export interface Rule {
   /** Who may call, in words (the route list and error messages show it). */

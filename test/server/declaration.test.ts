@@ -66,8 +66,10 @@ describe('PUT /api/institutions/:code/declaration', () => {
     expect(await bad({ offers: ['surgery'], willingness: null, maxPartners: null, version: 1 })).toBe('offers.0');
     expect(await bad({ offers: null, willingness: 'maybe', maxPartners: null, version: 1 })).toBe('willingness');
     expect(await bad({ offers: null, willingness: null, maxPartners: null })).toBe('version');
-    const notJson = await app.request(`/api/institutions/${code}/declaration`, { method: 'PUT', body: '{', headers: { 'content-type': 'application/json' } });
+    const notJson = await admin.request(`/api/institutions/${code}/declaration`, { method: 'PUT', body: '{', headers: { 'content-type': 'application/json' } });
     expect(notJson.status).toBe(400);
+    // Anonymous: refused before its body is read at all.
+    expect((await app.request(`/api/institutions/${code}/declaration`, { method: 'PUT', body: '{', headers: { 'content-type': 'application/json' } })).status).toBe(401);
     // A well-formed code (its check digit right) that no institution has.
     const unknown = Array.from({ length: 10 }, (_, d) => `${code.slice(0, 5)}999${code[8]}${d}`).find((c) => validateMedicalInstitutionCode(c) === null && c !== code)!;
     expect((await call(`/api/institutions/${unknown}/declaration`, json({ offers: null, willingness: null, maxPartners: null, version: 1 }))).status).toBe(404);

@@ -120,8 +120,10 @@ describe('POST /api/plan', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues[0].path).toBe('maxMinutes');
     expect((await post('/api/plan', { prefecture: '99', extra: 1 })).status).toBe(400);
-    const notJson = await app.request('/api/plan', { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } });
+    const notJson = await officer.request('/api/plan', { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } });
     expect(notJson.status).toBe(400);
+    // Anonymous: refused before its body is read at all.
+    expect((await app.request('/api/plan', { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } })).status).toBe(401);
   });
 });
 

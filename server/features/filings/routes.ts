@@ -130,7 +130,7 @@ export const filingsRoutes = new Hono<AppEnv>()
     return c.json({ authority, fiscalYear: fy, deadline, counts: { filed: count('filed'), notFiled: count('not_filed'), overdue: count('overdue') }, facilities: rows });
   })
   /** The deadline an authority sets for a fiscal year's filings. */
-  .put('/deadlines/:authority/:fiscalYear', validate('param', deadlineParams), validate('json', deadlineBody), allow(on('administer', 'authority', authorityIn('param'))), (c) => {
+  .put('/deadlines/:authority/:fiscalYear', validate('param', deadlineParams), allow(on('administer', 'authority', authorityIn('param'))), validate('json', deadlineBody), (c) => {
     const p = c.req.valid('param');
     const { dueOn } = c.req.valid('json');
     const { db } = c.var;

@@ -60,7 +60,7 @@ export const institutionsRoutes = new Hono<AppEnv>()
    * its notifications speak), whether it takes new partners, and its maximum number of partner
    * facilities. `version` must be the one last read (else 409: someone changed it meanwhile).
    */
-  .put('/:code/declaration', validate('param', institutionParams), validate('json', declarationBody), allow(on('act', 'institution', institutionInPath)), (c) => {
+  .put('/:code/declaration', validate('param', institutionParams), allow(on('act', 'institution', institutionInPath)), validate('json', declarationBody), (c) => {
     const { code } = c.req.valid('param');
     const body = c.req.valid('json');
     const { db, today } = c.var;

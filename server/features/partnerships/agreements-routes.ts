@@ -17,7 +17,7 @@ import { runUpdate } from '../shared/command';
  * Checked against the row's version (409 when someone else changed it first), one transaction, audited.
  */
 export const agreementsRoutes = new Hono<AppEnv>()
-  .patch('/:id', validate('param', agreementParams), validate('json', agreementPatch), allow(on('act', 'agreement', agreementParties)), (c) => {
+  .patch('/:id', validate('param', agreementParams), allow(on('act', 'agreement', agreementParties)), validate('json', agreementPatch), (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const { db, today } = c.var;

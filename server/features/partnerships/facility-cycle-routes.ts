@@ -17,7 +17,7 @@ import { runCreate, runUpdate } from '../shared/command';
 
 /** A facility's side of the cycle: what it seeks, its requests, its meetings and the 加算 they earn. */
 export const facilityCycleRoutes = new Hono<AppEnv>()
-  .put('/:id/seeking', validate('param', facilityParams), validate('json', seekingBody), allow(on('act', 'facility', facilityInPath)), (c) => {
+  .put('/:id/seeking', validate('param', facilityParams), allow(on('act', 'facility', facilityInPath)), validate('json', seekingBody), (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const { db } = c.var;
@@ -53,7 +53,7 @@ export const facilityCycleRoutes = new Hono<AppEnv>()
     return c.json(rows);
   })
   /** Records a 連携会議 that took place with a partner (never resident data). */
-  .post('/:id/meetings', validate('param', facilityParams), validate('json', meetingBody), allow(on('act', 'facility', facilityInPath)), (c) => {
+  .post('/:id/meetings', validate('param', facilityParams), allow(on('act', 'facility', facilityInPath)), validate('json', meetingBody), (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const { db, today } = c.var;

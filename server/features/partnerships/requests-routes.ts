@@ -92,7 +92,7 @@ export const requestsRoutes = new Hono<AppEnv>()
     return c.json(requestView(db, loadRequest(db, id)), 201);
   })
   .get('/:id', validate('param', requestParams), allow(on('read', 'request', requestParties('either'))), (c) => c.json(requestView(c.var.db, loadRequest(c.var.db, c.req.valid('param').id))))
-  .post('/:id/accept', validate('param', requestParams), validate('json', acceptBody), allow(on('act', 'request', requestParties('institution'))), (c) => {
+  .post('/:id/accept', validate('param', requestParams), allow(on('act', 'request', requestParties('institution'))), validate('json', acceptBody), (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const { db, today, actor } = c.var;
@@ -131,8 +131,8 @@ export const requestsRoutes = new Hono<AppEnv>()
     });
     return c.json({ request: requestView(db, loadRequest(db, id)), agreementId }, 201);
   })
-  .post('/:id/decline', validate('param', requestParams), validate('json', declineBody), allow(on('act', 'request', requestParties('institution'))), (c) => c.json(decide(c.var, c.req.valid('param').id, c.req.valid('json'), 'declined')))
-  .post('/:id/withdraw', validate('param', requestParams), validate('json', withdrawBody), allow(on('act', 'request', requestParties('facility'))), (c) => c.json(decide(c.var, c.req.valid('param').id, c.req.valid('json'), 'withdrawn')));
+  .post('/:id/decline', validate('param', requestParams), allow(on('act', 'request', requestParties('institution'))), validate('json', declineBody), (c) => c.json(decide(c.var, c.req.valid('param').id, c.req.valid('json'), 'declined')))
+  .post('/:id/withdraw', validate('param', requestParams), allow(on('act', 'request', requestParties('facility'))), validate('json', withdrawBody), (c) => c.json(decide(c.var, c.req.valid('param').id, c.req.valid('json'), 'withdrawn')));
 
 const SETTLE_ACTION = { accepted: 'accept', declined: 'decline', withdrawn: 'withdraw' } as const;
 

@@ -15,7 +15,7 @@ import { inScope, resolveScope } from '../engine/scope';
  * coverage assigned to institutions within `maxMinutes`, within their room, least total travel; and
  * who cannot be covered, and why. Nothing is written: the plan is a proposal.
  */
-export const planRoutes = new Hono<AppEnv>().post('/', validate('json', planBody), allow(roles('admin', 'municipality')), async (c) => {
+export const planRoutes = new Hono<AppEnv>().post('/', allow(roles('admin', 'municipality')), validate('json', planBody), async (c) => {
   const body = c.req.valid('json');
   const { today, engine } = c.var;
   const snap = engine.get(today());
