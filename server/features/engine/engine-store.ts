@@ -45,6 +45,8 @@ export interface EngineSnapshot {
   agreementsByFacility: Map<string, AgreementRow[]>;
   /** The notifications that matter (NOTIFICATION_SYMBOLS) of each institution. */
   symbolsByInstitution: Map<string, string[]>;
+  /** Agreements in force today, per institution (placed or not). */
+  activePartnersByInstitution: Map<string, number>;
 }
 
 type FacilityRow = typeof facilities.$inferSelect;
@@ -202,5 +204,6 @@ export function buildSnapshot(db: Db, today: string): Omit<EngineSnapshot, 'vers
     institutionRows,
     agreementsByFacility,
     symbolsByInstitution: symbols,
+    activePartnersByInstitution: activeCount,
   };
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { allow, authorize, authorityIn, facilityInPath, on, roles } from '../../auth/rules';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
@@ -101,7 +101,8 @@ export const filingsRoutes = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const { db, today } = c.var;
     const fy = q.fiscalYear || fiscalYearOf(today());
-    const refs = snapshotRefs(c.var.engine.get(today()).municipalities);
+    const snap = c.var.engine.get(today());
+    const refs = snapshotRefs(snap.municipalities);
     const deadline = db.select().from(filingDeadlines).where(and(eq(filingDeadlines.authorityCode, q.authority), eq(filingDeadlines.fiscalYear, fy))).get()?.dueOn ?? null;
     const filed = new Map<string, { filedOn: string; receivedOn: string; fileName: string | null }>();
     for (const f of db.select().from(filings).where(and(eq(filings.authorityCode, q.authority), eq(filings.fiscalYear, fy))).all()) {
@@ -109,11 +110,9 @@ export const filingsRoutes = new Hono<AppEnv>()
       const prev = filed.get(key);
       if (!prev || prev.receivedOn < f.receivedOn) filed.set(key, { filedOn: f.filedOn, receivedOn: f.receivedOn, fileName: f.fileName });
     }
-    const mine = db
-      .select()
-      .from(facilities)
-      .where(isNull(facilities.withdrawnOn))
-      .all()
+    // The facilities from the read model; only the filings (not held there) are read.
+    const mine = [...snap.facilityRows.values()]
+      .filter((f) => f.withdrawnOn === null)
       .map((f) => ({ f, authority: authorityOf(refs, f) }))
       .filter((x) => x.authority?.code === q.authority);
     const authority = mine[0]?.authority ?? null;

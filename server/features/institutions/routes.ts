@@ -10,13 +10,14 @@ import { nearbyFacilities } from '../../domain/engine/nearby';
 import { requirementsOf } from '../../domain/engine/masks';
 import { reportedMissing, searchBasis } from '../../domain/engine/model';
 import { a253ForAgreement, holdsA253Basis } from '../../domain/a253';
-import { facilities, institutionNotifications, institutions } from '../../db/schema';
+import { institutionNotifications, institutions } from '../../db/schema';
 import { facilityTypeOf } from '../../domain/facility-types';
 import { facilityId } from '../../domain/identifiers';
 import { isRelevantSymbol, notificationSymbol, remainingCapacity } from '../../domain/institution-offers';
 import { notFound } from '../../errors';
 import { validate } from '../../validate';
-import { activeAgreements, coversOf } from '../shared/agreements-query';
+import { coversOf, isActiveOn } from '../shared/agreements-query';
+import type { EngineSnapshot } from '../engine/engine-store';
 import { requireInstitution } from '../shared/lookups';
 import { featureCollection, pointFeature } from '../shared/geojson';
 import { loadInstitutions } from '../shared/institution-view';
@@ -26,8 +27,8 @@ export const institutionsRoutes = new Hono<AppEnv>()
   /** GeoJSON of institutions with what they offer. `offers=admit` keeps those offering every listed requirement. */
   .get('/', validate('query', institutionsQuery), allow(PUBLIC), (c) => {
     const q = c.req.valid('query');
-    const { db, today } = c.var;
-    const list = loadInstitutions(db, today(), { bbox: q.bbox }).filter((i) => !q.offers || q.offers.every((r) => i.offers.offers.includes(r)));
+    const { today } = c.var;
+    const list = loadInstitutions(c.var.engine.get(today()), { bbox: q.bbox }).filter((i) => !q.offers || q.offers.every((r) => i.offers.offers.includes(r)));
     return c.json(
       featureCollection(
         list.map((i) =>
@@ -50,7 +51,7 @@ export const institutionsRoutes = new Hono<AppEnv>()
   })
   .get('/:code', validate('param', institutionParams), allow(PUBLIC), (c) => {
     const { code } = c.req.valid('param');
-    const detail = institutionDetail(c.var.db, c.var.today(), code);
+    const detail = institutionDetail(c.var.db, c.var.engine.get(c.var.today()), c.var.today(), code);
     // Who its partners are is for the institution, its area's officers and administrators; the count is public.
     const access = accessTo(c, institutionSubject(c, code));
     return c.json({ ...detail, partners: access.includes('read') ? detail.partners : null, access });
@@ -75,7 +76,7 @@ export const institutionsRoutes = new Hono<AppEnv>()
       before: { declaredOffers: row.declaredOffers, willingness: row.willingness, maxPartners: row.maxPartners, version: row.version },
       after: { ...next, version: row.version + 1 },
     });
-    return c.json({ ...institutionDetail(db, today(), code), access: accessTo(c, institutionSubject(c, code)) });
+    return c.json({ ...institutionDetail(db, c.var.engine.get(today()), today(), code), access: accessTo(c, institutionSubject(c, code)) });
   })
   /** Facilities near this institution that lack a requirement it could give, A253-relevant first. */
   .get('/:code/nearby-facilities', validate('param', institutionParams), validate('query', nearbyFacilitiesQuery), allow(PUBLIC), (c) => {
@@ -121,16 +122,16 @@ export const institutionsRoutes = new Hono<AppEnv>()
   });
 
 /** The institution card: identity, what it offers and why, its notifications, partners and load. */
-function institutionDetail(db: Db, today: string, code: string) {
-  const found = loadInstitutions(db, today, { code })[0];
+function institutionDetail(db: Db, snap: EngineSnapshot, today: string, code: string) {
+  const found = loadInstitutions(snap, { code })[0];
   if (!found) throw notFound('institution', code);
   const { row, offers, activePartners } = found;
+  // Every notification (the read model keeps only those that matter): read for this one card.
   const notes = db.select().from(institutionNotifications).where(eq(institutionNotifications.institutionCode, code)).all();
-  const basis = holdsA253Basis(row.kind, notes.map((n) => n.symbol));
-  const partners = activeAgreements(db, today, code).map((a) => {
-    const f = db.select({ name: facilities.name, address: facilities.address }).from(facilities)
-      .where(and(eq(facilities.careOfficeNumber, a.careOfficeNumber), eq(facilities.serviceCode, a.serviceCode)))
-      .get();
+  const basis = holdsA253Basis(row.kind, found.symbols);
+  const inForce = [...snap.agreementsByFacility.values()].flat().filter((a) => a.institutionCode === code && isActiveOn(a, today)).sort((a, b) => a.id - b.id);
+  const partners = inForce.map((a) => {
+    const f = snap.facilityRows.get(facilityId(a.careOfficeNumber, a.serviceCode));
     return {
       agreementId: a.id,
       facilityId: facilityId(a.careOfficeNumber, a.serviceCode),
