@@ -19,7 +19,7 @@ export function createSession(db: Db, userId: number, now: Date): { token: strin
   db.transaction((tx) => {
     // Expired sessions go as new ones come: the table holds only live ones.
     tx.delete(sessions).where(lte(sessions.expiresAt, now.toISOString())).run();
-    tx.insert(sessions).values({ tokenHash: sha256(token), userId, csrfToken, expiresAt }).run();
+    tx.insert(sessions).values({ tokenHash: sha256(token), userId, csrfToken, expiresAt, createdAt: now.toISOString() }).run();
   });
   return { token, csrfToken, expiresAt };
 }

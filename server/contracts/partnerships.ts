@@ -72,4 +72,11 @@ export const trackerQuery = z.object({
 });
 export const deadlineParams = z.object({ authority: trackerQuery.shape.authority, fiscalYear });
 export const deadlineBody = z.object({ dueOn: isoDateSchema }).strict();
-export const filingUploadQuery = z.object({ fileName: z.string().min(1).max(200).default('filing.xlsx') });
+export const filingUploadQuery = z
+  .object({
+    fileName: z.string().min(1).max(200).default('filing.xlsx'),
+    /** Replacing the facility's filing of that year: its id and the version read (409 when it moved). */
+    replaces: intParam('replaces', 1, 2 ** 31 - 1, 0),
+    version: intParam('version', 1, 2 ** 31 - 1, 0),
+  })
+  .refine((q) => (q.replaces === 0) === (q.version === 0), { message: 'replaces: give the filing it replaces and the version you read, together', path: ['replaces'] });

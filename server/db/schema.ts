@@ -305,6 +305,8 @@ export const filings = sqliteTable(
     fileName: text('file_name'),
     /** What the filing says (FilingData, JSON). */
     content: text('content').notNull(),
+    /** One filing per facility and year: a corrected upload replaces it, naming the version it read. */
+    ...editable(),
   },
   (t) => [index('filings_facility_year').on(t.careOfficeNumber, t.serviceCode, t.fiscalYear), index('filings_authority_year').on(t.authorityCode, t.fiscalYear)],
 );

@@ -14,7 +14,8 @@ import { ApiFailure, notFound } from '../../errors';
 import { validate } from '../../validate';
 import { findFacility, municipalityRef, toMunicipalityRef } from '../shared/facility-queries';
 import type { EngineSnapshot } from '../engine/engine-store';
-import { runCreate } from '../shared/command';
+import { runCreate, runUpdate } from '../shared/command';
+import type { Tx } from '../../db/client';
 import { ofFacility, requireFacility } from '../shared/lookups';
 import { filingDataOf } from './filing-data';
 import { filingHtml } from './filing-html';
@@ -62,7 +63,8 @@ export const facilityFilingRoutes = new Hono<AppEnv>()
 export const filingsRoutes = new Hono<AppEnv>()
   /** The body is the .xlsx file itself; `fileName` names it in messages. */
   .post('/', validate('query', filingUploadQuery), allow(roles('admin', 'municipality')), async (c) => {
-    const { fileName } = c.req.valid('query');
+    const q = c.req.valid('query');
+    const { fileName } = q;
     const { db, today } = c.var;
     const buf = await c.req.arrayBuffer();
     if (buf.byteLength === 0) throw new ApiFailure(400, 'invalid_parameter', `${fileName}: the request body is empty; expected the .xlsx file`, [{ path: 'body', message: 'expected the .xlsx file' }]);
@@ -79,22 +81,43 @@ export const filingsRoutes = new Hono<AppEnv>()
     // An officer receives filings made with their own authority only.
     authorize(c, 'administer', [{ kind: 'area', areaCode: authority.code }], `receive filings made with ${authority.name}`);
     const filedOn = data.submittedOn ?? today();
-    const { id } = runCreate(c.var, {
-      entity: 'filing', action: 'receive', areaCode: row.municipalityCode,
-      write: (tx, at) => {
-        const inserted = tx
-          .insert(filings)
-          .values({ careOfficeNumber, serviceCode, fiscalYear: data.fiscalYear, authorityCode: authority.code, filedOn, receivedOn: today(), fileName, content: JSON.stringify(data) })
-          .returning({ id: filings.id })
-          .get();
-        // A filing reports the facility's partners: they are known from its date on.
-        if (!row.partnersReportedOn || row.partnersReportedOn < filedOn) {
-          tx.update(facilities).set({ partnersReportedOn: filedOn, version: row.version + 1, updatedAt: at }).where(ofFacility(facilities, data.facility)).run();
-        }
-        return { id: inserted.id, after: { facilityId: facilityId(careOfficeNumber, serviceCode), fiscalYear: data.fiscalYear, filedOn, fileName, partners: data.partners.length } };
-      },
-    });
-    return c.json({ id, facilityId: facilityId(careOfficeNumber, serviceCode), name: row.name, fiscalYear: data.fiscalYear, authority, filedOn, partners: data.partners.length, unmet: data.unmet?.requirements ?? [], warnings }, 201);
+    const values = { authorityCode: authority.code, filedOn, receivedOn: today(), fileName, content: JSON.stringify(data) };
+    const after = { facilityId: facilityId(careOfficeNumber, serviceCode), fiscalYear: data.fiscalYear, filedOn, fileName, partners: data.partners.length };
+    // A filing reports the facility's partners: they are known from its date on.
+    const reportPartners = (tx: Tx, at: string) => {
+      if (!row.partnersReportedOn || row.partnersReportedOn < filedOn) {
+        tx.update(facilities).set({ partnersReportedOn: filedOn, version: row.version + 1, updatedAt: at }).where(ofFacility(facilities, data.facility)).run();
+      }
+    };
+    // One filing per facility and year: a corrected one replaces it, naming the version read (409 when stale).
+    const current = db.select().from(filings).where(and(ofFacility(filings, data.facility), eq(filings.fiscalYear, data.fiscalYear))).get();
+    let id: number;
+    if (current) {
+      if (q.replaces !== current.id) {
+        throw new DomainError('conflict', `${fileName}: a ${data.fiscalYear} filing of this facility was received on ${current.receivedOn} (filing ${current.id}, version ${current.version}): to replace it, send replaces=${current.id}&version=${current.version}`, 'replaces');
+      }
+      runUpdate(c.var, {
+        what: `Filing ${current.id}`, entity: 'filing', entityId: current.id, action: 'replace', areaCode: row.municipalityCode,
+        expected: q.version, current: current.version,
+        write: (tx, at) => tx.update(filings).set({ ...values, version: current.version + 1, updatedAt: at }).where(and(eq(filings.id, current.id), eq(filings.version, q.version))).run().changes,
+        before: { fileName: current.fileName, filedOn: current.filedOn, version: current.version },
+        after: { ...after, version: current.version + 1 },
+        then: reportPartners,
+      });
+      id = current.id;
+    } else {
+      if (q.replaces !== 0) throw new DomainError('not_found', `${fileName}: there is no ${data.fiscalYear} filing of this facility to replace (replaces=${q.replaces})`, 'replaces');
+      id = runCreate(c.var, {
+        entity: 'filing', action: 'receive', areaCode: row.municipalityCode,
+        write: (tx, at) => {
+          const inserted = tx.insert(filings).values({ careOfficeNumber, serviceCode, fiscalYear: data.fiscalYear, ...values, updatedAt: at }).returning({ id: filings.id }).get();
+          reportPartners(tx, at);
+          return { id: inserted.id, after };
+        },
+      }).id;
+    }
+    const version = db.select({ version: filings.version }).from(filings).where(eq(filings.id, id)).get()!.version;
+    return c.json({ id, version, replaced: current !== undefined, facilityId: facilityId(careOfficeNumber, serviceCode), name: row.name, fiscalYear: data.fiscalYear, authority, filedOn, partners: data.partners.length, unmet: data.unmet?.requirements ?? [], warnings }, current ? 200 : 201);
   })
   /** Who has filed with an authority for a fiscal year: filed, not filed, or overdue past its deadline. */
   .get('/tracker', validate('query', trackerQuery), allow(on('read', 'authority', authorityIn('query'))), (c) => {
