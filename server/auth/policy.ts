@@ -41,6 +41,21 @@ const TABLE: Record<Role, Grant> = {
   institution: (p, s) => (s.kind === 'institution' && p.scope.includes(s.code) ? ['read', 'act'] : NONE),
 };
 
+/**
+ * Whether a role can hold `access` on anything at all — asked of the table itself, with each role's
+ * own kind of record in its scope. Lets a route refuse a caller before reading a body that names
+ * the record (rules.ts gate).
+ */
+export function roleCanEver(role: Role, access: Access): boolean {
+  const probe: Principal = { id: 0, login: 'probe', role, scope: ['X'] };
+  const subjects: Subject[] = [
+    { kind: 'facility', careOfficeNumber: 'X', areaCode: 'X' },
+    { kind: 'institution', code: 'X', areaCode: 'X' },
+    { kind: 'area', areaCode: 'X' },
+  ];
+  return subjects.some((s) => TABLE[role](probe, s, () => null).includes(access));
+}
+
 export function may(p: Principal | null, access: Access, subject: Subject, parentOf: ParentOf): boolean {
   return p !== null && TABLE[p.role](p, subject, parentOf).includes(access);
 }

@@ -5,7 +5,7 @@ import { agreements, partnershipRequests } from '../db/schema';
 import { facilityId } from '../domain/identifiers';
 import { ApiFailure, notFound } from '../errors';
 import { requireFacility, requireInstitution } from '../features/shared/lookups';
-import { ACCESSES, may, type Access, type ParentOf, type Subject } from './policy';
+import { ACCESSES, may, roleCanEver, type Access, type ParentOf, type Subject } from './policy';
 import type { Principal, Role } from './principal';
 
 /**
@@ -56,9 +56,22 @@ export const roles = (...allowed: Role[]): Rule => ({
   },
 });
 
+/**
+ * Before a body that names the record is read: 401 for anonymous, 403 for a role that can never have
+ * the access the rule asks (policy.ts roleCanEver). The rule itself follows the body's validator.
+ */
+export function gate(rule: Rule & { access?: Access }): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const user = requireUser(c);
+    if (rule.access && !roleCanEver(user.role, rule.access)) throw forbidden(user, `call ${c.req.method} ${c.req.path}`);
+    await next();
+  };
+}
+
 /** A rule about records: allowed when the user may `access` at least one of the subjects. */
-export function on(access: Access, what: string, subjects: (c: Context<AppEnv>) => Subject[]): Rule {
+export function on(access: Access, what: string, subjects: (c: Context<AppEnv>) => Subject[]): Rule & { access: Access } {
   return {
+    access,
     who: `${access} ${what}`,
     check(c) {
       // 401 before the records are looked up: an anonymous caller learns nothing, not even a 404.

@@ -15,6 +15,9 @@ describe('bodies are checked before they are read', () => {
     expect((await app.request('/api/requests', { ...malformed, method: 'POST' })).status).toBe(401);
     // A hospital may not change what a facility seeks: 403, whatever the body.
     expect((await hospital.request('/api/facilities/9971600862-510/seeking', malformed)).status).toBe(403);
+    // An officer can never act for a facility: refused before the body naming it is read.
+    const officer = await signInAs(app, 'municipality');
+    expect((await officer.request('/api/requests', { ...malformed, method: 'POST' })).status).toBe(403);
   });
 
   it('refuses a JSON body over 64 KB with 413 naming the body, and writes nothing', async () => {

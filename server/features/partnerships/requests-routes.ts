@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { allow, facilityInBody, on, requestParties } from '../../auth/rules';
+import { allow, facilityInBody, gate, on, requestParties } from '../../auth/rules';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { acceptBody, declineBody, requestBody, requestParams, withdrawBody } from '../../contracts/partnerships';
@@ -18,6 +18,8 @@ import { runCreate, runUpdate } from '../shared/command';
 import { asksOf } from '../shared/agreements-query';
 
 type RequestRow = typeof partnershipRequests.$inferSelect;
+
+const SEND_REQUEST = on('act', 'facility', facilityInBody);
 
 /** A request as the API shows it, with both parties' names. */
 export function requestView(db: Db, r: RequestRow) {
@@ -54,7 +56,8 @@ function assertPending(row: RequestRow, version: number): void {
  * Every change is checked first, written in one transaction and kept in the audit log.
  */
 export const requestsRoutes = new Hono<AppEnv>()
-  .post('/', validate('json', requestBody), allow(on('act', 'facility', facilityInBody)), (c) => {
+  // The record is named in the body: the role is checked before it is read, the facility after.
+  .post('/', gate(SEND_REQUEST), validate('json', requestBody), allow(SEND_REQUEST), (c) => {
     const body = c.req.valid('json');
     const { db, today } = c.var;
     const { careOfficeNumber, serviceCode } = body.facilityId;
