@@ -9,6 +9,7 @@ import { DomainError } from '../../domain/errors';
 import { facilityTypeOf } from '../../domain/facility-types';
 import { fiscalYearOf, KASAN_DEFAULT_SETTINGS, kasanByMonth, kasanUnitsFor } from '../../domain/kasan';
 import { checkMeetingDate } from '../../domain/partnership';
+import { notFound } from '../../errors';
 import { validate } from '../../validate';
 import { agreementTerms, facilityAgreements } from '../shared/agreements-query';
 import { ofFacility, requireFacility, requireInstitution } from '../shared/lookups';
@@ -76,12 +77,14 @@ export const facilityCycleRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
     const { db, today } = c.var;
-    requireFacility(db, id);
+    const snap = c.var.engine.get(today());
+    if (!snap.facilityRows.has(id.id)) throw notFound('facility', id.id);
     const fiscalYear = q.fiscalYear || fiscalYearOf(today());
     const type = facilityTypeOf(id.serviceCode);
     const settings = { unionCounts: q.unionCounts ?? KASAN_DEFAULT_SETTINGS.unionCounts };
     const held = db.select().from(meetings).where(ofFacility(meetings, id)).all();
-    const terms = facilityAgreements(db, id.careOfficeNumber, id.serviceCode).map((a) => ({ institutionCode: a.institutionCode, ...agreementTerms(a) }));
+    // Agreements from the read model; meetings (not held there) from the database.
+    const terms = (snap.agreementsByFacility.get(id.id) ?? []).map((a) => ({ institutionCode: a.institutionCode, ...agreementTerms(a) }));
     const months = kasanByMonth({ type, fiscalYear, meetings: held, agreements: terms, settings, today: today() });
     return c.json({
       facilityId: id.id,
