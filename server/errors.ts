@@ -23,8 +23,12 @@ export class ApiFailure extends Error {
 export const notFound = (what: string, id: string) => new ApiFailure(404, 'not_found', `No ${what} with id "${id}"`);
 
 /** A zod failure on request input → 400 naming each parameter. */
+/** At most this many issues in an error: a huge bad input never makes a huge answer. */
+export const MAX_ISSUES = 20;
+
 export function invalidInput(error: ZodError, target: string): ApiFailure {
-  const issues = error.issues.map((i) => ({ path: i.path.length > 0 ? i.path.join('.') : target, message: i.message }));
+  const all = error.issues.map((i) => ({ path: i.path.length > 0 ? i.path.join('.') : target, message: i.message }));
+  const issues = all.length > MAX_ISSUES ? [...all.slice(0, MAX_ISSUES), { path: target, message: `and ${all.length - MAX_ISSUES} more issues` }] : all;
   const first = issues[0];
   const message = first ? (first.message.startsWith(`${first.path}:`) ? first.message : `${first.path}: ${first.message}`) : `Invalid ${target}`;
   return new ApiFailure(400, 'invalid_parameter', message, issues);

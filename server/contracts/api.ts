@@ -98,7 +98,7 @@ export const searchQuery = z.object({
 /** PUT /api/institutions/:code/declaration — what the institution says of itself, and the version it read. */
 export const declarationBody = z
   .object({
-    offers: z.array(z.enum(REQUIREMENTS as unknown as [string, ...string[]], { error: 'offers: expected requirements among consult, examine, admit' })).nullable(),
+    offers: z.array(z.enum(REQUIREMENTS as unknown as [string, ...string[]], { error: 'offers: expected requirements among consult, examine, admit' })).max(3, { message: 'offers: expected at most 3 requirements' }).nullable(),
     willingness: z.enum(['accepting', 'not_accepting'], { error: 'willingness: expected "accepting", "not_accepting" or null' }).nullable(),
     maxPartners: z
       .number({ error: 'maxPartners: expected a whole number of partner facilities, or null' })

@@ -14,7 +14,7 @@ const show = (v: unknown) => (typeof v === 'string' ? `"${v.length > 40 ? `${v.s
 
 /** A string checked by a validator that returns null or an error sentence. */
 function checked(validate: (s: string) => string | null) {
-  return z.string().superRefine((s, ctx) => {
+  return z.string().max(100, { message: 'expected a code, found more than 100 characters' }).superRefine((s, ctx) => {
     const err = validate(s);
     if (err) ctx.addIssue({ code: 'custom', message: err });
   });
@@ -103,7 +103,8 @@ export function listParam<T extends string>(name: string, allowed: readonly T[])
 }
 
 export const requirementSchema = z.enum(REQUIREMENTS);
-export const requirementListSchema = z.array(requirementSchema).transform((rs) => normalizeRequirements(rs));
+/** ①②③ as a list: at most the three there are (a longer array is refused before its items are read). */
+export const requirementListSchema = z.array(requirementSchema).max(3, { message: 'expected at most 3 requirements (consult, examine, admit)' }).transform((rs) => normalizeRequirements(rs));
 export const coverageStatusSchema = z.enum(COVERAGE_STATUSES as [CoverageStatus, ...CoverageStatus[]]);
 
 /** ISO calendar date `YYYY-MM-DD` that exists. */

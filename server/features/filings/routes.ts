@@ -19,6 +19,7 @@ import type { Tx } from '../../db/client';
 import { ofFacility, requireFacility } from '../shared/lookups';
 import { filingDataOf } from './filing-data';
 import { filingHtml } from './filing-html';
+import { assertUploadShape } from './upload-shape';
 import { readFilingXlsx, writeFilingXlsx } from './filing-xlsx';
 
 /** The designating authority of a facility, with municipalities looked up by `refOf`. */
@@ -68,6 +69,7 @@ export const filingsRoutes = new Hono<AppEnv>()
     const { db, today } = c.var;
     const buf = await c.req.arrayBuffer();
     if (buf.byteLength === 0) throw new ApiFailure(400, 'invalid_parameter', `${fileName}: the request body is empty; expected the .xlsx file`, [{ path: 'body', message: 'expected the .xlsx file' }]);
+    assertUploadShape(new Uint8Array(buf), fileName);
     const data = await readFilingXlsx(Buffer.from(buf), fileName);
     const { careOfficeNumber, serviceCode } = data.facility;
     const row = findFacility(db, careOfficeNumber, serviceCode);

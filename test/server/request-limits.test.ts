@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { invalidInput } from '../../server/errors';
 import { demoApp, tableCounts } from '../helpers/db';
 import { signInAs } from '../helpers/session';
 
@@ -40,4 +42,39 @@ describe('bodies are checked before they are read', () => {
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain('big.xlsx');
   });
+});
+
+describe('bounded inputs and short errors', () => {
+  it('refuses a long array with a short error, and never lists more than 20 issues', async () => {
+    const { app } = await demoApp();
+    const staff = await signInAs(app, 'facility');
+    const res = await staff.call('POST', '/api/requests', { facilityId: '9971600862-510', institutionCode: '9910110130', requirements: Array(5000).fill('admit') });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body).length).toBeLessThan(2000);
+    expect(res.body.error.message).toMatch(/at most 3 requirements/);
+    const fifty = z.array(z.number()).safeParse(Array(50).fill('x'));
+    const failure = invalidInput(fifty.error!, 'body');
+    expect(failure.issues).toHaveLength(21);
+    expect(failure.issues!.at(-1)).toEqual({ path: 'body', message: 'and 30 more issues' });
+  });
+});
+
+describe('a 届出書 upload is checked before its workbook is parsed', () => {
+  it('refuses a zip bomb, an archive of many entries and a sheet reaching A1048576 with 413', async () => {
+    const { zipSync, strToU8 } = await import('fflate');
+    const { app } = await demoApp();
+    const officer = await signInAs(app, 'admin');
+    const send = (bytes: Uint8Array) => officer.request('/api/filings?fileName=odd.xlsx', { method: 'POST', body: bytes });
+    const bomb = zipSync({ 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/big.bin': new Uint8Array(120 * 1024 * 1024) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(1_000_000);
+    const b = await send(bomb);
+    expect(b.status).toBe(413);
+    expect(JSON.stringify(await b.json())).toMatch(/unpacks to 120 MB/);
+    const many = zipSync(Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`x/${i}.xml`, strToU8('<a/>')])));
+    expect((await send(many)).status).toBe(413);
+    const far = zipSync({ 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': strToU8('<worksheet><sheetData><row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData></worksheet>') });
+    const f = await send(far);
+    expect(f.status).toBe(413);
+    expect(JSON.stringify(await f.json())).toMatch(/row 1048576/);
+  }, 30_000);
 });
