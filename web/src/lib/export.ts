@@ -4,8 +4,15 @@
  */
 export type Cell = string | number | null | undefined;
 
+/**
+ * Text that Excel would run as a formula (= + - @, or a tab or CR first) is kept as text with a
+ * leading apostrophe (OWASP's CSV-injection advice); numbers stay numbers.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 const quote = (c: Cell) => {
-  const s = c === null || c === undefined ? '' : String(c);
+  const raw = c === null || c === undefined ? '' : String(c);
+  const s = typeof c === 'string' && FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
