@@ -50,6 +50,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
     if (c.res.ok) c.header('cache-control', 'public, max-age=31536000, immutable');
   });
   app.use('/*', serveStatic({ root: config.WEB_DIST }));
+  // A built file that is not there is a 404 — never index.html, which would be cached for a year.
+  app.get('/assets/*', (c) => c.text('Not found', 404));
   app.get('*', serveStatic({ path: join(config.WEB_DIST, 'index.html') }));
 
   return new Promise((resolve, reject) => {

@@ -27,6 +27,13 @@ describe('the map of the demo region', () => {
     expect(server.output()).toMatch(/Loaded the demo region \(デモ県, 架空\)/);
   });
 
+  it('answers a missing built file with 404, never the app page cached for a year', async () => {
+    const res = await fetch(`${server.url}/assets/no-such-file-1234.js`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('cache-control') ?? '').not.toMatch(/immutable/);
+    expect((await fetch(`${server.url}/some/app/route`)).status).toBe(200);
+  });
+
   it('renders the areas as a choropleth and facilities coloured by status with real WebGL, Japanese not tofu', async () => {
     await page.goto(server.url);
     await waitForMapIdle(page);

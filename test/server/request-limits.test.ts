@@ -64,7 +64,7 @@ describe('a 届出書 upload is checked before its workbook is parsed', () => {
     const { zipSync, strToU8 } = await import('fflate');
     const { app } = await demoApp();
     const officer = await signInAs(app, 'admin');
-    const send = (bytes: Uint8Array) => officer.request('/api/filings?fileName=odd.xlsx', { method: 'POST', body: bytes });
+    const send = (bytes: Uint8Array) => officer.request('/api/filings?fileName=odd.xlsx', { method: 'POST', body: Buffer.from(bytes) });
     const bomb = zipSync({ 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/big.bin': new Uint8Array(120 * 1024 * 1024) }, { level: 9 });
     expect(bomb.length).toBeLessThan(1_000_000);
     const b = await send(bomb);
