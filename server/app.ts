@@ -87,6 +87,12 @@ export function createApp(deps: AppDeps) {
     // A write's body is read only for a signed-in caller (401 first); each route's own rule checks the
     // role before its body too, and the record after it where the record is named in the body.
     .use(signedInForWrites)
+    // What a signed-in user is shown (partners, requests, filings) is never kept by a cache; tiles are
+    // public data under a versioned URL and keep their own caching.
+    .use(async (c, next) => {
+      await next();
+      if (c.var.user && !c.req.path.startsWith('/api/tiles/')) c.header('cache-control', 'no-store');
+    })
     .route('/auth', authRoutes({ secureCookie }))
     .route('/audit', auditRoutes)
     .route('/health', healthRoutes)

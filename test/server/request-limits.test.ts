@@ -17,6 +17,9 @@ describe('bodies are checked before they are read', () => {
     expect((await app.request('/api/requests', { ...malformed, method: 'POST' })).status).toBe(401);
     // A hospital may not change what a facility seeks: 403, whatever the body.
     expect((await hospital.request('/api/facilities/9971600862-510/seeking', malformed)).status).toBe(403);
+    // Answers to a signed-in user are never cached by anyone in between; public ones may be.
+    expect((await hospital.request('/api/institutions/9910110130')).headers.get('cache-control')).toBe('no-store');
+    expect((await hospital.request('/api/facilities/9971600862-510/filing.xlsx')).headers.get('cache-control')).toBe('no-store');
     // An officer can never act for a facility: refused before the body naming it is read.
     const officer = await signInAs(app, 'municipality');
     expect((await officer.request('/api/requests', { ...malformed, method: 'POST' })).status).toBe(403);

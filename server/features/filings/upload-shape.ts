@@ -31,7 +31,12 @@ export function assertUploadShape(bytes: Uint8Array, file: string): void {
   }
   if (entries > UPLOAD_LIMITS.entries) throw tooLarge(file, `the archive holds ${entries} entries, expected at most ${UPLOAD_LIMITS.entries}`);
   if (unpacked > UPLOAD_LIMITS.unpackedBytes) throw tooLarge(file, `the archive unpacks to ${Math.round(unpacked / 1048576)} MB, expected at most ${UPLOAD_LIMITS.unpackedBytes / 1048576} MB`);
-  const inflated = unzipSync(bytes, { filter: (f) => sheets.includes(f.name) });
+  let inflated: Record<string, Uint8Array>;
+  try {
+    inflated = unzipSync(bytes, { filter: (f) => sheets.includes(f.name) });
+  } catch {
+    return; // a damaged entry: the reader refuses the file, naming it
+  }
   for (const name of sheets) {
     const xml = new TextDecoder().decode(inflated[name]);
     let maxRow = 0;
