@@ -4,16 +4,37 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  * Passwords hashed with scrypt (node:crypto), stored as `scrypt$N$r$p$<salt b64>$<hash b64>` so the
  * cost can be raised later without breaking old hashes.
  */
-const COST = { N: 16384, r: 8, p: 1 } as const;
+/** OWASP's current scrypt parameters (N = 2^17, r = 8, p = 1): about 0.3 s and 128 MB a hash here. */
+const COST = { N: 131072, r: 8, p: 1 } as const;
+/** Hashes run at most this many at a time; the rest wait their turn, so a burst cannot exhaust memory. */
+const PARALLEL_HASHES = 2;
 const KEY_LENGTH = 64;
 /** Shorter passwords are refused when an account is created. */
 export const MIN_PASSWORD_LENGTH = 10;
 
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** Runs `f` when fewer than PARALLEL_HASHES others run (first come, first served). */
+async function inTurn<T>(f: () => Promise<T>): Promise<T> {
+  if (running >= PARALLEL_HASHES) await new Promise<void>((go) => waiting.push(go));
+  running++;
+  try {
+    return await f();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
 const derive = (password: string, salt: Buffer, o: { N: number; r: number; p: number }) =>
-  new Promise<Buffer>((resolve, reject) => {
-    const options: ScryptOptions = { N: o.N, r: o.r, p: o.p, maxmem: 128 * o.N * o.r * 2 };
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key)));
-  });
+  inTurn(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        const options: ScryptOptions = { N: o.N, r: o.r, p: o.p, maxmem: 128 * o.N * o.r * 2 };
+        scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key)));
+      }),
+  );
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
@@ -31,4 +52,4 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** A hash of nothing anyone can type: a login for an unknown account still spends the same time. */
-export const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$' + Buffer.alloc(KEY_LENGTH).toString('base64');
+export const DUMMY_HASH = ['scrypt', COST.N, COST.r, COST.p, 'AAAAAAAAAAAAAAAAAAAAAA==', Buffer.alloc(KEY_LENGTH).toString('base64')].join('$');

@@ -25,6 +25,13 @@ export class FailureLimiter {
     this.failures.delete(key);
   }
 
+  /** Takes back one attempt recorded at `at` (a reservation that turned out to be a success). */
+  release(key: string, at: number): void {
+    const list = this.failures.get(key);
+    const i = list ? list.lastIndexOf(at) : -1;
+    if (list && i >= 0) list.splice(i, 1);
+  }
+
   private recent(key: string, now: number): number[] {
     return (this.failures.get(key) ?? []).filter((t) => t > now - this.windowMs);
   }

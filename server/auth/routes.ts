@@ -31,15 +31,16 @@ export function authRoutes(opts: { secureCookie: (url: string, forwardedProto: s
         c.header('retry-after', String(wait));
         throw new ApiFailure(429, 'too_many_attempts', `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} minute(s)`);
       }
+      // The attempt is counted before the hash is checked, so parallel guesses cannot all slip under the
+      // limit while their hashes run; a success takes its reservation back.
+      perLogin.fail(keys[0], now);
+      perAddress.fail(keys[1], now);
       const user = db.select().from(users).where(eq(users.login, login)).get();
       // An unknown login costs the same hash as a wrong password: timing does not tell them apart.
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-      if (!user || !ok) {
-        perLogin.fail(keys[0], now);
-        perAddress.fail(keys[1], now);
-        throw new ApiFailure(401, 'bad_credentials', 'Wrong login or password');
-      }
+      if (!user || !ok) throw new ApiFailure(401, 'bad_credentials', 'Wrong login or password');
       perLogin.clear(keys[0]);
+      perAddress.release(keys[1], now);
       const session = createSession(db, user.id, c.var.now());
       setCookie(c, SESSION_COOKIE, session.token, {
         httpOnly: true,

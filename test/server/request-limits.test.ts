@@ -81,3 +81,15 @@ describe('a 届出書 upload is checked before its workbook is parsed', () => {
     expect(JSON.stringify(await f.json())).toMatch(/row 1048576/);
   }, 30_000);
 });
+
+describe('parallel password guessing', () => {
+  it('checks at most 5 of 60 parallel wrong passwords for one login; the rest wait with 429', async () => {
+    const { app } = await demoApp();
+    const tries = await Promise.all(
+      Array.from({ length: 60 }, () => app.request('/api/auth/login', { method: 'POST', body: JSON.stringify({ login: 'demo-admin', password: 'not-the-password' }), headers: { 'content-type': 'application/json' } })),
+    );
+    const statuses = tries.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(55);
+  }, 60_000);
+});
