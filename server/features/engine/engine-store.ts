@@ -45,8 +45,9 @@ export interface EngineSnapshot {
   agreementsByFacility: Map<string, AgreementRow[]>;
   /** The notifications that matter (NOTIFICATION_SYMBOLS) of each institution. */
   symbolsByInstitution: Map<string, string[]>;
-  /** Agreements in force today, per institution (placed or not). */
+  /** Agreements in force today, per institution (placed or not): how many, and which (oldest first). */
   activePartnersByInstitution: Map<string, number>;
+  activeAgreementsByInstitution: Map<string, AgreementRow[]>;
 }
 
 type FacilityRow = typeof facilities.$inferSelect;
@@ -108,8 +109,10 @@ export function buildSnapshot(db: Db, today: string): Omit<EngineSnapshot, 'vers
   }
   const activeCount = new Map<string, number>();
   const byFacility = new Map<string, typeof active>();
+  const activeByInstitution = new Map<string, AgreementRow[]>();
   for (const a of active) {
     activeCount.set(a.institutionCode, (activeCount.get(a.institutionCode) ?? 0) + 1);
+    activeByInstitution.set(a.institutionCode, [...(activeByInstitution.get(a.institutionCode) ?? []), a]);
     const key = facilityId(a.careOfficeNumber, a.serviceCode);
     byFacility.set(key, [...(byFacility.get(key) ?? []), a]);
   }
@@ -205,5 +208,6 @@ export function buildSnapshot(db: Db, today: string): Omit<EngineSnapshot, 'vers
     agreementsByFacility,
     symbolsByInstitution: symbols,
     activePartnersByInstitution: activeCount,
+    activeAgreementsByInstitution: activeByInstitution,
   };
 }

@@ -16,7 +16,7 @@ import { facilityId } from '../../domain/identifiers';
 import { isRelevantSymbol, notificationSymbol, remainingCapacity } from '../../domain/institution-offers';
 import { notFound } from '../../errors';
 import { validate } from '../../validate';
-import { coversOf, isActiveOn } from '../shared/agreements-query';
+import { coversOf } from '../shared/agreements-query';
 import type { EngineSnapshot } from '../engine/engine-store';
 import { requireInstitution } from '../shared/lookups';
 import { featureCollection, pointFeature } from '../shared/geojson';
@@ -129,8 +129,7 @@ function institutionDetail(db: Db, snap: EngineSnapshot, today: string, code: st
   // Every notification (the read model keeps only those that matter): read for this one card.
   const notes = db.select().from(institutionNotifications).where(eq(institutionNotifications.institutionCode, code)).all();
   const basis = holdsA253Basis(row.kind, found.symbols);
-  const inForce = [...snap.agreementsByFacility.values()].flat().filter((a) => a.institutionCode === code && isActiveOn(a, today)).sort((a, b) => a.id - b.id);
-  const partners = inForce.map((a) => {
+  const partners = (snap.activeAgreementsByInstitution.get(code) ?? []).map((a) => {
     const f = snap.facilityRows.get(facilityId(a.careOfficeNumber, a.serviceCode));
     return {
       agreementId: a.id,
