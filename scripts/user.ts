@@ -18,7 +18,7 @@ const USAGE = `Usage:
 Options: --db PATH (default: DATABASE_PATH)`;
 
 async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write('Password (10 characters or more): ');
+  if (process.stdin.isTTY) process.stderr.write('Password (12 characters or more, not a common one): ');
   let text = '';
   for await (const chunk of process.stdin) {
     text += String(chunk);

@@ -6,7 +6,7 @@ import type { AppEnv } from './app-env';
 import type { Db } from './db/client';
 import { ApiFailure, errorResponse } from './errors';
 import { gzip } from './compress';
-import { corsFor, securityHeaders, sessionMiddleware } from './auth/middleware';
+import { corsFor, hostCheck, securityHeaders, sessionMiddleware } from './auth/middleware';
 import { authRoutes } from './auth/routes';
 import { auditRoutes } from './features/audit/routes';
 import { facilitiesRoutes } from './features/facilities/routes';
@@ -39,6 +39,8 @@ export interface AppDeps {
   corsOrigins?: readonly string[];
   /** Behind an https proxy that sets X-Forwarded-Proto (TRUST_PROXY): cookies are marked Secure. */
   trustProxy?: boolean;
+  /** The Host names served (HOST, localhost, 127.0.0.1, PUBLIC_HOSTS); any Host when absent (tests). */
+  hosts?: readonly string[];
 }
 
 export const JSON_BODY_LIMIT = 64 * 1024;
@@ -93,7 +95,7 @@ export function createApp(deps: AppDeps) {
       await next();
       if (c.var.user && !c.req.path.startsWith('/api/tiles/')) c.header('cache-control', 'no-store');
     })
-    .route('/auth', authRoutes({ secureCookie }))
+    .route('/auth', authRoutes({ secureCookie, trustProxy: deps.trustProxy === true }))
     .route('/audit', auditRoutes)
     .route('/health', healthRoutes)
     .route('/meta', metaRoutes)
@@ -109,7 +111,11 @@ export function createApp(deps: AppDeps) {
     .route('/agreements', agreementsRoutes)
     .route('/filings', filingsRoutes);
 
-  const app = new Hono().use(securityHeaders(basemap ? new URL(basemap.tiles[0]!).origin : null)).route('/api', api);
+  const app = new Hono()
+    .use(securityHeaders(basemap ? new URL(basemap.tiles[0]!).origin : null))
+    // Before anything else, the page and the API alike: only the configured host names are served.
+    .use(deps.hosts ? hostCheck(deps.hosts) : (_c, next) => next())
+    .route('/api', api);
   app.all('/api/*', (c) => errorResponse(new ApiFailure(404, 'not_found', `No API route ${c.req.method} ${c.req.path}`), c));
   app.onError(errorResponse);
   api.onError(errorResponse);

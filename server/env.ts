@@ -32,6 +32,15 @@ const schema = z.object({
     .default('')
     .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
     .refine((list) => list.every((o) => /^https?:\/\/[^\s/]+$/.test(o)), { error: 'expected origins such as https://example.jp, comma-separated' }),
+  /**
+   * Host names (comma-separated) the site is reached by besides HOST, localhost and 127.0.0.1, e.g.
+   * renkei.example.jp: a request naming any other Host is refused (DNS rebinding).
+   */
+  PUBLIC_HOSTS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .refine((list) => list.every((h) => /^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/.test(h)), { error: 'expected host names such as renkei.example.jp (no scheme or port), comma-separated' }),
   /** `1` behind an https reverse proxy that sets X-Forwarded-Proto: session cookies are then marked Secure. */
   TRUST_PROXY: z.enum(['0', '1'], { error: (iss) => `expected 0 or 1, got "${String(iss.input)}"` }).default('0').transform((v) => v === '1'),
   /** Load the demo region into an empty database at start (`0` to start empty). */

@@ -30,6 +30,9 @@ export async function loadDemoIfEmpty(db: Db, config: Config, log: (line: string
   await addDemoAccounts(db);
 }
 
+/** The Host names answered: HOST, the loopback names, and PUBLIC_HOSTS. */
+export const servedHosts = (config: Config) => [...new Set([config.HOST, 'localhost', '127.0.0.1', '[::1]', ...config.PUBLIC_HOSTS])].map((h) => (h.includes(':') && !h.startsWith('[') ? `[${h}]` : h));
+
 export interface RunningServer {
   url: string;
   close: () => Promise<void>;
@@ -39,7 +42,7 @@ export interface RunningServer {
 export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
   const db = openDb(config.DATABASE_PATH);
   await loadDemoIfEmpty(db, config, log);
-  const app = createApp({ db, routing: config.ROUTING_URL ? osrmTravelTimes(config.ROUTING_URL) : null, basemap: config.BASEMAP, corsOrigins: config.CORS_ORIGINS, trustProxy: config.TRUST_PROXY });
+  const app = createApp({ db, routing: config.ROUTING_URL ? osrmTravelTimes(config.ROUTING_URL) : null, basemap: config.BASEMAP, corsOrigins: config.CORS_ORIGINS, trustProxy: config.TRUST_PROXY, hosts: servedHosts(config) });
   if (!existsSync(join(config.WEB_DIST, 'index.html'))) {
     log(`Note: no web build in ${config.WEB_DIST} (run npm run build); serving the API only.`);
   }

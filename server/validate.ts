@@ -9,7 +9,11 @@ import { ApiFailure, invalidInput } from './errors';
  */
 export function validate<T extends keyof ValidationTargets, S extends ZodType>(target: T, schema: S) {
   return zValidator(target, schema, (result) => {
-    if (result.success) return;
+    if (result.success) {
+      const bad = loneSurrogateAt(result.data, target);
+      if (bad) throw new ApiFailure(400, 'invalid_parameter', `${bad}: holds a lone surrogate (broken UTF-16); expected well-formed text`, [{ path: bad, message: 'expected well-formed text (a lone surrogate was found)' }]);
+      return;
+    }
     // Only the route's own parameters: others are ignored, given once or twice.
     const known = (schema as unknown as { shape?: Record<string, unknown> }).shape;
     const repeated = target === 'query' ? Object.entries(result.data as Record<string, unknown>).find(([k, v]) => Array.isArray(v) && (!known || k in known)) : undefined;
@@ -20,4 +24,18 @@ export function validate<T extends keyof ValidationTargets, S extends ZodType>(t
     }
     throw invalidInput(result.error as never, target);
   });
+}
+
+/** A UTF-16 surrogate that is not half of a pair: text no file, database or screen can hold. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** The path of the first string in `value` holding a lone surrogate, or null. */
+function loneSurrogateAt(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    const found = loneSurrogateAt(v, path === 'json' || path === 'query' || path === 'param' ? k : `${path}.${k}`);
+    if (found) return found;
+  }
+  return null;
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { users } from '../db/schema';
 import { recordAudit } from '../db/audit';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './password';
+import { hashPassword, passwordProblem } from './password';
 import { LOGIN_PATTERN, scopeProblem, type Role } from './principal';
 
 export class AccountError extends Error {
@@ -14,7 +14,8 @@ export async function addAccount(db: Db, a: { login: string; role: Role; scope: 
   if (!LOGIN_PATTERN.test(a.login)) throw new AccountError(`--login: "${a.login}": expected 2–40 characters: lower-case letters, digits, . _ -`);
   const problem = scopeProblem(a.role, a.scope);
   if (problem) throw new AccountError(`--scope: ${problem}`);
-  if (a.password.length < MIN_PASSWORD_LENGTH) throw new AccountError(`password: expected at least ${MIN_PASSWORD_LENGTH} characters`);
+  const weak = passwordProblem(a.password);
+  if (weak) throw new AccountError(weak);
   if (db.select({ id: users.id }).from(users).where(eq(users.login, a.login)).get()) throw new AccountError(`--login: an account "${a.login}" already exists`);
   const passwordHash = await hashPassword(a.password);
   return db.transaction((tx) => {

@@ -35,6 +35,24 @@ export function sessionMiddleware(allowedOrigins: readonly string[]): Middleware
   };
 }
 
+/** The host name of a Host header: lower-case, without its port (`[::1]:8787` → `[::1]`). */
+const hostName = (host: string) => host.toLowerCase().replace(/:\d+$/, '');
+
+/**
+ * Only requests that name one of `hosts` in their Host header are served: a page on another site
+ * whose name was re-pointed at this server (DNS rebinding) gets 421, not the data or a session.
+ */
+export function hostCheck(hosts: readonly string[]): MiddlewareHandler {
+  const allowed = new Set(hosts.map(hostName));
+  return async (c, next) => {
+    const host = c.req.header('host');
+    if (!host || !allowed.has(hostName(host))) {
+      throw new ApiFailure(421, 'unknown_host', `Host: "${(host ?? '').slice(0, 100)}" is not a name this server answers to (expected ${[...allowed].join(', ')}; add it to PUBLIC_HOSTS)`, [{ path: 'host', message: 'expected a configured host name' }]);
+    }
+    await next();
+  };
+}
+
 /** CORS stays closed (no headers: browsers refuse other sites) unless origins are configured. */
 export const corsFor = (origins: readonly string[]): MiddlewareHandler =>
   origins.length === 0 ? async (_c, next) => next() : cors({ origin: [...origins], credentials: true, allowHeaders: ['content-type', CSRF_HEADER], allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] });
@@ -63,8 +81,17 @@ export function securityHeaders(basemapOrigin: string | null): MiddlewareHandler
   });
 }
 
-/** The client's address, for the sign-in limiter ('local' when served without a socket, as in tests). */
-export function clientAddress(c: Parameters<MiddlewareHandler>[0]): string {
+/**
+ * The client's address, for the sign-in limiter ('local' when served without a socket, as in tests).
+ * Behind the trusted proxy (TRUST_PROXY) every request comes from the proxy, so the address is the
+ * last one in X-Forwarded-For — the one the proxy itself appended; earlier entries are whatever the
+ * client sent and are never believed. Without a trusted proxy the header is ignored.
+ */
+export function clientAddress(c: Parameters<MiddlewareHandler>[0], trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').map((a) => a.trim()).filter(Boolean).at(-1);
+    if (forwarded) return forwarded.slice(0, 64);
+  }
   try {
     return getConnInfo(c).remote.address ?? 'local';
   } catch {

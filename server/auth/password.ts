@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { dictionary } from '@zxcvbn-ts/language-common';
 
 /**
  * Passwords hashed with scrypt (node:crypto), stored as `scrypt$N$r$p$<salt b64>$<hash b64>` so the
@@ -9,8 +10,20 @@ const COST = { N: 131072, r: 8, p: 1 } as const;
 /** Hashes run at most this many at a time; the rest wait their turn, so a burst cannot exhaust memory. */
 const PARALLEL_HASHES = 2;
 const KEY_LENGTH = 64;
-/** Shorter passwords are refused when an account is created. */
-export const MIN_PASSWORD_LENGTH = 10;
+/** Shorter passwords are refused when an account is created or a password is set. */
+export const MIN_PASSWORD_LENGTH = 12;
+
+let common: Set<string> | null = null;
+/** zxcvbn-ts's list of the passwords most often found in leaks (about 49,000), lower-cased. */
+const commonPasswords = () => (common ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase())));
+
+/** Why a new password is refused, or null: too short, or one of the passwords most often guessed. */
+export function passwordProblem(password: string): string | null {
+  if ([...password].length < MIN_PASSWORD_LENGTH) return `password: expected at least ${MIN_PASSWORD_LENGTH} characters`;
+  const lower = password.normalize('NFKC').toLowerCase();
+  if (commonPasswords().has(lower)) return 'password: this is one of the passwords most often guessed; choose another';
+  return null;
+}
 
 let running = 0;
 const waiting: (() => void)[] = [];

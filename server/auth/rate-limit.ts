@@ -16,9 +16,17 @@ export class FailureLimiter {
     return recent.length < this.max ? 0 : Math.ceil((recent[0]! + this.windowMs - now) / 1000);
   }
 
-  fail(key: string, now: number): void {
+  /** Records a failure (or reserves an attempt) for `key`; returns how many are now in the window. */
+  fail(key: string, now: number): number {
     if (this.failures.size > 10_000) for (const k of this.failures.keys()) if (this.recent(k, now).length === 0) this.failures.delete(k);
-    this.failures.set(key, [...this.recent(key, now), now]);
+    const list = [...this.recent(key, now), now];
+    this.failures.set(key, list);
+    return list.length;
+  }
+
+  /** True when `count` failures (as `fail` returned it) are the ones that close the key. */
+  closes(count: number): boolean {
+    return count === this.max;
   }
 
   clear(key: string): void {

@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env';
 import { loginBody } from '../contracts/auth';
+import type { Db } from '../db/client';
+import { recordAudit } from '../db/audit';
 import { users } from '../db/schema';
 import { ApiFailure } from '../errors';
 import { validate } from '../validate';
@@ -15,8 +17,13 @@ import { createSession, deleteSession, SESSION_COOKIE, SESSION_HOURS } from './s
 /** Sign-in failures allowed per address and login in 15 minutes, and per address over all logins. */
 export const LOGIN_LIMITS = { perLogin: 5, perAddress: 20, windowMs: 15 * 60_000 } as const;
 
+/** A sign-in event in the audit log: the login typed, what happened, and from which address. */
+function signInAudit(db: Db, login: string, action: 'sign_in' | 'sign_in_failed' | 'locked_out' | 'address_locked_out', address: string, extra: object = {}) {
+  recordAudit(db, { actor: action === 'sign_in' ? login : 'anonymous', entity: 'user', entityId: login, action, before: null, after: { address, ...extra }, areaCode: null });
+}
+
 /** Sign in, sign out, and who am I. One limiter per app: failures are counted across requests. */
-export function authRoutes(opts: { secureCookie: (url: string, forwardedProto: string | undefined) => boolean }) {
+export function authRoutes(opts: { secureCookie: (url: string, forwardedProto: string | undefined) => boolean; trustProxy: boolean }) {
   const perLogin = new FailureLimiter(LOGIN_LIMITS.perLogin, LOGIN_LIMITS.windowMs);
   const perAddress = new FailureLimiter(LOGIN_LIMITS.perAddress, LOGIN_LIMITS.windowMs);
   return new Hono<AppEnv>()
@@ -24,7 +31,7 @@ export function authRoutes(opts: { secureCookie: (url: string, forwardedProto: s
       const { login, password } = c.req.valid('json');
       const { db } = c.var;
       const now = c.var.now().getTime();
-      const address = clientAddress(c);
+      const address = clientAddress(c, opts.trustProxy);
       const keys = [`${address} ${login}`, address] as const;
       const wait = Math.max(perLogin.retryAfter(keys[0], now), perAddress.retryAfter(keys[1], now));
       if (wait > 0) {
@@ -33,14 +40,22 @@ export function authRoutes(opts: { secureCookie: (url: string, forwardedProto: s
       }
       // The attempt is counted before the hash is checked, so parallel guesses cannot all slip under the
       // limit while their hashes run; a success takes its reservation back.
-      perLogin.fail(keys[0], now);
-      perAddress.fail(keys[1], now);
+      const loginCount = perLogin.fail(keys[0], now);
+      const addressCount = perAddress.fail(keys[1], now);
       const user = db.select().from(users).where(eq(users.login, login)).get();
       // An unknown login costs the same hash as a wrong password: timing does not tell them apart.
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-      if (!user || !ok) throw new ApiFailure(401, 'bad_credentials', 'Wrong login or password');
+      if (!user || !ok) {
+        // Audited in their own rows (the audit log never moves the data version); a lockout once, by
+        // the failure that closed it.
+        signInAudit(db, login, 'sign_in_failed', address);
+        if (perLogin.closes(loginCount)) signInAudit(db, login, 'locked_out', address, { minutes: LOGIN_LIMITS.windowMs / 60_000 });
+        if (perAddress.closes(addressCount)) signInAudit(db, login, 'address_locked_out', address, { minutes: LOGIN_LIMITS.windowMs / 60_000 });
+        throw new ApiFailure(401, 'bad_credentials', 'Wrong login or password');
+      }
       perLogin.clear(keys[0]);
       perAddress.release(keys[1], now);
+      signInAudit(db, login, 'sign_in', address);
       const session = createSession(db, user.id, c.var.now());
       setCookie(c, SESSION_COOKIE, session.token, {
         httpOnly: true,

@@ -107,8 +107,12 @@ export const requirementSchema = z.enum(REQUIREMENTS);
 export const requirementListSchema = z.array(requirementSchema).max(3, { message: 'expected at most 3 requirements (consult, examine, admit)' }).transform((rs) => normalizeRequirements(rs));
 export const coverageStatusSchema = z.enum(COVERAGE_STATUSES as [CoverageStatus, ...CoverageStatus[]]);
 
-/** ISO calendar date `YYYY-MM-DD` that exists. */
-export const isoDateSchema = z.string().refine(isIsoDate, { error: (iss) => `Expected a date YYYY-MM-DD, got ${show(iss.input)}` });
+/** The years a date typed into the tool may fall in: agreements, meetings, filings and deadlines. */
+export const DATE_YEARS = { first: 1900, last: 2099 } as const;
+/** ISO calendar date `YYYY-MM-DD` that exists, from 1900 to 2099 (`0000-01-01` is no one's date). */
+export const isoDateSchema = z.string().refine((v) => isIsoDate(v) && Number(v.slice(0, 4)) >= DATE_YEARS.first && Number(v.slice(0, 4)) <= DATE_YEARS.last, {
+  error: (iss) => `Expected a date YYYY-MM-DD from ${DATE_YEARS.first} to ${DATE_YEARS.last}, got ${show(iss.input)}`,
+});
 
 /** The one error shape of the API. */
 export const apiErrorSchema = z.object({

@@ -46,7 +46,8 @@ describe('passwords', () => {
       [{ login: 'staff', role: 'facility', scope: ['12345'], password: 'long enough pw' }, /事業所番号/],
       [{ login: 'doctor', role: 'institution', scope: ['9910110131'], password: 'long enough pw' }, /医療機関コード.*check digit/],
       [{ login: 'root', role: 'admin', scope: ['99'], password: 'long enough pw' }, /no scope/],
-      [{ login: 'root', role: 'admin', scope: [], password: 'short' }, /at least 10/],
+      [{ login: 'root', role: 'admin', scope: [], password: 'short pass' }, /at least 12/],
+      [{ login: 'root', role: 'admin', scope: [], password: 'Qwerty123456' }, /most often guessed/],
       [{ login: DEMO_ACCOUNTS.admin.login, role: 'admin', scope: [], password: 'long enough pw' }, /already exists/],
     ];
     const users = () => db.$client.prepare('select count(*) n from users').get();
@@ -155,7 +156,10 @@ describe('npm run user', () => {
     const res = await createApp({ db: userDb }).request('/api/auth/login', { method: 'POST', body: JSON.stringify({ login: 'tottori-pref', password: 'a long secret phrase' }), headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(200);
     const audit = userDb.$client.prepare("select actor, entity, action from audit_log where entity = 'user'").all();
-    expect(audit).toEqual([{ actor: expect.stringMatching(/^cli:/), entity: 'user', action: 'create' }]);
+    expect(audit).toEqual([
+      { actor: expect.stringMatching(/^cli:/), entity: 'user', action: 'create' },
+      { actor: 'tottori-pref', entity: 'user', action: 'sign_in' },
+    ]);
     userDb.$client.close();
     expect(run(['remove', '--login', 'tottori-pref']).stdout).toContain('Removed');
     expect(execFileSync(process.execPath, ['--import', 'tsx', 'scripts/user.ts', 'list'], { encoding: 'utf8', env: { ...process.env, DATABASE_PATH: join(dir, 'u.db') } })).not.toContain('tottori-pref');

@@ -5,6 +5,7 @@ import type { AppEnv } from '../../app-env';
 import { facilityParams } from '../../contracts/api';
 import { deadlineBody, deadlineParams, filingQuery, filingUploadQuery, trackerQuery } from '../../contracts/partnerships';
 import { facilities, filingDeadlines, filings } from '../../db/schema';
+import { municipalityCodeFrom5 } from '../../domain/identifiers';
 import { designatingAuthority, type Authority, type MunicipalityRef } from '../../domain/designating-authority';
 import { DomainError } from '../../domain/errors';
 import { facilityTypeOf } from '../../domain/facility-types';
@@ -34,6 +35,16 @@ function snapshotRefs(munis: EngineSnapshot['municipalities']): (code: string) =
     const parent = m.parentCode ? { code: m.parentCode, name: munis.get(m.parentCode)?.name ?? m.parentCode } : null;
     return toMunicipalityRef({ code, ...m }, parent);
   };
+}
+
+/**
+ * True when `code` names a designating authority of the loaded data: a prefecture (its 6-digit
+ * code, e.g. 310000) or a municipality that is not a ward (wards file with their city).
+ */
+function isAuthority(munis: EngineSnapshot['municipalities'], code: string): boolean {
+  const m = munis.get(code);
+  if (m) return m.kind !== 'ward';
+  return [...munis.values()].some((x) => municipalityCodeFrom5(`${x.prefCode}000`) === code);
 }
 
 /** GET /api/facilities/:id/filing.xlsx and filing.html — the 届出書 for a fiscal year (default: the current one). */
@@ -159,6 +170,7 @@ export const filingsRoutes = new Hono<AppEnv>()
     const { dueOn } = c.req.valid('json');
     const { db } = c.var;
     if (!p.fiscalYear) throw new ApiFailure(400, 'invalid_parameter', 'fiscalYear: expected a fiscal year, e.g. 2026', [{ path: 'fiscalYear', message: 'expected a fiscal year' }]);
+    if (!isAuthority(c.var.engine.get(c.var.today()).municipalities, p.authority)) throw notFound('designating authority (a prefecture, or a municipality that is not a ward)', p.authority);
     const before = db.select().from(filingDeadlines).where(and(eq(filingDeadlines.authorityCode, p.authority), eq(filingDeadlines.fiscalYear, p.fiscalYear))).get() ?? null;
     runCreate(c.var, {
       entity: 'filing_deadline', action: 'set', areaCode: p.authority, before,
