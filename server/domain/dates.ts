@@ -6,6 +6,9 @@ export function dateInJapan(instant: Date): string {
   return JAPAN_DATE.format(instant);
 }
 
+/** Whole days from `today` to `date`, both ISO dates (negative once past). */
+export const daysFrom = (today: string, date: string): number => Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+
 /** An ISO calendar date `YYYY-MM-DD` that exists (2026-02-30 does not). */
 export function isIsoDate(v: string): boolean {
   const d = new Date(`${v}T00:00:00Z`);

@@ -13,7 +13,16 @@ export interface Declaration {
   maxPartners: number | null;
 }
 
-export function checkDeclaration(kind: InstitutionKind, d: Declaration): void {
+/**
+ * Checks a declaration. With `current` (what is stored, and its active agreements now): a new
+ * maxPartners below the partners it already has is refused — it would start over capacity; a value
+ * kept as it was does not block editing the rest.
+ */
+export function checkDeclaration(kind: InstitutionKind, d: Declaration, current?: { maxPartners: number | null; activePartners: number }): void {
+  if (current && d.maxPartners !== null && d.maxPartners !== current.maxPartners && d.maxPartners < current.activePartners) {
+    const n = current.activePartners;
+    throw new DomainError('invalid', `maxPartners: ${d.maxPartners} is below the ${n} partner facilit${n === 1 ? 'y' : 'ies'} this institution has now (active agreements); expected at least ${n}`, 'maxPartners');
+  }
   if (d.offers === null) return;
   const eligible = new Set(eligibleOffers(kind));
   const beyond = d.offers.filter((r) => !eligible.has(r));

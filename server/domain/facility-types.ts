@@ -1,3 +1,4 @@
+import { daysFrom } from './dates';
 import type { Requirement } from './requirements';
 
 /**
@@ -124,8 +125,12 @@ export function serviceCodeFromOpenDataName(name: string): string | undefined {
 }
 
 /** Whole days from `today` to the binding date (negative once passed); null for 努力義務 types. */
-export function daysUntilBinding(type: FacilityType, today: string): number | null {
-  if (type.bindingFrom === null) return null;
-  const ms = Date.parse(`${type.bindingFrom}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`);
-  return Math.round(ms / 86_400_000);
+export function daysUntilBinding(type: Pick<FacilityType, 'bindingFrom'>, today: string): number | null {
+  return type.bindingFrom === null ? null : daysFrom(today, type.bindingFrom);
+}
+
+/** The countdown a facility is shown: days left until its 義務 binds, 0 once it binds; null for 努力義務 types. */
+export function daysToBinding(type: Pick<FacilityType, 'bindingFrom'>, today: string): number | null {
+  const days = daysUntilBinding(type, today);
+  return days === null ? null : Math.max(0, days);
 }

@@ -113,6 +113,12 @@ export function institutionOffers(input: {
   };
 }
 
+/**
+ * Whether it may give ③ (admission): a 病院 whose declaration includes it, or — undeclared — whose kind
+ * allows it (only a 病院). What the engine asks with masks (nearby.ts: offered | eligibleOnly).
+ */
+export const mayAdmit = (o: Pick<InstitutionOffers, 'declared' | 'eligible'>): boolean => (o.declared ?? o.eligible).includes('admit');
+
 /** Requirements in `covers` that an institution of this kind can never supply (③ from a clinic or an unknown kind). */
 export function ineligibleRequirements(kind: InstitutionKind, covers: readonly Requirement[]): Requirement[] {
   const eligible = new Set(eligibleOffers(kind));

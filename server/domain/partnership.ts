@@ -53,3 +53,39 @@ export function confirmationDue(a: { confirmedOn: string | null; agreedOn: strin
   const dueOn = addMonths(from, CONFIRMATION_INTERVAL_MONTHS);
   return { dueOn, overdue: dueOn < today };
 }
+
+/** The terms of an agreement both parties must agree to change. */
+export interface TwoPartyTerms {
+  covers: readonly Requirement[];
+  agreedOn: string | null;
+  specialRelationship: boolean;
+  infectionAgreement: boolean;
+  status: 'active' | 'ended';
+}
+
+/** Changes that wait for the other party: only those that differ from the agreement; `status` only re-activates. */
+export interface TwoPartyChanges {
+  covers?: Requirement[];
+  agreedOn?: string | null;
+  specialRelationship?: boolean;
+  infectionAgreement?: boolean;
+  status?: 'active';
+}
+
+const sameSet = (a: readonly Requirement[], b: readonly Requirement[]) => a.length === b.length && a.every((r) => b.includes(r));
+
+/**
+ * Which of the asked changes of an agreement need the other party's consent: what it covers, its date,
+ * 特別の関係, the 第二種協定 (infection) flag, and re-activating an ended agreement — the terms the two
+ * signed. Only asked values that differ from the agreement count. What either party does alone —
+ * the yearly confirmation (確認日) and ending the agreement — is not among them.
+ */
+export function twoPartyChanges(current: TwoPartyTerms, asked: Partial<Omit<TwoPartyTerms, 'status'>> & { status?: 'active' | 'ended' }): TwoPartyChanges {
+  const out: TwoPartyChanges = {};
+  if (asked.covers !== undefined && !sameSet(asked.covers, current.covers)) out.covers = [...asked.covers];
+  if (asked.agreedOn !== undefined && asked.agreedOn !== current.agreedOn) out.agreedOn = asked.agreedOn;
+  if (asked.specialRelationship !== undefined && asked.specialRelationship !== current.specialRelationship) out.specialRelationship = asked.specialRelationship;
+  if (asked.infectionAgreement !== undefined && asked.infectionAgreement !== current.infectionAgreement) out.infectionAgreement = asked.infectionAgreement;
+  if (asked.status === 'active' && current.status === 'ended') out.status = 'active';
+  return out;
+}

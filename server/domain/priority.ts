@@ -39,8 +39,8 @@ export function nextDeadline(type: Pick<FacilityType, 'level' | 'bindingFrom'>, 
   return candidates.sort((a, b) => a.date.localeCompare(b.date))[0] ?? null;
 }
 
-/** Whole days from `today` to `date` (negative once past). */
-export const daysFrom = (today: string, date: string): number => Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+/** Whole days from `today` to `date` (negative once past): the one day count, in dates.ts. */
+export { daysFrom } from './dates';
 
 /** How the lacking-coverage list can be ordered; each order breaks ties by the others, then by name. */
 export type LackingSort = 'severity' | 'deadline' | 'name';

@@ -69,6 +69,19 @@ describe('a hospital’s nearby facilities', () => {
   it('ranks A253-relevant facilities first where the hospital can give ③', () => {
     expect(ids(inst('hosp', 'hospital', 0, 7, true))).toEqual([['roken-far', true], ['gh-near', false], ['roken-has3', false]]);
   });
+  it('ranks them first, marked A253-relevant, even for a hospital without a basis that would not earn it', () => {
+    const relevant = (i: EngineInstitution) => nearbyFacilities(i, facilities, index, { maxMinutes: 30, limit: 10 }).facilities.map((n) => [facilities[n.f]!.id, n.a253Relevant, n.a253]);
+    expect(relevant(inst('hosp-nobasis', 'hospital', 0, 7, false))).toEqual([['roken-far', true, false], ['gh-near', false, false], ['roken-has3', false, false]]);
+    // An undeclared hospital whose notifications suggest ①② only may still admit: relevant all the same.
+    expect(relevant(inst('hosp12-undeclared', 'hospital', 0, 3, false))[0]).toEqual(['roken-far', true, false]);
+    // A clinic never gives ③: nothing is A253-relevant to it, nearest first.
+    expect(relevant(inst('clinic', 'clinic', 0, 3, false)).map(([id, r]) => [id, r])).toEqual([['gh-near', false], ['roken-has3', false], ['roken-far', false]]);
+  });
+  it('lists facilities seeking what it gives before the A253-relevant ones', () => {
+    const seekingGh = facilities.map((f) => (f.id === 'gh-near' ? { ...f, seeking: 1 } : f));
+    const got = nearbyFacilities(inst('hosp', 'hospital', 0, 7, true), seekingGh, new FacilityIndex(seekingGh), { maxMinutes: 30, limit: 10 }).facilities.map((n) => [seekingGh[n.f]!.id, n.seeking, n.a253Relevant]);
+    expect(got).toEqual([['gh-near', true, false], ['roken-far', false, true], ['roken-has3', false, false]]);
+  });
   it('does not, where it cannot give ③ (a clinic, or a hospital offering ①② only)', () => {
     expect(ids(inst('clinic', 'clinic', 0, 3, false)).every(([, a]) => a === false)).toBe(true);
     expect(ids(inst('hosp12', 'hospital', 0, 3, true)).every(([, a]) => a === false)).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntilBinding, FACILITY_TYPES, facilityTypeOf, SERVICE_CODES, serviceCodeFromOpenDataName } from '../../server/domain/facility-types';
+import { daysToBinding, daysUntilBinding, FACILITY_TYPES, facilityTypeOf, SERVICE_CODES, serviceCodeFromOpenDataName } from '../../server/domain/facility-types';
 
 describe('facility-type table (domain.md §2)', () => {
   const rule = (code: string) => {
@@ -31,6 +31,13 @@ describe('facility-type table (domain.md §2)', () => {
     expect(daysUntilBinding(FACILITY_TYPES.tokuyo, '2026-11-22')).toBe(130);
     expect(daysUntilBinding(FACILITY_TYPES.tokuyo, '2027-04-01')).toBe(0);
     expect(daysUntilBinding(FACILITY_TYPES.tokutei, '2026-11-22')).toBeNull();
+  });
+
+  it('shows the countdown as 0 once the 義務 binds, and none for 努力義務 types', () => {
+    expect(daysToBinding(FACILITY_TYPES.tokuyo, '2026-11-22')).toBe(130);
+    expect(daysToBinding(FACILITY_TYPES.tokuyo, '2027-04-01')).toBe(0);
+    expect(daysToBinding(FACILITY_TYPES.tokuyo, '2028-01-01')).toBe(0);
+    expect(daysToBinding(FACILITY_TYPES.tokutei, '2026-11-22')).toBeNull();
   });
 
   it('only the 特養/老健/医療院 types earn A253 for a partner hospital', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertAgreementEligible } from '../../server/domain/agreements';
 import { DomainError } from '../../server/domain/errors';
-import { eligibleOffers, institutionOffers, kindFromBeds, likelyOffers, normalizeSymbol } from '../../server/domain/institution-offers';
+import { eligibleOffers, institutionOffers, kindFromBeds, likelyOffers, mayAdmit, normalizeSymbol } from '../../server/domain/institution-offers';
 
 describe('eligible — by kind', () => {
   it('any hospital or clinic ①②, hospitals alone ③, unknown never ③', () => {
@@ -59,5 +59,15 @@ describe('agreements are validated against eligible', () => {
   it('accepts ①② from a clinic and ①②③ from a hospital', () => {
     expect(() => assertAgreementEligible('clinic', ['consult', 'examine'], 'x')).not.toThrow();
     expect(() => assertAgreementEligible('hospital', ['consult', 'examine', 'admit'], 'x')).not.toThrow();
+  });
+});
+
+describe('whether an institution may give ③', () => {
+  it('is a hospital that declared ③, or has not declared; never a clinic', () => {
+    expect(mayAdmit(institutionOffers({ kind: 'hospital', symbols: [], declared: null }))).toBe(true);
+    expect(mayAdmit(institutionOffers({ kind: 'hospital', symbols: [], declared: ['consult'] }))).toBe(false);
+    expect(mayAdmit(institutionOffers({ kind: 'hospital', symbols: [], declared: ['admit'] }))).toBe(true);
+    expect(mayAdmit(institutionOffers({ kind: 'clinic', symbols: ['支援診1'], declared: ['admit'] }))).toBe(false);
+    expect(mayAdmit(institutionOffers({ kind: 'unknown', symbols: [], declared: null }))).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainError } from '../../server/domain/errors';
-import { checkAgreementDates, checkMeetingDate, checkRequest, confirmationDue } from '../../server/domain/partnership';
+import { checkAgreementDates, checkMeetingDate, checkRequest, confirmationDue, twoPartyChanges, type TwoPartyTerms } from '../../server/domain/partnership';
 
 describe('the partnership cycle rules', () => {
   it('refuses ③ from a clinic, naming what a clinic cannot give', () => {
@@ -32,5 +32,29 @@ describe('the partnership cycle rules', () => {
     expect(confirmationDue({ confirmedOn: '2025-11-23', agreedOn: null }, '2026-11-23')).toEqual({ dueOn: '2026-11-23', overdue: false });
     expect(confirmationDue({ confirmedOn: null, agreedOn: '2026-03-01' }, '2026-11-23')).toEqual({ dueOn: '2027-03-01', overdue: false });
     expect(confirmationDue({ confirmedOn: null, agreedOn: null }, '2026-11-23').overdue).toBe(true);
+  });
+});
+
+describe('which changes of an agreement wait for the other party', () => {
+  const current: TwoPartyTerms = { covers: ['admit'], agreedOn: '2026-06-01', specialRelationship: false, infectionAgreement: false, status: 'active' };
+
+  it('counts only the terms both signed that differ from the agreement', () => {
+    expect(twoPartyChanges(current, { covers: ['consult', 'examine', 'admit'], agreedOn: '2026-06-01', infectionAgreement: true, specialRelationship: false })).toEqual({ covers: ['consult', 'examine', 'admit'], infectionAgreement: true });
+    expect(twoPartyChanges(current, { covers: ['admit'] })).toEqual({});
+    expect(twoPartyChanges(current, { agreedOn: null })).toEqual({ agreedOn: null });
+  });
+
+  it('leaves ending to either party alone, and proposes re-activating an ended agreement', () => {
+    expect(twoPartyChanges(current, { status: 'ended' })).toEqual({});
+    expect(twoPartyChanges(current, { status: 'active' })).toEqual({});
+    expect(twoPartyChanges({ ...current, status: 'ended' }, { status: 'active' })).toEqual({ status: 'active' });
+  });
+
+  it('does not mutate its inputs', () => {
+    const asked = { covers: ['consult' as const] };
+    const out = twoPartyChanges(current, asked);
+    out.covers!.push('admit');
+    expect(asked.covers).toEqual(['consult']);
+    expect(current.covers).toEqual(['admit']);
   });
 });

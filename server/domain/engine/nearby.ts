@@ -5,9 +5,9 @@ import type { FacilityIndex } from './spatial';
 
 /**
  * The hospital's or clinic's question: which facilities within `maxMinutes` (by road: same landmass)
- * lack a requirement this institution could give? A253-relevant pairs first (a 特養/老健/医療院 that
- * would earn a hospital holding 在支病/在支診, 在後病 or a 地包ケア ward A253, no 特別の関係), then the
- * nearest.
+ * lack a requirement this institution could give? Those seeking it first, then the A253-relevant
+ * (a 特養/老健/医療院 lacking ③ that this hospital may give), those that would earn this hospital A253
+ * (its 在支病, 在後病 or 地包ケア ward, no 特別の関係) first among them, then the nearest.
  */
 export interface NearbyFacility {
   f: number;
@@ -17,6 +17,12 @@ export interface NearbyFacility {
   offered: Mask;
   eligibleOnly: Mask;
   a253: boolean;
+  /**
+   * A253-relevant: a type that can earn its admitting hospital A253 (特養・地域密着特養・老健・介護医療院)
+   * lacks ③, and this institution may give it (a 病院 whose declaration, or kind, allows ③). Broader
+   * than `a253`, which also asks this hospital's basis (在支病・在後病・地包ケア) and no 特別の関係.
+   */
+  a253Relevant: boolean;
   alreadyPartner: boolean;
   /** It has said it seeks something this institution could give. */
   seeking: boolean;
@@ -46,11 +52,21 @@ export function nearbyFacilities(
       eligibleOnly,
       // A253 only where this hospital would give the facility ③ (a253.ts); a clinic never.
       a253: f.a253Type && inst.a253Basis && (offered & 4) !== 0 && !f.specialRelationshipCodes.includes(inst.code),
+      a253Relevant: f.a253Type && ((offered | eligibleOnly) & 4) !== 0,
       alreadyPartner: f.partnerCodes.includes(inst.code),
       seeking: ((f.seeking ?? 0) & (offered | eligibleOnly)) !== 0,
     });
   }
-  // Those that asked first (they opted in as seeking what this institution gives), then A253-relevant.
-  out.sort((a, b) => Number(b.seeking) - Number(a.seeking) || Number(b.a253) - Number(a.a253) || a.minutes - b.minutes || (facilities[a.f]!.id < facilities[b.f]!.id ? -1 : 1));
+  // Those that asked first (they opted in as seeking what this institution gives), then the
+  // A253-relevant ones (only where this institution may give ③ — else none is), those earning this
+  // hospital A253 first among them, then the nearest.
+  out.sort(
+    (a, b) =>
+      Number(b.seeking) - Number(a.seeking) ||
+      Number(b.a253Relevant) - Number(a.a253Relevant) ||
+      Number(b.a253) - Number(a.a253) ||
+      a.minutes - b.minutes ||
+      (facilities[a.f]!.id < facilities[b.f]!.id ? -1 : 1),
+  );
   return { facilities: out.slice(0, opts.limit), total: out.length };
 }
