@@ -23,6 +23,7 @@ import { VersionMemo } from './features/engine/version-memo';
 import { agreementsRoutes } from './features/partnerships/agreements-routes';
 import { facilityCycleRoutes, institutionCycleRoutes } from './features/partnerships/facility-cycle-routes';
 import { requestsRoutes } from './features/partnerships/requests-routes';
+import { facilityDeskRoutes, institutionDeskRoutes } from './features/partnerships/desk-routes';
 import { facilityFilingRoutes, filingsRoutes } from './features/filings/routes';
 import type { TravelTimes } from './routing/travel-times';
 import { BASEMAPS, type BasemapName } from './features/shared/basemaps';
@@ -100,8 +101,8 @@ export function createApp(deps: AppDeps) {
     .route('/health', healthRoutes)
     .route('/meta', metaRoutes)
     // Each path is mounted once; a record's routes from several features are joined first.
-    .route('/facilities', new Hono<AppEnv>().route('/', facilitiesRoutes).route('/', facilityCycleRoutes).route('/', facilityFilingRoutes))
-    .route('/institutions', new Hono<AppEnv>().route('/', institutionsRoutes).route('/', institutionCycleRoutes))
+    .route('/facilities', new Hono<AppEnv>().route('/', facilitiesRoutes).route('/', facilityCycleRoutes).route('/', facilityDeskRoutes).route('/', facilityFilingRoutes))
+    .route('/institutions', new Hono<AppEnv>().route('/', institutionsRoutes).route('/', institutionCycleRoutes).route('/', institutionDeskRoutes))
     .route('/municipalities', municipalitiesRoutes)
     .route('/gaps', gapsRoutes)
     .route('/plan', planRoutes)

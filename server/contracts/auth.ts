@@ -9,7 +9,7 @@ export const loginBody = z
   .strict();
 
 export const auditQuery = z.object({
-  entity: z.enum(['facility', 'institution', 'meeting', 'agreement', 'partnership_request', 'filing', 'filing_deadline', 'user', 'dataset'], { error: 'entity: expected one of facility, institution, meeting, agreement, partnership_request, filing, filing_deadline, user, dataset' }).optional(),
+  entity: z.enum(['facility', 'institution', 'meeting', 'agreement', 'agreement_proposal', 'partnership_request', 'filing', 'filing_deadline', 'user', 'dataset'], { error: 'entity: expected one of facility, institution, meeting, agreement, agreement_proposal, partnership_request, filing, filing_deadline, user, dataset' }).optional(),
   limit: intParam('limit', 1, 500, 100),
   /** List entries with ids below this one (the next page); 0 = from the newest. */
   before: intParam('before', 0, 2 ** 53 - 1, 0),

@@ -45,10 +45,33 @@ export const agreementPatch = z
     confirmedOn: isoDateSchema.nullable().optional(),
     infectionAgreement: z.boolean().optional(),
     specialRelationship: z.boolean().optional(),
-    /** Ending an agreement: status ended with the day it ended (today by default). */
+    /** Ending an agreement: status ended with the day it ended (today by default) and why; active re-activates an ended one. */
     status: z.enum(['active', 'ended']).optional(),
     endedOn: isoDateSchema.nullable().optional(),
+    /** Why it ends: required when a party ends it. */
+    endReason: z.string({ error: 'endReason: expected text' }).max(1000, { message: 'endReason: expected at most 1000 characters' }).optional(),
   })
+  .strict();
+
+/**
+ * What a proposal changes (agreement_proposals.changes): the two-party fields only, each present only
+ * when it differs from the agreement; `status: 'active'` re-activates an ended agreement.
+ */
+export const proposalChanges = z
+  .object({
+    covers: nonEmptyRequirements.optional(),
+    agreedOn: isoDateSchema.nullable().optional(),
+    specialRelationship: z.boolean().optional(),
+    infectionAgreement: z.boolean().optional(),
+    status: z.literal('active').optional(),
+  })
+  .strict();
+export type ProposalChanges = z.infer<typeof proposalChanges>;
+
+export const proposalParams = z.object({ id: intParam('id', 1, 2 ** 31 - 1, 1), proposalId: intParam('proposalId', 1, 2 ** 31 - 1, 1) });
+export const proposalAnswerBody = z.object({ version }).strict();
+export const proposalDeclineBody = z
+  .object({ version, reason: z.string({ error: 'reason: expected text' }).trim().min(1, { message: 'reason: expected a reason, or leave it out' }).max(1000, { message: 'reason: expected at most 1000 characters' }).optional() })
   .strict();
 
 export const meetingBody = z

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, integer, primaryKey, real, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { foreignKey, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 /**
  * The database. Coordinates are WGS84 degrees; dates are ISO `YYYY-MM-DD` text.
@@ -167,6 +167,8 @@ export const agreements = sqliteTable(
     /** Date the acute-response arrangement was last confirmed (yearly duty). */
     confirmedOn: text('confirmed_on'),
     endedOn: text('ended_on'),
+    /** Why a party ended it (required when a party ends it; null while active or for older rows). */
+    endReason: text('end_reason'),
     status: text('status', { enum: ['active', 'ended'] }).notNull().default('active'),
     /** 特別の関係 (same founder etc.): still a valid partner, but no A253. */
     specialRelationship: integer('special_relationship', { mode: 'boolean' }).notNull().default(false),
@@ -181,6 +183,35 @@ export const agreements = sqliteTable(
     index('agreements_facility').on(t.careOfficeNumber, t.serviceCode),
     index('agreements_institution').on(t.institutionCode),
   ],
+);
+
+/**
+ * A change of an agreement one party proposes and the other accepts or declines (what it covers,
+ * its date, the 特別の関係 and 第二種協定 flags, re-activation): until then the agreement stays as it
+ * is. `changes` holds only the fields that differ (JSON, contracts/partnerships.ts proposalChanges).
+ * At most one pending proposal per agreement (the partial unique index). The read model does not read
+ * this table, so it has no data_version trigger (migration 0006): a proposal changes no coverage.
+ */
+export const agreementProposals = sqliteTable(
+  'agreement_proposals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    agreementId: integer('agreement_id')
+      .notNull()
+      .references(() => agreements.id),
+    /** The side that proposed it: the other side answers. */
+    proposedBy: text('proposed_by', { enum: ['facility', 'institution'] }).notNull(),
+    /** The login of the account that proposed it. */
+    proposer: text('proposer').notNull(),
+    changes: text('changes').notNull(),
+    status: text('status', { enum: ['pending', 'accepted', 'declined', 'withdrawn'] }).notNull().default('pending'),
+    /** Why it was declined (optional). */
+    reason: text('reason'),
+    proposedOn: text('proposed_on').notNull(),
+    decidedOn: text('decided_on'),
+    ...editable(),
+  },
+  (t) => [index('proposals_agreement').on(t.agreementId, t.id), uniqueIndex('proposals_one_pending').on(t.agreementId).where(sql`status = 'pending'`)],
 );
 
 /** ナビイ 施設票 rows, kept so the name + address join can run whichever file is imported first. */

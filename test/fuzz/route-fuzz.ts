@@ -39,7 +39,7 @@ interface Call {
 }
 
 function callArb(spec: RouteSpec, xlsx: Uint8Array): fc.Arbitrary<Call> {
-  const validParams = Object.fromEntries(Object.entries(spec.params ?? {}).map(([k, v]) => [k, v === 'request' ? made.requestId : v === 'agreement' ? made.agreementId : v]));
+  const validParams = Object.fromEntries(Object.entries(spec.params ?? {}).map(([k, v]) => [k, v === 'request' ? made.requestId : v === 'agreement' ? made.agreementId : v === 'proposal' ? made.proposalId : v]));
   const params = fc.array(fc.oneof({ weight: 2, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: oddText }), { minLength: Object.keys(validParams).length, maxLength: Object.keys(validParams).length });
   const query = fc.tuple(mutated(spec.query ?? {}, oddText), fc.option(oddText, { nil: undefined }));
   const body: fc.Arbitrary<Call['body']> =

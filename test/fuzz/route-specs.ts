@@ -14,8 +14,8 @@ export const FACILITY = '9971600862-510';
 export const HOSPITAL = '9910110130';
 export const AUTHORITY = '991007';
 
-/** Ids made by the fuzz setup: a pending request and an agreement. */
-export const made = { requestId: '1', agreementId: '1' };
+/** Ids made by the fuzz setup: a pending request, an agreement and a change of it the facility proposed. */
+export const made = { requestId: '1', agreementId: '1', proposalId: '1' };
 
 export const ROUTE_SPECS: RouteSpec[] = [
   { method: 'POST', path: '/api/auth/login', body: { login: 'demo-pref', password: 'wrong-password' } },
@@ -51,6 +51,13 @@ export const ROUTE_SPECS: RouteSpec[] = [
   { method: 'POST', path: '/api/requests/:id/withdraw', params: { id: 'request' }, body: { version: 1 } },
   { method: 'PATCH', path: '/api/agreements/:id', params: { id: 'agreement' }, body: { version: 1, covers: ['admit'], agreedOn: '2026-06-01', confirmedOn: '2026-11-01', infectionAgreement: true, specialRelationship: false, status: 'active', endedOn: null } },
   { method: 'GET', path: '/api/agreements/:id/history', params: { id: 'agreement' } },
+  { method: 'PATCH', path: '/api/agreements/:id', params: { id: 'agreement' }, body: { version: 1, status: 'ended', endedOn: '2026-11-01', endReason: '閉院のため' } },
+  { method: 'GET', path: '/api/agreements/:id/proposals', params: { id: 'agreement' } },
+  { method: 'POST', path: '/api/agreements/:id/proposals/:proposalId/accept', params: { id: 'agreement', proposalId: 'proposal' }, body: { version: 1 } },
+  { method: 'POST', path: '/api/agreements/:id/proposals/:proposalId/decline', params: { id: 'agreement', proposalId: 'proposal' }, body: { version: 1, reason: '再検討します' } },
+  { method: 'POST', path: '/api/agreements/:id/proposals/:proposalId/withdraw', params: { id: 'agreement', proposalId: 'proposal' }, body: { version: 1 } },
+  { method: 'GET', path: '/api/facilities/:id/desk', params: { id: FACILITY } },
+  { method: 'GET', path: '/api/institutions/:code/desk', params: { code: HOSPITAL } },
   { method: 'GET', path: '/api/facilities/:id/filing.xlsx', params: { id: FACILITY }, query: { fiscalYear: '2026', submittedOn: '2026-11-20' } },
   { method: 'GET', path: '/api/facilities/:id/filing.html', params: { id: FACILITY }, query: { fiscalYear: '2026' } },
   { method: 'POST', path: '/api/filings', query: { fileName: 'filing.xlsx' }, body: 'xlsx' },

@@ -13,7 +13,7 @@ import { anonymous, signIn, signInAs, type Session } from '../helpers/session';
  */
 const ROLES = ['anonymous', 'admin', 'officer', 'officerElsewhere', 'facility', 'facilityOther', 'institution', 'institutionOther'] as const;
 type RoleName = (typeof ROLES)[number];
-/** ok = 200/201; 401 = not signed in; 403 = signed in, not theirs. */
+/** ok = 200/201/202; 401 = not signed in; 403 = signed in, not theirs. */
 type Cell = 'ok' | 401 | 403;
 
 const FACILITY = '9971600862-510'; // あじさい荘: demo-facility's own
@@ -23,7 +23,7 @@ const AUTHORITY = '991007'; // デモ市: where あじさい荘 (南区) files
 let app: TestApp;
 let db: Db;
 const as = {} as Record<RoleName, Session>;
-let fixture: { pendingId: number; agreementId: number; otherInstitution: string; filing: Buffer; facilityVersion: number; hospitalVersion: number };
+let fixture: { pendingId: number; agreementId: number; proposalAgreementId: number; proposalId: number; otherInstitution: string; filing: Buffer; facilityVersion: number; hospitalVersion: number };
 
 beforeAll(async () => {
   ({ app, db } = await demoApp());
@@ -45,14 +45,18 @@ beforeAll(async () => {
     institution: await signInAs(app, 'institution'),
     institutionOther: await signIn(app, 'other-clinic', 'other-clinic-pw'),
   });
-  // A pending request and an agreement between あじさい荘 and 浜田記念病院, and its 届出書.
+  // A pending request and two agreements between あじさい荘 and 浜田記念病院 — the second with a change
+  // the facility proposed, pending — and its 届出書.
   const agreed = (await admin.call('POST', '/api/requests', { facilityId: FACILITY, institutionCode: HOSPITAL, requirements: ['admit'] })).body;
   const { agreementId } = (await admin.call('POST', `/api/requests/${agreed.id}/accept`, { version: agreed.version, agreedOn: '2026-06-01' })).body;
+  const second = (await admin.call('POST', '/api/requests', { facilityId: FACILITY, institutionCode: HOSPITAL, requirements: ['consult'] })).body;
+  const proposalAgreementId = (await admin.call('POST', `/api/requests/${second.id}/accept`, { version: second.version, agreedOn: '2026-06-01' })).body.agreementId;
+  const proposalId = (await as.facility.call('PATCH', `/api/agreements/${proposalAgreementId}`, { version: 1, infectionAgreement: true })).body.proposal.id;
   const pending = (await admin.call('POST', '/api/requests', { facilityId: FACILITY, institutionCode: HOSPITAL, requirements: ['consult'] })).body;
   const filing = Buffer.from(await (await admin.request(`/api/facilities/${FACILITY}/filing.xlsx?fiscalYear=2026`)).arrayBuffer());
   const facilityVersion = (await admin.call('GET', `/api/facilities/${FACILITY}`)).body.version;
   const hospitalVersion = (await admin.call('GET', `/api/institutions/${HOSPITAL}`)).body.version;
-  fixture = { pendingId: pending.id, agreementId, otherInstitution, filing, facilityVersion, hospitalVersion };
+  fixture = { pendingId: pending.id, agreementId, proposalAgreementId, proposalId, otherInstitution, filing, facilityVersion, hospitalVersion };
 });
 
 interface Case {
@@ -81,7 +85,14 @@ const WRITES: Case[] = [
   { name: 'accept a request', method: 'POST', path: () => `/api/requests/${fixture.pendingId}/accept`, body: () => ({ version: 1 }), expect: INSTITUTION_ACT },
   { name: 'decline a request', method: 'POST', path: () => `/api/requests/${fixture.pendingId}/decline`, body: () => ({ version: 1, reason: '病床逼迫' }), expect: INSTITUTION_ACT },
   { name: 'withdraw a request', method: 'POST', path: () => `/api/requests/${fixture.pendingId}/withdraw`, body: () => ({ version: 1 }), expect: FACILITY_ACT },
+  // A party's change of the terms becomes a proposal (202), an administrator's is applied (200): both 'ok'.
   { name: 'edit an agreement', method: 'PATCH', path: () => `/api/agreements/${fixture.agreementId}`, body: () => ({ version: 1, infectionAgreement: true }), expect: EITHER_PARTY_ACT },
+  { name: 'confirm an agreement', method: 'PATCH', path: () => `/api/agreements/${fixture.agreementId}`, body: () => ({ version: 1, confirmedOn: '2026-11-01' }), expect: EITHER_PARTY_ACT },
+  { name: 'end an agreement', method: 'PATCH', path: () => `/api/agreements/${fixture.agreementId}`, body: () => ({ version: 1, status: 'ended', endReason: '閉院のため' }), expect: EITHER_PARTY_ACT },
+  // The facility proposed it: the institution (or an administrator) answers; the facility itself gets 403.
+  { name: "accept the facility's proposal", method: 'POST', path: () => `/api/agreements/${fixture.proposalAgreementId}/proposals/${fixture.proposalId}/accept`, body: () => ({ version: 1 }), expect: INSTITUTION_ACT },
+  { name: "decline the facility's proposal", method: 'POST', path: () => `/api/agreements/${fixture.proposalAgreementId}/proposals/${fixture.proposalId}/decline`, body: () => ({ version: 1, reason: '内容を再検討します' }), expect: INSTITUTION_ACT },
+  { name: "withdraw the facility's proposal", method: 'POST', path: () => `/api/agreements/${fixture.proposalAgreementId}/proposals/${fixture.proposalId}/withdraw`, body: () => ({ version: 1 }), expect: FACILITY_ACT },
   { name: "edit an institution's declaration", method: 'PUT', path: () => `/api/institutions/${HOSPITAL}/declaration`, body: () => ({ offers: null, willingness: 'accepting', maxPartners: 5, version: fixture.hospitalVersion }), expect: INSTITUTION_ACT },
   { name: 'receive a filing', method: 'POST', path: () => '/api/filings?fileName=filing.xlsx', body: () => fixture.filing, expect: AUTHORITY_ADMIN },
   { name: 'set a filing deadline', method: 'PUT', path: () => `/api/filings/deadlines/${AUTHORITY}/2026`, body: () => ({ dueOn: '2027-01-31' }), expect: AUTHORITY_ADMIN },
@@ -97,6 +108,9 @@ const READS: Case[] = [
   { name: "an institution's inbox", method: 'GET', path: () => `/api/institutions/${HOSPITAL}/requests`, expect: INSTITUTION_READ },
   { name: 'a request', method: 'GET', path: () => `/api/requests/${fixture.pendingId}`, expect: EITHER_PARTY_READ },
   { name: "an agreement's history", method: 'GET', path: () => `/api/agreements/${fixture.agreementId}/history`, expect: EITHER_PARTY_READ },
+  { name: "an agreement's proposals", method: 'GET', path: () => `/api/agreements/${fixture.proposalAgreementId}/proposals`, expect: EITHER_PARTY_READ },
+  { name: "a facility's desk", method: 'GET', path: () => `/api/facilities/${FACILITY}/desk`, expect: FACILITY_READ },
+  { name: "an institution's desk", method: 'GET', path: () => `/api/institutions/${HOSPITAL}/desk`, expect: INSTITUTION_READ },
   { name: "an authority's filing tracker", method: 'GET', path: () => `/api/filings/tracker?authority=${AUTHORITY}&fiscalYear=2026`, expect: AUTHORITY_ADMIN },
   { name: 'the audit log', method: 'GET', path: () => '/api/audit', expect: OFFICERS },
 ];
@@ -119,7 +133,8 @@ async function tryAs(role: RoleName, c: Case): Promise<{ status: number; changed
   }
 }
 
-const statusOf = (s: number): Cell | number => (s === 200 || s === 201 ? 'ok' : s);
+/** 202: a party's change of an agreement's terms, accepted as a proposal to the other party. */
+const statusOf = (s: number): Cell | number => (s === 200 || s === 201 || s === 202 ? 'ok' : s);
 
 describe.each([
   ['write', WRITES],

@@ -48,11 +48,28 @@ describe('PUT /api/institutions/:code/declaration', () => {
     expect((await call(`/api/institutions/${code}`)).body).toEqual(before);
   });
 
+  it('refuses a maxPartners below the partners it has now, saying how many, and writes nothing', async () => {
+    const code = await institutionCode('hospital');
+    const before = (await call(`/api/institutions/${code}`)).body;
+    const active = before.activePartners as number;
+    expect(active).toBeGreaterThan(0);
+    const res = await call(`/api/institutions/${code}/declaration`, json({ offers: null, willingness: 'accepting', maxPartners: active - 1, version: before.version }));
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues[0].path).toBe('maxPartners');
+    expect(res.body.error.message).toContain(`below the ${active} partner facilit`);
+    expect((await call(`/api/institutions/${code}`)).body).toEqual(before);
+    // As many as it has now is a full house, not an error.
+    const full = await call(`/api/institutions/${code}/declaration`, json({ offers: null, willingness: 'accepting', maxPartners: active, version: before.version }));
+    expect(full.status).toBe(200);
+    expect(full.body).toMatchObject({ maxPartners: active, remaining: 0 });
+  });
+
   it('answers 409 to a stale version, so one person does not overwrite another', async () => {
     const code = await institutionCode('hospital');
     const { version } = (await call(`/api/institutions/${code}`)).body;
     expect((await call(`/api/institutions/${code}/declaration`, json({ offers: null, willingness: 'accepting', maxPartners: 2, version }))).status).toBe(200);
-    const stale = await call(`/api/institutions/${code}/declaration`, json({ offers: null, willingness: 'not_accepting', maxPartners: 0, version }));
+    // (A maximum the institution could keep: one below its active partners is a 400 before the version is looked at.)
+    const stale = await call(`/api/institutions/${code}/declaration`, json({ offers: null, willingness: 'not_accepting', maxPartners: 9, version }));
     expect(stale.status).toBe(409);
     expect(stale.body.error.issues[0].path).toBe('version');
     expect((await call(`/api/institutions/${code}`)).body.willingness).toBe('accepting');

@@ -60,13 +60,33 @@ describe('GET /api/institutions/:code/nearby-facilities', () => {
     const { status, body } = await call(`/api/institutions/${code}/nearby-facilities?maxMinutes=30`);
     expect(status).toBe(200);
     expect(body.facilities.length).toBeGreaterThan(0);
-    const a253 = body.facilities.map((f: any) => f.a253);
-    expect(a253).toEqual([...a253].sort((x: boolean, y: boolean) => Number(y) - Number(x)));
+    // Seeking first, then the A253-relevant, those earning this hospital A253 first among them.
+    const order = body.facilities.map((f: any) => [Number(f.seeking), Number(f.a253Relevant), Number(f.a253)]);
+    expect(order).toEqual([...order].sort((x: number[], y: number[]) => y[0]! - x[0]! || y[1]! - x[1]! || y[2]! - x[2]!));
+    expect(body.facilities.some((f: any) => f.a253Relevant)).toBe(true);
     for (const f of body.facilities) {
       expect(f.minutes).toBeLessThanOrEqual(30);
       expect(f.offered.length + f.eligibleOnly.length).toBeGreaterThan(0);
-      if (f.a253) expect(['特養', '地域密着特養', '老健', '介護医療院']).toContain(f.typeJa);
+      if (f.a253) expect(f.a253Relevant).toBe(true);
+      if (f.a253Relevant) {
+        expect(['特養', '地域密着特養', '老健', '介護医療院']).toContain(f.typeJa);
+        expect([...f.offered, ...f.eligibleOnly]).toContain('admit');
+      }
     }
+  });
+  it('lists a facility seeking what the institution gives first, and none as A253-relevant to a clinic', async () => {
+    const { app: own } = await demoApp();
+    const admin = await signInAs(own, 'admin');
+    const get = async (path: string) => (await admin.call('GET', path)).body;
+    const code = (await get('/api/institutions?offers=admit')).features.find((f: any) => f.properties.offers.length === 3).properties.code;
+    const before = (await get(`/api/institutions/${code}/nearby-facilities?maxMinutes=30&limit=500`)).facilities;
+    const last = before.at(-1);
+    const { version } = await get(`/api/facilities/${last.facilityId}`);
+    expect((await admin.call('PUT', `/api/facilities/${last.facilityId}/seeking`, { seeking: [...last.offered, ...last.eligibleOnly], version })).status).toBe(200);
+    const after = (await get(`/api/institutions/${code}/nearby-facilities?maxMinutes=30&limit=500`)).facilities;
+    expect(after[0]).toMatchObject({ facilityId: last.facilityId, seeking: true });
+    const clinic = (await get('/api/institutions')).features.find((f: any) => f.properties.kind === 'clinic' && f.geometry).properties.code;
+    expect((await get(`/api/institutions/${clinic}/nearby-facilities?maxMinutes=30`)).facilities.every((f: any) => !f.a253Relevant)).toBe(true);
   });
   it('answers 404 for an unknown institution', async () => {
     expect((await call('/api/institutions/0110113719/nearby-facilities')).status).toBe(404);

@@ -60,6 +60,8 @@ describe('the partnership cycle', () => {
     expect(accepted.body.request.status).toBe('accepted');
     const after = (await facilityUser.call('GET', `/api/facilities/${facility.facilityId}`)).body;
     expect(after.coverage.missing).not.toContain('admit');
+    // What the agreement covers is no longer sought: ③ was all it sought.
+    expect(after.seeking).toBeNull();
     const partner = after.partners.find((p: any) => p.agreementId === accepted.body.agreementId);
     expect(partner).toMatchObject({ covers: ['admit'], agreedOn: '2026-06-01', infectionAgreement: true, active: true, confirmation: { dueOn: '2027-06-01', overdue: false } });
 
@@ -76,13 +78,31 @@ describe('the partnership cycle', () => {
     const history = (await facilityUser.call('GET', `/api/agreements/${accepted.body.agreementId}/history`)).body;
     expect(history[0]).toMatchObject({ actor: 'demo-hospital', action: 'create', before: null });
     const log = (await officer.call('GET', '/api/audit?limit=10')).body.entries.map((e: any) => [e.actor, e.entity, e.action]);
-    expect(log.slice(0, 5)).toEqual([
+    expect(log.slice(0, 6)).toEqual([
       ['demo-facility', 'meeting', 'create'],
+      // The acceptance takes what it covers out of the facility's seeking, in its transaction.
+      ['demo-hospital', 'facility', 'seeking'],
       ['demo-hospital', 'agreement', 'create'],
       ['demo-hospital', 'partnership_request', 'accept'],
       ['demo-facility', 'partnership_request', 'create'],
       ['demo-facility', 'facility', 'seeking'],
     ]);
+  });
+
+  it('accepts for less than asked: the request shows what was granted, and the facility no longer seeks it', async () => {
+    const { facility, hospital } = await cast();
+    const { version } = (await call('GET', `/api/facilities/${facility.facilityId}`)).body;
+    await facilityUser.call('PUT', `/api/facilities/${facility.facilityId}/seeking`, { seeking: ['consult', 'admit'], version });
+    const sent = (await facilityUser.call('POST', '/api/requests', { facilityId: facility.facilityId, institutionCode: hospital.code, requirements: ['consult', 'admit'] })).body;
+    expect(sent.granted).toBeNull();
+    const accepted = await hospitalUser.call('POST', `/api/requests/${sent.id}/accept`, { version: sent.version, covers: ['admit'] });
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.request).toMatchObject({ status: 'accepted', requirements: ['consult', 'admit'], granted: ['admit'] });
+    expect((await facilityUser.call('GET', `/api/requests/${sent.id}`)).body.granted).toEqual(['admit']);
+    const after = (await facilityUser.call('GET', `/api/facilities/${facility.facilityId}`)).body;
+    expect(after).toMatchObject({ seeking: ['consult'], version: version + 2 });
+    const change = (await officer.call('GET', '/api/audit?entity=facility&limit=1')).body.entries[0];
+    expect(change).toMatchObject({ actor: 'demo-hospital', action: 'seeking', before: { seeking: ['consult', 'admit'] }, after: { seeking: ['consult'], version: version + 2 } });
   });
 
   it('declines with a reason; the facility can withdraw a pending request; a decided request cannot change again', async () => {

@@ -20,6 +20,9 @@ beforeAll(async () => {
   const agreed = (await admin.call('POST', '/api/requests', { facilityId: FACILITY, institutionCode: HOSPITAL, requirements: ['admit'] })).body;
   made.agreementId = String((await admin.call('POST', `/api/requests/${agreed.id}/accept`, { version: agreed.version })).body.agreementId);
   made.requestId = String((await admin.call('POST', '/api/requests', { facilityId: FACILITY, institutionCode: HOSPITAL, requirements: ['consult'] })).body.id);
+  // A change the facility proposes (an administrator's edit would be applied, not proposed).
+  const facility = await signInAs(app, 'facility');
+  made.proposalId = String((await facility.call('PATCH', `/api/agreements/${made.agreementId}`, { version: 1, infectionAgreement: true })).body.proposal.id);
   xlsx = new Uint8Array(await (await admin.request(`/api/facilities/${FACILITY}/filing.xlsx?fiscalYear=2026`)).arrayBuffer());
 });
 

@@ -9,18 +9,16 @@ import { DomainError } from '../../domain/errors';
 import { nearbyFacilities } from '../../domain/engine/nearby';
 import { requirementsOf } from '../../domain/engine/masks';
 import { reportedMissing, searchBasis } from '../../domain/engine/model';
-import { a253ForAgreement, holdsA253Basis } from '../../domain/a253';
+import { holdsA253Basis } from '../../domain/a253';
 import { institutionNotifications, institutions } from '../../db/schema';
 import { facilityTypeOf } from '../../domain/facility-types';
-import { facilityId } from '../../domain/identifiers';
 import { isRelevantSymbol, notificationSymbol, remainingCapacity } from '../../domain/institution-offers';
 import { notFound } from '../../errors';
 import { validate } from '../../validate';
-import { coversOf } from '../shared/agreements-query';
 import type { EngineSnapshot } from '../engine/engine-store';
 import { requireInstitution } from '../shared/lookups';
 import { featureCollection, pointFeature } from '../shared/geojson';
-import { loadInstitutions } from '../shared/institution-view';
+import { institutionPartners, loadInstitutions } from '../shared/institution-view';
 import { runUpdate } from '../shared/command';
 
 export const institutionsRoutes = new Hono<AppEnv>()
@@ -66,7 +64,7 @@ export const institutionsRoutes = new Hono<AppEnv>()
     const body = c.req.valid('json');
     const { db, today } = c.var;
     const row = requireInstitution(db, code);
-    checkDeclaration(row.kind, body);
+    checkDeclaration(row.kind, body, { maxPartners: row.maxPartners, activePartners: c.var.engine.get(today()).activePartnersByInstitution.get(code) ?? 0 });
     if (row.withdrawnOn) throw new DomainError('conflict', `This institution left the 名簿 on ${row.withdrawnOn}; its declaration can no longer change`);
     const next = { declaredOffers: body.offers === null ? null : JSON.stringify(body.offers), willingness: body.willingness, maxPartners: body.maxPartners };
     runUpdate(c.var, {
@@ -78,7 +76,7 @@ export const institutionsRoutes = new Hono<AppEnv>()
     });
     return c.json({ ...institutionDetail(db, c.var.engine.get(today()), today(), code), access: accessTo(c, institutionSubject(c, code)) });
   })
-  /** Facilities near this institution that lack a requirement it could give, A253-relevant first. */
+  /** Facilities near this institution that lack a requirement it could give: seeking ones first, then the A253-relevant. */
   .get('/:code/nearby-facilities', validate('param', institutionParams), validate('query', nearbyFacilitiesQuery), allow(PUBLIC), (c) => {
     const { code } = c.req.valid('param');
     const q = c.req.valid('query');
@@ -109,6 +107,8 @@ export const institutionsRoutes = new Hono<AppEnv>()
           offered: requirementsOf(n.offered),
           eligibleOnly: requirementsOf(n.eligibleOnly),
           a253: n.a253,
+          /** A type that brings A253, lacking ③, which this institution may give (listed after the seeking ones). */
+          a253Relevant: n.a253Relevant,
           alreadyPartner: n.alreadyPartner,
           /** It has opted in as seeking something this institution could give (listed first). */
           seeking: n.seeking,
@@ -129,20 +129,7 @@ function institutionDetail(db: Db, snap: EngineSnapshot, today: string, code: st
   // Every notification (the read model keeps only those that matter): read for this one card.
   const notes = db.select().from(institutionNotifications).where(eq(institutionNotifications.institutionCode, code)).all();
   const basis = holdsA253Basis(row.kind, found.symbols);
-  const partners = (snap.activeAgreementsByInstitution.get(code) ?? []).map((a) => {
-    const f = snap.facilityRows.get(facilityId(a.careOfficeNumber, a.serviceCode));
-    return {
-      agreementId: a.id,
-      facilityId: facilityId(a.careOfficeNumber, a.serviceCode),
-      facilityName: f?.name ?? null,
-      typeJa: facilityTypeOf(a.serviceCode).shortJa,
-      covers: coversOf(a),
-      agreedOn: a.agreedOn,
-      confirmedOn: a.confirmedOn,
-      /** Whether this agreement earns the hospital A253, and if not why (domain/a253.ts). */
-      a253: a253ForAgreement({ facilityType: facilityTypeOf(a.serviceCode), covers: coversOf(a), institutionKind: row.kind, basis, specialRelationship: a.specialRelationship }),
-    };
-  });
+  const partners = institutionPartners(snap, row, basis, today);
   return {
     code: row.code,
     name: row.name,

@@ -4,14 +4,14 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { facilityParams, institutionParams } from '../../contracts/api';
 import { kasanQuery, meetingBody, seekingBody } from '../../contracts/partnerships';
-import { facilities, institutions, meetings, partnershipRequests } from '../../db/schema';
+import { facilities, meetings, partnershipRequests } from '../../db/schema';
 import { DomainError } from '../../domain/errors';
-import { facilityTypeOf } from '../../domain/facility-types';
-import { fiscalYearOf, KASAN_DEFAULT_SETTINGS, kasanByMonth, kasanUnitsFor } from '../../domain/kasan';
+import { fiscalYearOf } from '../../domain/kasan';
 import { checkMeetingDate } from '../../domain/partnership';
 import { notFound } from '../../errors';
 import { validate } from '../../validate';
-import { agreementTerms, facilityAgreements } from '../shared/agreements-query';
+import { facilityAgreements } from '../shared/agreements-query';
+import { kasanYear, meetingsOf } from './facility-year';
 import { ofFacility, requireFacility, requireInstitution } from '../shared/lookups';
 import { requestView } from './requests-routes';
 import { runCreate, runUpdate } from '../shared/command';
@@ -44,13 +44,7 @@ export const facilityCycleRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     const { db } = c.var;
     requireFacility(db, id);
-    const rows = db
-      .select({ id: meetings.id, institutionCode: meetings.institutionCode, institutionName: institutions.name, heldOn: meetings.heldOn, electronicSharing: meetings.electronicSharing })
-      .from(meetings)
-      .leftJoin(institutions, eq(institutions.code, meetings.institutionCode))
-      .where(ofFacility(meetings, id))
-      .orderBy(desc(meetings.heldOn))
-      .all();
+    const rows = meetingsOf(db, id);
     return c.json(rows);
   })
   /** Records a 連携会議 that took place with a partner (never resident data). */
@@ -79,21 +73,7 @@ export const facilityCycleRoutes = new Hono<AppEnv>()
     const { db, today } = c.var;
     const snap = c.var.engine.get(today());
     if (!snap.facilityRows.has(id.id)) throw notFound('facility', id.id);
-    const fiscalYear = q.fiscalYear || fiscalYearOf(today());
-    const type = facilityTypeOf(id.serviceCode);
-    const settings = { unionCounts: q.unionCounts ?? KASAN_DEFAULT_SETTINGS.unionCounts };
-    const held = db.select().from(meetings).where(ofFacility(meetings, id)).all();
-    // Agreements from the read model; meetings (not held there) from the database.
-    const terms = (snap.agreementsByFacility.get(id.id) ?? []).map((a) => ({ institutionCode: a.institutionCode, ...agreementTerms(a) }));
-    const months = kasanByMonth({ type, fiscalYear, meetings: held, agreements: terms, settings, today: today() });
-    return c.json({
-      facilityId: id.id,
-      fiscalYear,
-      settings,
-      units: kasanUnitsFor(type, fiscalYear),
-      totalUnits: months.reduce((s, m) => s + m.units, 0),
-      months,
-    });
+    return c.json(kasanYear(db, snap, id, { fiscalYear: q.fiscalYear || fiscalYearOf(today()), unionCounts: q.unionCounts }, today()));
   });
 
 /** An institution's side: the requests it has received, newest first. */

@@ -15,7 +15,9 @@ import { facilityArea, recordAudit } from '../../db/audit';
 import type { Tx } from '../../db/client';
 import { ofFacility, requireFacility, requireInstitution } from '../shared/lookups';
 import { runCreate, runUpdate } from '../shared/command';
-import { asksOf } from '../shared/agreements-query';
+import { asksOf, coversOf } from '../shared/agreements-query';
+import type { FacilityRow } from '../shared/facility-queries';
+import { subtractRequirements, type Requirement } from '../../domain/requirements';
 
 type RequestRow = typeof partnershipRequests.$inferSelect;
 
@@ -35,8 +37,33 @@ export function requestView(db: Db, r: RequestRow) {
     reason: r.reason,
     sentOn: r.sentOn,
     decidedOn: r.decidedOn,
+    /** What the agreement made from it covers (an institution may grant less than asked); null until accepted. */
+    granted: grantedBy(db, r.id),
     version: r.version,
   };
+}
+
+function grantedBy(db: Db, requestId: number): Requirement[] | null {
+  const a = db.select({ coversConsult: agreements.coversConsult, coversExamine: agreements.coversExamine, coversAdmit: agreements.coversAdmit }).from(agreements).where(eq(agreements.requestId, requestId)).orderBy(agreements.id).get();
+  return a ? coversOf(a) : null;
+}
+
+/**
+ * The facility no longer seeks what its new agreement covers: those requirements leave its seeking
+ * (null when none is left), its version bumped and the change audited — in the acceptance's transaction.
+ */
+function stopSeekingCovered(tx: Tx, at: string, actor: string, facility: FacilityRow, covers: readonly Requirement[]): void {
+  const seeking = facility.seeking === null ? null : (JSON.parse(facility.seeking) as Requirement[]);
+  if (!seeking || !seeking.some((r) => covers.includes(r))) return;
+  const left = subtractRequirements(seeking, covers);
+  const next = { seeking: left.length > 0 ? left : null, version: facility.version + 1 };
+  const changed = tx
+    .update(facilities)
+    .set({ seeking: next.seeking && JSON.stringify(next.seeking), version: next.version, updatedAt: at })
+    .where(and(ofFacility(facilities, facility), eq(facilities.version, facility.version)))
+    .run().changes;
+  if (changed === 0) throw new DomainError('conflict', 'The facility was changed meanwhile: reload it and try again', 'version');
+  recordAudit(tx, { actor, entity: 'facility', entityId: facilityId(facility.careOfficeNumber, facility.serviceCode), action: 'seeking', before: { seeking, version: facility.version }, after: next, areaCode: facility.municipalityCode });
 }
 
 function loadRequest(db: Db, id: number): RequestRow {
@@ -102,6 +129,7 @@ export const requestsRoutes = new Hono<AppEnv>()
     const row = loadRequest(db, id);
     assertPending(row, body.version);
     const inst = requireInstitution(db, row.institutionCode);
+    const facility = requireFacility(db, { careOfficeNumber: row.careOfficeNumber, serviceCode: row.serviceCode, id: facilityId(row.careOfficeNumber, row.serviceCode) });
     const covers = body.covers ?? asksOf(row);
     assertAgreementEligible(inst.kind, covers, inst.code);
     const agreedOn = body.agreedOn ?? today();
@@ -130,6 +158,7 @@ export const requestsRoutes = new Hono<AppEnv>()
           .get();
         recordAudit(tx, { actor, entity: 'agreement', entityId: agreement.id, action: 'create', before: null, after: agreement, areaCode: facilityArea(tx, row) });
         agreementId = agreement.id;
+        stopSeekingCovered(tx, at, actor, facility, covers);
       },
     });
     return c.json({ request: requestView(db, loadRequest(db, id)), agreementId }, 201);

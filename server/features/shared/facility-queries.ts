@@ -99,10 +99,10 @@ export function coLocated(snap: ReadModel, row: FacilityRow) {
   return out;
 }
 
-/** One facility with its rule, partners (active and ended) and coverage. */
-export function facilityDetail(snap: ReadModel, row: FacilityRow, today: string) {
-  const id = facilityId(row.careOfficeNumber, row.serviceCode);
-  const partners = (snap.agreementsByFacility.get(id) ?? []).map((a) => {
+/** A facility's partners, every agreement (active and ended) oldest first, as its page and desk show them. */
+export function facilityPartners(snap: ReadModel, row: FacilityRow, today: string) {
+  const facilityType = facilityTypeOf(row.serviceCode);
+  return (snap.agreementsByFacility.get(facilityId(row.careOfficeNumber, row.serviceCode)) ?? []).map((a) => {
     const inst = snap.institutionRows.get(a.institutionCode);
     const symbols = snap.symbolsByInstitution.get(a.institutionCode) ?? [];
     return {
@@ -114,16 +114,25 @@ export function facilityDetail(snap: ReadModel, row: FacilityRow, today: string)
       agreedOn: a.agreedOn,
       confirmedOn: a.confirmedOn,
       endedOn: a.endedOn,
+      /** Why a party ended it (null while active). */
+      endReason: a.endReason,
+      status: a.status,
       active: isActiveOn(a, today),
       specialRelationship: a.specialRelationship,
       infectionAgreement: a.infectionAgreement,
       /** Whether this partner earns A253 with the facility, and if not why (domain/a253.ts). */
-      a253: a253ForAgreement({ facilityType: facilityTypeOf(row.serviceCode), covers: coversOf(a), institutionKind: inst?.kind ?? 'unknown', basis: holdsA253Basis(inst?.kind ?? 'unknown', symbols), specialRelationship: a.specialRelationship }),
+      a253: a253ForAgreement({ facilityType, covers: coversOf(a), institutionKind: inst?.kind ?? 'unknown', basis: holdsA253Basis(inst?.kind ?? 'unknown', symbols), specialRelationship: a.specialRelationship }),
       /** The yearly confirmation: when it falls due, and whether that has passed. */
       confirmation: confirmationDue(a, today),
       version: a.version,
     };
   });
+}
+
+/** One facility with its rule, partners (active and ended) and coverage. */
+export function facilityDetail(snap: ReadModel, row: FacilityRow, today: string) {
+  const id = facilityId(row.careOfficeNumber, row.serviceCode);
+  const partners = facilityPartners(snap, row, today);
   const type = facilityTypeView(row.serviceCode, today);
   const coverage = snap.coverageById.get(id)!;
   const municipality = row.municipalityCode ? municipalityRef(snap, row.municipalityCode) : null;

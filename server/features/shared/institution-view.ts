@@ -1,5 +1,10 @@
 import type { institutions } from '../../db/schema';
+import { a253ForAgreement } from '../../domain/a253';
+import { facilityTypeOf } from '../../domain/facility-types';
+import { facilityId } from '../../domain/identifiers';
 import { institutionOffers } from '../../domain/institution-offers';
+import { confirmationDue } from '../../domain/partnership';
+import { coversOf } from './agreements-query';
 import { requirementListSchema } from '../../contracts/common';
 import type { BBox } from '../../domain/geo';
 import type { EngineSnapshot } from '../engine/engine-store';
@@ -39,6 +44,32 @@ export function loadInstitutions(snap: Pick<EngineSnapshot, 'institutionRows' | 
       symbols: s,
       offers: institutionOffers({ kind: row.kind, symbols: s, declared: parseDeclared(row.declaredOffers) }),
       activePartners: snap.activePartnersByInstitution.get(row.code) ?? 0,
+    };
+  });
+}
+
+/**
+ * An institution's partners: its agreements in force today (oldest first), as its card and desk show
+ * them; `basis` is holdsA253Basis of the institution.
+ */
+export function institutionPartners(snap: Pick<EngineSnapshot, 'facilityRows' | 'activeAgreementsByInstitution'>, row: InstitutionRow, basis: boolean, today: string) {
+  return (snap.activeAgreementsByInstitution.get(row.code) ?? []).map((a) => {
+    const f = snap.facilityRows.get(facilityId(a.careOfficeNumber, a.serviceCode));
+    return {
+      agreementId: a.id,
+      facilityId: facilityId(a.careOfficeNumber, a.serviceCode),
+      facilityName: f?.name ?? null,
+      typeJa: facilityTypeOf(a.serviceCode).shortJa,
+      covers: coversOf(a),
+      agreedOn: a.agreedOn,
+      confirmedOn: a.confirmedOn,
+      /** The yearly confirmation: when it falls due, and whether that has passed. */
+      confirmation: confirmationDue(a, today),
+      specialRelationship: a.specialRelationship,
+      infectionAgreement: a.infectionAgreement,
+      /** Whether this agreement earns the hospital A253, and if not why (domain/a253.ts). */
+      a253: a253ForAgreement({ facilityType: facilityTypeOf(a.serviceCode), covers: coversOf(a), institutionKind: row.kind, basis, specialRelationship: a.specialRelationship }),
+      version: a.version,
     };
   });
 }
