@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env';
 import { loginBody } from '../contracts/auth';
@@ -16,6 +16,19 @@ import { createSession, deleteSession, SESSION_COOKIE, SESSION_HOURS } from './s
 
 /** Sign-in failures allowed per address and login in 15 minutes, and per address over all logins. */
 export const LOGIN_LIMITS = { perLogin: 5, perAddress: 20, windowMs: 15 * 60_000 } as const;
+
+/**
+ * The records an account acts for, named: a facility account's facilities (every service of its
+ * 事業所番号s that the data holds) and an institution account's institutions — what its landing page
+ * opens. Officers and administrators act for areas, not places: none.
+ */
+function placesOf(c: Context<AppEnv>, user: { role: string; scope: readonly string[] }) {
+  if (user.role !== 'facility' && user.role !== 'institution') return [];
+  const snap = c.var.engine.get(c.var.today());
+  const scope = new Set(user.scope);
+  if (user.role === 'institution') return [...scope].flatMap((code) => { const i = snap.institutionRows.get(code); return i ? [{ kind: 'institution' as const, id: code, name: i.name }] : []; });
+  return [...snap.facilityRows.entries()].filter(([, f]) => scope.has(f.careOfficeNumber) && f.withdrawnOn === null).map(([id, f]) => ({ kind: 'facility' as const, id, name: f.name }));
+}
 
 /** A sign-in event in the audit log: the login typed, what happened, and from which address. */
 function signInAudit(db: Db, login: string, action: 'sign_in' | 'sign_in_failed' | 'locked_out' | 'address_locked_out', address: string, extra: object = {}) {
@@ -64,7 +77,8 @@ export function authRoutes(opts: { secureCookie: (url: string, forwardedProto: s
         maxAge: SESSION_HOURS * 3600,
         secure: opts.secureCookie(c.req.url, c.req.header('x-forwarded-proto')),
       });
-      return c.json({ user: { login: user.login, role: user.role, scope: JSON.parse(user.scope) as string[] }, csrfToken: session.csrfToken });
+      const scope = JSON.parse(user.scope) as string[];
+      return c.json({ user: { login: user.login, role: user.role, scope, places: placesOf(c, { role: user.role, scope }) }, csrfToken: session.csrfToken });
     })
     .post('/logout', allow(PUBLIC), (c) => {
       const token = getCookie(c, SESSION_COOKIE);
@@ -74,6 +88,6 @@ export function authRoutes(opts: { secureCookie: (url: string, forwardedProto: s
     })
     .get('/me', allow(PUBLIC), (c) => {
       const u = c.var.user;
-      return c.json(u ? { user: { login: u.login, role: u.role, scope: u.scope }, csrfToken: c.var.csrfToken } : { user: null });
+      return c.json(u ? { user: { login: u.login, role: u.role, scope: u.scope, places: placesOf(c, u) }, csrfToken: c.var.csrfToken } : { user: null });
     });
 }

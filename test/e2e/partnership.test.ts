@@ -42,6 +42,10 @@ describe('asking for and accepting a partnership', () => {
     await expect.poll(() => inbox.innerText()).toContain(facility.name);
     expect(await inbox.innerText()).toContain('入院の受入れについてご相談させてください');
     await inbox.getByRole('button', { name: '承諾する' }).first().click();
+    // The terms are shown before they bind: by default what was asked, confirmed in a second step.
+    await inbox.getByTestId('terms-review').click();
+    expect(await inbox.getByTestId('terms-summary').innerText()).toContain('対応する要件：③');
+    await inbox.getByTestId('terms-confirm').click();
     await page.locator('[data-testid="decided-requests"] li[data-status="accepted"]').waitFor();
     await saveScreenshot(page, 'partnership-accepted');
 

@@ -1,5 +1,5 @@
-import { createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
-import { fetchAreas, fetchMeta } from './api';
+import { createEffect, createMemo, createResource, createSignal, For, lazy, Match, Show, Suspense, Switch } from 'solid-js';
+import { fetchAreas, fetchMeta, type SessionUser } from './api';
 import { AccountControl } from './components/AccountControl';
 import { Legend } from './components/Legend';
 import { SearchBox } from './components/SearchBox';
@@ -8,12 +8,15 @@ import { lang, setLang, t } from './i18n';
 import { MapView, type Pick } from './map/MapView';
 import { EMPTY_OVERLAY, type LngLat, type Overlay } from './map/overlays';
 import { VIEWS, type View } from './state/app-state';
-import { loadSession } from './state/session';
+import { loadSession, user } from './state/session';
 import { AppContext, createAppState } from './state/store';
 import { AreaView } from './views/AreaView';
 import { FacilityView } from './views/FacilityView';
 import { InstitutionView } from './views/InstitutionView';
 import { areaBox } from './views/areas';
+
+/** The landing pages load when first opened: a visitor who never signs in never downloads them. */
+const DeskView = lazy(() => import('./views/DeskView').then((m) => ({ default: m.DeskView })));
 
 export function App() {
   const store = createAppState();
@@ -23,6 +26,22 @@ export function App() {
   void loadSession();
   const [overlay, setOverlay] = createSignal<Overlay>(EMPTY_OVERLAY);
   const [selectedAt, setSelectedAt] = createSignal<LngLat | null>(null);
+  // The landing page (desk) takes the whole window; the map keeps its place (and state) behind it,
+  // made only once a map view is first opened, and shows the last map view when it comes back.
+  const [mapView, setMapView] = createSignal<Exclude<View, 'desk'>>(state.view === 'desk' ? 'area' : state.view);
+  const [mapWanted, setMapWanted] = createSignal(state.view !== 'desk');
+  createEffect(() => {
+    if (state.view !== 'desk') {
+      setMapView(state.view);
+      setMapWanted(true);
+    }
+  });
+  const hasDesk = () => (user()?.places.length ?? 0) > 0;
+  const tabs = () => VIEWS.filter((v) => v !== 'desk' || hasDesk());
+  // Signed out on the desk: back to the map.
+  createEffect(() => {
+    if (state.view === 'desk' && user() === null && mapWanted()) update({ view: mapView() });
+  });
 
   const tileUrl = (set: string) => `${location.origin}/api/tiles/${set}/{z}/{x}/{y}?v=${meta()?.dataVersion ?? ''}`;
   const tiles = createMemo(() => ({ areas: tileUrl('areas'), points: tileUrl('points') }));
@@ -44,6 +63,12 @@ export function App() {
     setOverlay(EMPTY_OVERLAY);
     update({ view });
   };
+  // Signed in from the opening map: to the account's landing page. Signed in on a record's page
+  // (a link someone sent): stay there, the desk is one tab away.
+  const onSignedIn = (u: SessionUser) => {
+    const onRecord = (state.view === 'facility' && state.facility) || (state.view === 'institution' && state.institution);
+    if (u.places.length > 0 && !onRecord) setView('desk');
+  };
   const toggleLang = () => {
     setLang(lang() === 'ja' ? 'en' : 'ja');
     document.documentElement.lang = lang();
@@ -63,7 +88,7 @@ export function App() {
           {t('appTitle')} <span class="subtitle">{t('appSubtitle')}</span>
         </h1>
         <nav class="tabs" role="tablist" aria-label={t('views')}>
-          <For each={VIEWS}>
+          <For each={tabs()}>
             {(v) => (
               <button type="button" role="tab" aria-selected={state.view === v} classList={{ active: state.view === v }} onClick={() => setView(v)} data-testid={`tab-${v}`}>
                 {t(`view.${v}`)}
@@ -79,18 +104,25 @@ export function App() {
         <button class="lang-toggle" type="button" onClick={toggleLang}>
           {t('language')}
         </button>
-        <AccountControl />
+        <AccountControl onSignedIn={onSignedIn} />
       </header>
-      <main class="layout">
+      <Show when={state.view === 'desk'}>
+        <main class="desk-main">
+          <Suspense fallback={<p class="muted desk-page">{t('loading')}</p>}>
+            <DeskView />
+          </Suspense>
+        </main>
+      </Show>
+      <main class="layout" hidden={state.view === 'desk'}>
         <div class="map-wrap">
-          <Show when={meta()} fallback={<div class="map-loading">{meta.error ? t('loadFailed') : t('loading')}</div>}>
-            {(m) => (
+          <Show when={meta() && mapWanted()} fallback={<div class="map-loading">{meta.error ? t('loadFailed') : t('loading')}</div>}>
+            {(_) => (
               <MapView
                 tiles={tiles()}
-                initialBounds={m().bbox}
-                basemap={m().basemap}
+                initialBounds={meta()!.bbox}
+                basemap={meta()!.basemap}
                 basemapOn={state.basemap}
-                view={state.view}
+                view={mapView()}
                 type={state.type}
                 selectedArea={state.view === 'area' ? state.area : null}
                 overlay={overlay()}
@@ -101,7 +133,7 @@ export function App() {
               />
             )}
           </Show>
-          <Legend view={state.view} type={state.type} basemapAvailable={!!meta()?.basemap} basemapOn={state.basemap} onBasemap={(on) => update({ basemap: on })} />
+          <Legend view={mapView()} type={state.type} basemapAvailable={!!meta()?.basemap} basemapOn={state.basemap} onBasemap={(on) => update({ basemap: on })} />
         </div>
         <aside class="panel" aria-live="polite">
           <Switch>

@@ -127,3 +127,24 @@ export const fetchTracker = async (authority: string) => unwrap<TrackerResponse>
 export type AuditResponse = InferResponseType<typeof api.audit.$get, 200>;
 export type AuditEntry = AuditResponse['entries'][number];
 export const fetchAudit = async (limit = 50) => unwrap<AuditResponse>(await api.audit.$get({ query: { limit: String(limit) } }));
+
+// The landing pages ("desks") of a facility and an institution, and the cycle's forms.
+export type FacilityDesk = InferResponseType<(typeof api.facilities)[':id']['desk']['$get'], 200>;
+export type InstitutionDesk = InferResponseType<(typeof api.institutions)[':code']['desk']['$get'], 200>;
+export type DeskPartner = FacilityDesk['partners'][number] | InstitutionDesk['partners'][number];
+export type Proposal = FacilityDesk['proposals'][number];
+export type AgreementPatch = InferRequestType<(typeof api.agreements)[':id']['$patch']>['json'];
+export type AcceptTerms = InferRequestType<(typeof api.requests)[':id']['accept']['$post']>['json'];
+export type MeetingInput = InferRequestType<(typeof api.facilities)[':id']['meetings']['$post']>['json'];
+export const fetchFacilityDesk = async (id: string) => unwrap<FacilityDesk>(await api.facilities[':id'].desk.$get({ param: { id } }));
+export const fetchInstitutionDesk = async (code: string) => unwrap<InstitutionDesk>(await api.institutions[':code'].desk.$get({ param: { code } }));
+/** An edit: applied at once (確認日, ending), or — for what both parties must agree — a proposal to the other. */
+export const patchAgreement = async (id: number, json: AgreementPatch) => unwrap<{ proposal: Proposal | null }>(await api.agreements[':id'].$patch({ param: { id: String(id) }, json }));
+const proposalRoute = (agreementId: number, proposalId: number) => ({ param: { id: String(agreementId), proposalId: String(proposalId) } });
+export const acceptProposal = async (p: Proposal) => unwrap<unknown>(await api.agreements[':id'].proposals[':proposalId'].accept.$post({ ...proposalRoute(p.agreementId, p.id), json: { version: p.version } }));
+export const declineProposal = async (p: Proposal, reason: string) =>
+  unwrap<unknown>(await api.agreements[':id'].proposals[':proposalId'].decline.$post({ ...proposalRoute(p.agreementId, p.id), json: { version: p.version, ...(reason.trim() ? { reason: reason.trim() } : {}) } }));
+export const withdrawProposal = async (p: Proposal) => unwrap<unknown>(await api.agreements[':id'].proposals[':proposalId'].withdraw.$post({ ...proposalRoute(p.agreementId, p.id), json: { version: p.version } }));
+export const acceptRequestOn = async (id: number, json: AcceptTerms) => unwrap<{ agreementId: number }>(await api.requests[':id'].accept.$post({ param: { id: String(id) }, json }));
+export const withdrawRequest = async (id: number, version: number) => unwrap<PartnershipRequest>(await api.requests[':id'].withdraw.$post({ param: { id: String(id) }, json: { version } }));
+export const logMeeting = async (id: string, json: MeetingInput) => unwrap<unknown>(await api.facilities[':id'].meetings.$post({ param: { id }, json }));

@@ -1,5 +1,5 @@
 import { createSignal, onCleanup, onMount, Show } from 'solid-js';
-import { ApiRequestError } from '../api';
+import { ApiRequestError, type SessionUser } from '../api';
 import { t } from '../i18n';
 import { signIn, signOut, user } from '../state/session';
 
@@ -7,7 +7,7 @@ import { signIn, signOut, user } from '../state/session';
  * The header's account control: "ログイン" opens a small form (Enter submits, Escape or a click
  * elsewhere closes it); once signed in, who and in which role, and "ログアウト".
  */
-export function AccountControl() {
+export function AccountControl(props: { onSignedIn?: (u: SessionUser) => void }) {
   const [open, setOpen] = createSignal(false);
   let root!: HTMLDivElement;
   let toggle: HTMLButtonElement | undefined;
@@ -33,7 +33,7 @@ export function AccountControl() {
               {t('auth.signIn')}
             </button>
             <Show when={open()}>
-              <SignInForm onDone={() => { setOpen(false); queueMicrotask(() => signOutButton?.focus()); }} onCancel={() => close(true)} />
+              <SignInForm onDone={(u) => { setOpen(false); props.onSignedIn?.(u); queueMicrotask(() => signOutButton?.focus()); }} onCancel={() => close(true)} />
             </Show>
           </>
         }
@@ -61,7 +61,7 @@ function signInError(e: unknown): string {
   return t('auth.failed');
 }
 
-function SignInForm(props: { onDone: () => void; onCancel: () => void }) {
+function SignInForm(props: { onDone: (u: SessionUser) => void; onCancel: () => void }) {
   const [name, setName] = createSignal('');
   const [password, setPassword] = createSignal('');
   const [busy, setBusy] = createSignal(false);
@@ -73,8 +73,7 @@ function SignInForm(props: { onDone: () => void; onCancel: () => void }) {
     e.preventDefault();
     setBusy(true);
     try {
-      await signIn(name().trim(), password());
-      props.onDone();
+      props.onDone(await signIn(name().trim(), password()));
     } catch (err) {
       setError(signInError(err));
       setPassword('');

@@ -11,3 +11,6 @@ export const fmtDateTimeJst = (iso: string) => {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : JST.format(d);
 };
+
+/** Today's date in Japan (YYYY-MM-DD), the day the forms start from — the server's clock decides. */
+export const todayInJapan = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });

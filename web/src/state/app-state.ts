@@ -5,8 +5,9 @@ import { DEFAULT_SCORE_WEIGHTS } from '../../../server/domain/engine/score';
  * Everything that makes a screen, kept in the URL so a link reproduces it (the map's position is in
  * the hash, kept by MapLibre). Parsing never throws: an unreadable value falls back to its default.
  */
-export type View = 'area' | 'facility' | 'institution';
-export const VIEWS: readonly View[] = ['area', 'facility', 'institution'];
+export type View = 'desk' | 'area' | 'facility' | 'institution';
+/** `desk` is the signed-in account's landing page (マイページ); the others are the map's views. */
+export const VIEWS: readonly View[] = ['desk', 'area', 'facility', 'institution'];
 
 /** The score weights a user can move (the rest stay as in domain/engine/score.ts). */
 export const TUNABLE_WEIGHTS = ['coverage', 'travel', 'load', 'willingness', 'a253'] as const;

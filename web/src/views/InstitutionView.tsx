@@ -57,7 +57,7 @@ export function InstitutionView(props: { code: string; onOverlay: (o: Overlay) =
           <article class="card" data-testid="institution-panel">
             <InstitutionCard i={i()} onSelectFacility={selectFacility} />
             <Show when={acts()} fallback={<p class="hint access-note" data-testid="inbox-hint">{t('inbox.signInHint')}</p>}>
-              <RequestsInbox code={i().code} onChanged={() => void refetchInstitution()} />
+              <RequestsInbox code={i().code} eligible={i().offers.eligible} onChanged={() => void refetchInstitution()} />
             </Show>
             <section>
               <h3>{t('nearbyTitle')}</h3>
