@@ -24,4 +24,23 @@ describe('the data version', () => {
     expect(res.status).toBe(200);
     expect((await meta()).dataVersion).not.toBe(before.dataVersion);
   });
+
+  it('is the version of what the read model reads: a request, a meeting or a deadline leaves it, an agreement moves it', async () => {
+    const { app } = await demoApp();
+    const version = async () => ((await (await app.request('/api/meta')).json()) as { dataVersion: string }).dataVersion;
+    const staff = await signInAs(app, 'facility');
+    const hospital = await signInAs(app, 'institution');
+    const officer = await signInAs(app, 'admin');
+    const before = await version();
+    const partner = (await staff.call('GET', '/api/facilities/9971600862-510')).body.partners[0].institution.code;
+    expect((await staff.call('POST', '/api/facilities/9971600862-510/meetings', { institutionCode: partner, heldOn: '2026-10-01', electronicSharing: true })).status).toBe(201);
+    const sent = await staff.call('POST', '/api/requests', { facilityId: '9971600862-510', institutionCode: '9910110130', requirements: ['admit'] });
+    expect(sent.status).toBe(201);
+    const authority = (await staff.call('GET', '/api/facilities/9971600862-510')).body.authority.code;
+    expect((await officer.call('PUT', `/api/filings/deadlines/${authority}/2026`, { dueOn: '2026-10-31' })).status).toBe(200);
+    expect(await version()).toBe(before);
+    // The acceptance makes an agreement (and changes what the facility seeks): coverage moves, so does the version.
+    expect((await hospital.call('POST', `/api/requests/${sent.body.id}/accept`, { version: sent.body.version })).status).toBe(201);
+    expect(await version()).not.toBe(before);
+  }, 30_000);
 });
