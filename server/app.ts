@@ -8,6 +8,7 @@ import { ApiFailure, errorResponse } from './errors';
 import { gzip } from './compress';
 import { corsFor, hostCheck, securityHeaders, sessionMiddleware } from './auth/middleware';
 import { authRoutes } from './auth/routes';
+import { officerRoutes } from './features/officer/routes';
 import { auditRoutes } from './features/audit/routes';
 import { facilitiesRoutes } from './features/facilities/routes';
 import { healthRoutes } from './features/health/routes';
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps) {
     })
     .route('/auth', authRoutes({ secureCookie, trustProxy: deps.trustProxy === true }))
     .route('/audit', auditRoutes)
+    .route('/officer', officerRoutes)
     .route('/health', healthRoutes)
     .route('/meta', metaRoutes)
     // Each path is mounted once; a record's routes from several features are joined first.

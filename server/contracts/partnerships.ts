@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FACILITY_TYPES, type FacilityTypeKey } from '../domain/facility-types';
 import { facilityIdSchema, intParam, isoDateSchema, medicalInstitutionCodeSchema, requirementListSchema } from './common';
 
 /**
@@ -89,9 +90,17 @@ export const kasanQuery = z.object({
 });
 export const filingQuery = z.object({ fiscalYear, submittedOn: isoDateSchema.optional() });
 
+const FILING_STATUSES = ['filed', 'not_filed', 'overdue'] as const;
+const FACILITY_TYPE_KEYS = Object.keys(FACILITY_TYPES) as [FacilityTypeKey, ...FacilityTypeKey[]];
 export const trackerQuery = z.object({
   authority: z.string().regex(/^\d{6}$/, { message: 'authority: expected the 6-digit code of a prefecture or municipality' }),
   fiscalYear,
+  /** Only the facilities of a municipality (a 政令市's code takes in its wards). */
+  municipality: z.string().regex(/^\d{6}$/, { message: 'municipality: expected a 6-digit municipality code' }).optional(),
+  type: z.enum(FACILITY_TYPE_KEYS, { error: `type: expected a facility type (${FACILITY_TYPE_KEYS.join(', ')})` }).optional(),
+  status: z.enum(FILING_STATUSES, { error: `status: expected one of ${FILING_STATUSES.join(', ')}` }).optional(),
+  offset: intParam('offset', 0, 1_000_000, 0),
+  limit: intParam('limit', 1, 1000, 100),
 });
 export const deadlineParams = z.object({ authority: trackerQuery.shape.authority, fiscalYear });
 export const deadlineBody = z.object({ dueOn: isoDateSchema }).strict();
@@ -101,5 +110,30 @@ export const filingUploadQuery = z
     /** Replacing the facility's filing of that year: its id and the version read (409 when it moved). */
     replaces: intParam('replaces', 1, 2 ** 31 - 1, 0),
     version: intParam('version', 1, 2 ** 31 - 1, 0),
+    /** check=1: run the whole intake and answer its problems, writing nothing. */
+    check: z
+      .enum(['0', '1', 'true', 'false'], { error: 'check: expected 1 (check only) or 0' })
+      .optional()
+      .transform((v) => v === '1' || v === 'true'),
   })
   .refine((q) => (q.replaces === 0) === (q.version === 0), { message: 'replaces: give the filing it replaces and the version you read, together', path: ['replaces'] });
+
+/** GET /api/officer/desk: the fiscal year, and (an administrator's, or to narrow an officer's) area. */
+export const officerDeskQuery = z.object({
+  fiscalYear,
+  /** Comma-separated 2-digit prefecture or 6-digit municipality codes, as an officer's scope holds them. */
+  scope: z
+    .string()
+    .max(2000, { message: 'scope: expected at most 2000 characters' })
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw.trim() === '') return undefined;
+      const codes = [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))];
+      const bad = codes.find((code) => !/^(\d{2}|\d{6})$/.test(code));
+      if (bad !== undefined || codes.length === 0) {
+        ctx.addIssue({ code: 'custom', message: `scope: expected 2-digit prefecture or 6-digit municipality codes, comma-separated, found ${JSON.stringify((bad ?? raw).slice(0, 40))}` });
+        return z.NEVER;
+      }
+      return codes;
+    }),
+});

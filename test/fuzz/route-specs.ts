@@ -22,6 +22,7 @@ export const ROUTE_SPECS: RouteSpec[] = [
   { method: 'POST', path: '/api/auth/logout' },
   { method: 'GET', path: '/api/auth/me' },
   { method: 'GET', path: '/api/audit', query: { entity: 'facility', limit: '20', before: '100' } },
+  { method: 'GET', path: '/api/officer/desk', query: { fiscalYear: '2026', scope: '99,991007' } },
   { method: 'GET', path: '/api/health' },
   { method: 'GET', path: '/api/meta' },
   { method: 'GET', path: '/api/facilities', query: { bbox: '135.0,33.0,136.0,34.0', municipality: '991031', serviceCode: '510,520', status: 'none,partial' } },
@@ -61,6 +62,7 @@ export const ROUTE_SPECS: RouteSpec[] = [
   { method: 'GET', path: '/api/facilities/:id/filing.xlsx', params: { id: FACILITY }, query: { fiscalYear: '2026', submittedOn: '2026-11-20' } },
   { method: 'GET', path: '/api/facilities/:id/filing.html', params: { id: FACILITY }, query: { fiscalYear: '2026' } },
   { method: 'POST', path: '/api/filings', query: { fileName: 'filing.xlsx' }, body: 'xlsx' },
-  { method: 'GET', path: '/api/filings/tracker', query: { authority: AUTHORITY, fiscalYear: '2026' } },
+  { method: 'POST', path: '/api/filings', query: { fileName: 'filing.xlsx', check: '1' }, body: 'xlsx' },
+  { method: 'GET', path: '/api/filings/tracker', query: { authority: AUTHORITY, fiscalYear: '2026', municipality: '991031', type: 'tokuyo', status: 'not_filed', offset: '0', limit: '50' } },
   { method: 'PUT', path: '/api/filings/deadlines/:authority/:fiscalYear', params: { authority: AUTHORITY, fiscalYear: '2026' }, body: { dueOn: '2027-01-31' } },
 ];

@@ -96,6 +96,7 @@ const WRITES: Case[] = [
   { name: "edit an institution's declaration", method: 'PUT', path: () => `/api/institutions/${HOSPITAL}/declaration`, body: () => ({ offers: null, willingness: 'accepting', maxPartners: 5, version: fixture.hospitalVersion }), expect: INSTITUTION_ACT },
   { name: 'receive a filing', method: 'POST', path: () => '/api/filings?fileName=filing.xlsx', body: () => fixture.filing, expect: AUTHORITY_ADMIN },
   { name: 'set a filing deadline', method: 'PUT', path: () => `/api/filings/deadlines/${AUTHORITY}/2026`, body: () => ({ dueOn: '2027-01-31' }), expect: AUTHORITY_ADMIN },
+  { name: 'check a filing (writes nothing)', method: 'POST', path: () => '/api/filings?fileName=filing.xlsx&check=1', body: () => fixture.filing, expect: AUTHORITY_ADMIN },
   { name: 'draw a plan', method: 'POST', path: () => '/api/plan', body: () => ({ prefecture: '99', maxMinutes: 30 }), expect: OFFICERS },
   { name: 'sign out', method: 'POST', path: () => '/api/auth/logout', expect: EVERYONE },
 ];
@@ -113,6 +114,7 @@ const READS: Case[] = [
   { name: "an institution's desk", method: 'GET', path: () => `/api/institutions/${HOSPITAL}/desk`, expect: INSTITUTION_READ },
   { name: "an authority's filing tracker", method: 'GET', path: () => `/api/filings/tracker?authority=${AUTHORITY}&fiscalYear=2026`, expect: AUTHORITY_ADMIN },
   { name: 'the audit log', method: 'GET', path: () => '/api/audit', expect: OFFICERS },
+  { name: "the officer's desk", method: 'GET', path: () => '/api/officer/desk?fiscalYear=2026', expect: OFFICERS },
 ];
 
 /** Runs one call inside a savepoint and rolls it back: the status, and whether any table changed. */

@@ -5,7 +5,7 @@ import { facilityTypeOf, isKnownServiceCode, SERVICE_CODES } from '../../domain/
 import { FILING_FORMS, FILING_LAYOUTS, FILING_MARK, FILING_NUMFMT, filingAsksAdmit, filingFromValues, headerValues, partnerBlockRow, type FilingCellKind, type FilingData, type FilingField, type FilingFormKind, type FilingLayout, type FilingPartner, type FilingText, type FilingValue, type HeaderKey, type PartnerKey } from '../../domain/filing-form';
 import { parseDate } from '../../domain/dates';
 import { placeRange, rangeCells, rangeRows, topLeft } from '../../domain/a1-range';
-import { validateFilingData } from '../../domain/filing-validate';
+import { filingDataProblems, validateFilingData } from '../../domain/filing-validate';
 import { careOfficeNumberFormatError, validateMedicalInstitutionCode } from '../../domain/identifiers';
 import { cellText } from '../../import/xlsx-rows';
 
@@ -112,9 +112,38 @@ export async function writeFilingXlsx(data: FilingData): Promise<Buffer> {
 
 // ———————————————————————————— reading ————————————————————————————
 
-type Read = (cell: string, label: string, message: string) => never;
+/**
+ * One thing wrong with an uploaded 届出書, where it is: the sheet and cell (`C13`: row 13, column
+ * C), or only the sheet or the file; `message` names the field by its label on the form.
+ */
+export interface FilingProblem {
+  sheet: string | null;
+  cell: string | null;
+  row: number | null;
+  column: string | null;
+  message: string;
+}
+
+/** What the reader made of a workbook: every problem, row by row, and the filing when there is none. */
+export interface FilingReading {
+  /** The filing, when the workbook has no problem. */
+  data: FilingData | null;
+  /** The cells as read (a bad cell is null), for a preview of a workbook with problems. */
+  values: { sheet: string; form: FilingFormKind; header: Record<HeaderKey, FilingValue>; partners: FilingPartner[]; blockOf: number[] } | null;
+  problems: FilingProblem[];
+}
+
+type Read = (cell: string, label: string, message: string) => null;
 
 const show = (v: string) => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+
+const problemAt = (sheet: string | null, cell: string | null, message: string): FilingProblem => {
+  const m = cell ? /^([A-Z]+)(\d+)$/.exec(cell) : null;
+  return { sheet, cell, row: m ? Number(m[2]) : null, column: m ? m[1]! : null, message };
+};
+
+/** The error the intake answers for a problem: `filing.xlsx: 別紙1!C13 — 介護保険事業所番号: …`. */
+export const filingReadError = (file: string, p: FilingProblem) => new FilingReadError(file, p.sheet, p.cell, p.message);
 
 /** Codes are text; full-width digits, spaces and hyphens are tolerated. */
 function readCode(raw: ExcelJS.CellValue, length: number | null): string {
@@ -137,12 +166,12 @@ function readFiscalYear(raw: ExcelJS.CellValue): number | null | undefined {
   return year >= 2000 && year <= 2099 ? year : undefined;
 }
 
-/** One cell's value by the field's kind; bad content and a missing required value are errors. */
+/** One cell's value by the field's kind; bad content and a missing required value are reported (and read as null). */
 function readField(ws: ExcelJS.Worksheet, f: FilingField, valueAt: string, err: Read): FilingValue {
   const cell = topLeft(valueAt);
   const raw = ws.getCell(cell).value;
   const text = cellText(raw).replace(/\r\n?/g, '\n').trim();
-  const bad = (expected: string): never => err(cell, f.label, `expected ${expected}, found ${show(text)}`);
+  const bad = (expected: string) => err(cell, f.label, `expected ${expected}, found ${show(text)}`);
   if (text === '' && f.kind !== 'flag') {
     if (f.required) err(cell, f.label, 'expected a value, found an empty cell');
     return null;
@@ -172,28 +201,47 @@ function readField(ws: ExcelJS.Worksheet, f: FilingField, valueAt: string, err: 
 }
 
 /** The sheet named 別紙1/別紙3 — or, if renamed, the one whose form mark cell says so. */
-function findSheet(wb: ExcelJS.Workbook, file: string): { ws: ExcelJS.Worksheet; form: FilingFormKind } {
+function findSheet(wb: ExcelJS.Workbook): { ws: ExcelJS.Worksheet; form: FilingFormKind } | null {
   const formOf = (s: string) => FILING_FORMS.find((f) => s.normalize('NFKC').replace(/[()（）\s]/g, '') === f);
   for (const ws of wb.worksheets) {
     const mark = FILING_LAYOUTS['別紙1'].texts.find((t) => t.id === 'formMark')!;
     const form = formOf(ws.name) ?? formOf(cellText(ws.getCell(topLeft(mark.at)).value));
     if (form) return { ws, form };
   }
-  throw new FilingReadError(file, null, null, `expected a sheet named 別紙1 or 別紙3 (the 協力医療機関に関する届出書), found ${wb.worksheets.map((w) => show(w.name)).join(', ') || 'no sheets'}`);
+  return null;
 }
 
-/** Reads a filled 届出書 back by the same table. Throws FilingReadError naming file, sheet and cell. */
+/** Reads a filled 届出書 back by the same table. Throws FilingReadError naming file, sheet and cell (the first problem). */
 export async function readFilingXlsx(buf: Buffer | ArrayBuffer, fileName: string): Promise<FilingData> {
+  const reading = await checkFilingXlsx(buf);
+  const first = reading.problems[0];
+  if (first) throw filingReadError(fileName, first);
+  return reading.data!;
+}
+
+/**
+ * Reads a 届出書 and lists every problem in the order of the form — the title, the header, each
+ * partner block — and then what the filing as a whole fails (filingDataProblems), each at its cell.
+ * A problem of a cell already reported is not repeated.
+ */
+export async function checkFilingXlsx(buf: Buffer | ArrayBuffer): Promise<FilingReading> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load((buf instanceof ArrayBuffer ? Buffer.from(buf) : buf) as unknown as ArrayBuffer);
   } catch (e) {
-    throw new FilingReadError(fileName, null, null, `not a readable .xlsx file (truncated or damaged?): ${(e as Error).message}`);
+    return { data: null, values: null, problems: [problemAt(null, null, `not a readable .xlsx file (truncated or damaged?): ${(e as Error).message}`)] };
   }
-  const { ws, form } = findSheet(wb, fileName);
+  const found = findSheet(wb);
+  if (!found) {
+    const names = wb.worksheets.map((w) => show(w.name)).join(', ') || 'no sheets';
+    return { data: null, values: null, problems: [problemAt(null, null, `expected a sheet named 別紙1 or 別紙3 (the 協力医療機関に関する届出書), found ${names}`)] };
+  }
+  const { ws, form } = found;
   const layout = FILING_LAYOUTS[form];
+  const problems: FilingProblem[] = [];
   const err: Read = (cell, label, message) => {
-    throw new FilingReadError(fileName, ws.name, cell, `${label}: ${message}`);
+    problems.push(problemAt(ws.name, cell, `${label}: ${message}`));
+    return null;
   };
   const titleAt = topLeft(layout.texts.find((t) => t.id === 'title')!.at);
   const title = cellText(ws.getCell(titleAt).value);
@@ -203,15 +251,13 @@ export async function readFilingXlsx(buf: Buffer | ArrayBuffer, fileName: string
   const header = Object.fromEntries(layout.fields.map((f) => [f.key, readField(ws, f, f.valueAt, err)])) as Record<HeaderKey, FilingValue>;
   const { partners, blockOf } = readPartners(ws, layout, err);
   const data = filingFromValues(form, header, partners);
-  try {
-    validateFilingData(data);
-  } catch (e) {
-    if (!(e instanceof DomainError) || !e.field) throw e;
-    const at = cellOfPath(layout, e.field, blockOf);
-    const message = e.message.startsWith(`${e.field}: `) ? e.message.slice(e.field.length + 2) : e.message;
-    throw new FilingReadError(fileName, ws.name, at?.cell ?? null, `${at?.label ?? e.field}: ${message}`);
+  const reported = new Set(problems.map((p) => p.cell));
+  for (const p of filingDataProblems(data)) {
+    const at = cellOfPath(layout, p.path, blockOf);
+    if (at && reported.has(at.cell)) continue;
+    problems.push(problemAt(ws.name, at?.cell ?? null, `${at?.label ?? p.path}: ${p.message}`));
   }
-  return data;
+  return { data: problems.length === 0 ? data : null, values: { sheet: ws.name, form, header, partners, blockOf }, problems };
 }
 
 function readPartners(ws: ExcelJS.Worksheet, layout: FilingLayout, err: Read): { partners: FilingPartner[]; blockOf: number[] } {
@@ -227,6 +273,15 @@ function readPartners(ws: ExcelJS.Worksheet, layout: FilingLayout, err: Read): {
     blockOf.push(i);
   }
   return { partners, blockOf };
+}
+
+/** Where a field of the filing sits on its sheet (`facility.careOfficeNumber`, `partners.2.institutionCode`): cell and label. */
+export const filingCellOf = (values: NonNullable<FilingReading['values']>, path: string) => cellOfPath(FILING_LAYOUTS[values.form], path, values.blockOf);
+
+/** A problem at a field of the filing, as the reader names them. */
+export function problemAtField(values: NonNullable<FilingReading['values']>, path: string, message: string): FilingProblem {
+  const at = filingCellOf(values, path);
+  return problemAt(values.sheet, at?.cell ?? null, `${at?.label ?? path}: ${message}`);
 }
 
 /** The cell (and its label) a validateFilingData path (`facility.serviceCode`, `partners.2.admit`) refers to. */

@@ -1,20 +1,19 @@
 import { and, eq } from 'drizzle-orm';
-import { allow, authorize, authorityIn, facilityInPath, on, roles } from '../../auth/rules';
+import { allow, authorityIn, facilityInPath, on, roles } from '../../auth/rules';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { facilityParams } from '../../contracts/api';
 import { deadlineBody, deadlineParams, filingQuery, filingUploadQuery, trackerQuery } from '../../contracts/partnerships';
 import { facilities, filingDeadlines, filings } from '../../db/schema';
 import { municipalityCodeFrom5 } from '../../domain/identifiers';
-import { designatingAuthority, type Authority, type MunicipalityRef } from '../../domain/designating-authority';
 import { DomainError } from '../../domain/errors';
 import { facilityTypeOf } from '../../domain/facility-types';
-import { careOfficeCheckDigitError, facilityId } from '../../domain/identifiers';
+import { facilityId } from '../../domain/identifiers';
 import { fiscalYearOf } from '../../domain/kasan';
 import { ApiFailure, notFound } from '../../errors';
 import { validate } from '../../validate';
-import { findFacility, municipalityRef, toMunicipalityRef } from '../shared/facility-queries';
 import type { EngineSnapshot } from '../engine/engine-store';
+import { designatedFacilities, filingCounts, filingStatuses } from '../shared/filing-status';
 import { runCreate, runUpdate } from '../shared/command';
 import type { Tx } from '../../db/client';
 import { ofFacility, requireFacility } from '../shared/lookups';
@@ -22,20 +21,7 @@ import { filingDataOf } from './filing-data';
 import { filingHtml } from './filing-html';
 import { assertUploadShape } from './upload-shape';
 import { readFilingXlsx, writeFilingXlsx } from './filing-xlsx';
-
-/** The designating authority of a facility, with municipalities looked up by `refOf`. */
-const authorityOf = (refOf: (code: string) => MunicipalityRef | null, f: { serviceCode: string; municipalityCode: string | null }): Authority | null =>
-  designatingAuthority(facilityTypeOf(f.serviceCode), f.municipalityCode ? refOf(f.municipalityCode) : null);
-
-/** Municipalities as the engine's snapshot already holds them (no second read of the table). */
-function snapshotRefs(munis: EngineSnapshot['municipalities']): (code: string) => MunicipalityRef | null {
-  return (code) => {
-    const m = munis.get(code);
-    if (!m) return null;
-    const parent = m.parentCode ? { code: m.parentCode, name: munis.get(m.parentCode)?.name ?? m.parentCode } : null;
-    return toMunicipalityRef({ code, ...m }, parent);
-  };
-}
+import { authorizeReceiving, checkFiling, currentFiling, intakeAuthority, intakeFacility } from './intake';
 
 /**
  * True when `code` names a designating authority of the loaded data: a prefecture (its 6-digit
@@ -81,18 +67,17 @@ export const filingsRoutes = new Hono<AppEnv>()
     const buf = await c.req.arrayBuffer();
     if (buf.byteLength === 0) throw new ApiFailure(400, 'invalid_parameter', `${fileName}: the request body is empty; expected the .xlsx file`, [{ path: 'body', message: 'expected the .xlsx file' }]);
     assertUploadShape(new Uint8Array(buf), fileName);
+    // The check runs the same intake and answers its problems, writing nothing.
+    if (q.check) return c.json(await checkFiling(c, buf), 200);
     const data = await readFilingXlsx(Buffer.from(buf), fileName);
     const { careOfficeNumber, serviceCode } = data.facility;
-    const row = findFacility(db, careOfficeNumber, serviceCode);
-    // A failing check digit is an error only for a number that matches no known facility (domain.md §6).
-    const checkDigit = careOfficeCheckDigitError(careOfficeNumber);
-    if (!row && checkDigit) throw new DomainError('invalid', `${fileName}: ${checkDigit}, and it matches no known facility: check the number typed in`, 'facility.careOfficeNumber');
-    if (!row) throw new DomainError('not_found', `${fileName}: no facility with 事業所番号 ${careOfficeNumber} and service ${serviceCode}`, 'facility.careOfficeNumber');
-    const warnings = checkDigit ? [{ path: 'facility.careOfficeNumber', message: `${checkDigit}; kept as published` }] : [];
-    const authority = authorityOf((code) => municipalityRef(c.var.engine.get(today()), code), row);
+    const found = intakeFacility(db, careOfficeNumber, serviceCode);
+    if (found.error) throw new DomainError(found.error.code, `${fileName}: ${found.error.message}`, 'facility.careOfficeNumber');
+    const row = found.row;
+    const warnings = found.warning ? [{ path: 'facility.careOfficeNumber', message: found.warning }] : [];
+    const authority = intakeAuthority(c, row);
     if (!authority) throw new DomainError('invalid', `${fileName}: the facility ${row.name} has no municipality, so its designating authority is unknown`, 'facility');
-    // An officer receives filings made with their own authority only.
-    authorize(c, 'administer', [{ kind: 'area', areaCode: authority.code }], `receive filings made with ${authority.name}`);
+    authorizeReceiving(c, authority);
     const filedOn = data.submittedOn ?? today();
     const values = { authorityCode: authority.code, filedOn, receivedOn: today(), fileName, content: JSON.stringify(data) };
     const after = { facilityId: facilityId(careOfficeNumber, serviceCode), fiscalYear: data.fiscalYear, filedOn, fileName, partners: data.partners.length };
@@ -103,7 +88,7 @@ export const filingsRoutes = new Hono<AppEnv>()
       }
     };
     // One filing per facility and year: a corrected one replaces it, naming the version read (409 when stale).
-    const current = db.select().from(filings).where(and(ofFacility(filings, data.facility), eq(filings.fiscalYear, data.fiscalYear))).get();
+    const current = currentFiling(db, data.facility, data.fiscalYear);
     let id: number;
     if (current) {
       if (q.replaces !== current.id) {
@@ -130,39 +115,42 @@ export const filingsRoutes = new Hono<AppEnv>()
       }).id;
     }
     const version = db.select({ version: filings.version }).from(filings).where(eq(filings.id, id)).get()!.version;
-    return c.json({ id, version, replaced: current !== undefined, facilityId: facilityId(careOfficeNumber, serviceCode), name: row.name, fiscalYear: data.fiscalYear, authority, filedOn, partners: data.partners.length, unmet: data.unmet?.requirements ?? [], warnings }, current ? 200 : 201);
+    return c.json({ id, version, replaced: current !== null, facilityId: facilityId(careOfficeNumber, serviceCode), name: row.name, fiscalYear: data.fiscalYear, authority, filedOn, partners: data.partners.length, unmet: data.unmet?.requirements ?? [], warnings }, current ? 200 : 201);
   })
   /** Who has filed with an authority for a fiscal year: filed, not filed, or overdue past its deadline. */
   .get('/tracker', validate('query', trackerQuery), allow(on('read', 'authority', authorityIn('query'))), (c) => {
     const q = c.req.valid('query');
-    const { db, today } = c.var;
-    const fy = q.fiscalYear || fiscalYearOf(today());
-    const snap = c.var.engine.get(today());
-    const refs = snapshotRefs(snap.municipalities);
-    const deadline = db.select().from(filingDeadlines).where(and(eq(filingDeadlines.authorityCode, q.authority), eq(filingDeadlines.fiscalYear, fy))).get()?.dueOn ?? null;
-    const filed = new Map<string, { filedOn: string; receivedOn: string; fileName: string | null }>();
-    for (const f of db.select().from(filings).where(and(eq(filings.authorityCode, q.authority), eq(filings.fiscalYear, fy))).all()) {
-      const key = facilityId(f.careOfficeNumber, f.serviceCode);
-      const prev = filed.get(key);
-      if (!prev || prev.receivedOn < f.receivedOn) filed.set(key, { filedOn: f.filedOn, receivedOn: f.receivedOn, fileName: f.fileName });
-    }
-    // The facilities from the read model; only the filings (not held there) are read.
-    const mine = [...snap.facilityRows.values()]
-      .filter((f) => f.withdrawnOn === null)
-      .map((f) => ({ f, authority: authorityOf(refs, f) }))
-      .filter((x) => x.authority?.code === q.authority);
+    const { db } = c.var;
+    const today = c.var.today();
+    const fy = q.fiscalYear || fiscalYearOf(today);
+    const snap = c.var.engine.get(today);
+    // The facilities from the read model; only the filings and the deadline (not held there) are read.
+    const { facilities: mine, deadlines, filedWith } = filingStatuses(db, designatedFacilities(c.var.memo, today, snap), [q.authority], fy, today);
     const authority = mine[0]?.authority ?? null;
-    const rows = mine
-      .map(({ f }) => {
-        const id = facilityId(f.careOfficeNumber, f.serviceCode);
-        const filing = filed.get(id) ?? null;
-        const status = filing ? ('filed' as const) : deadline && deadline < today() ? ('overdue' as const) : ('not_filed' as const);
-        return { facilityId: id, name: f.name, typeJa: facilityTypeOf(f.serviceCode).shortJa, municipalityCode: f.municipalityCode, status, filing };
-      })
-      .sort((a, b) => a.status.localeCompare(b.status) || a.facilityId.localeCompare(b.facilityId));
-    if (!authority && !filed.size) throw notFound('designating authority', q.authority);
-    const count = (s: string) => rows.filter((r) => r.status === s).length;
-    return c.json({ authority, fiscalYear: fy, deadline, counts: { filed: count('filed'), notFiled: count('not_filed'), overdue: count('overdue') }, facilities: rows });
+    if (!authority && !filedWith.size) throw notFound('designating authority', q.authority);
+    const munis = snap.municipalities;
+    // A 政令市's code takes in its wards.
+    const inMunicipality = (code: string | null) => !q.municipality || (code !== null && (code === q.municipality || munis.get(code)?.parentCode === q.municipality));
+    const rows = mine.filter((r) => inMunicipality(r.row.municipalityCode) && (!q.type || facilityTypeOf(r.row.serviceCode).key === q.type) && (!q.status || r.status === q.status));
+    return c.json({
+      authority,
+      fiscalYear: fy,
+      deadline: deadlines.get(q.authority) ?? null,
+      /** Over the authority's whole list; `total` counts the rows after the filters. */
+      counts: filingCounts(mine),
+      total: rows.length,
+      offset: q.offset,
+      limit: q.limit,
+      facilities: rows.slice(q.offset, q.offset + q.limit).map(({ id, row, status, filing }) => ({
+        facilityId: id,
+        name: row.name,
+        typeJa: facilityTypeOf(row.serviceCode).shortJa,
+        municipalityCode: row.municipalityCode,
+        municipalityName: row.municipalityCode ? (munis.get(row.municipalityCode)?.name ?? null) : null,
+        status,
+        filing,
+      })),
+    });
   })
   /** The deadline an authority sets for a fiscal year's filings. */
   .put('/deadlines/:authority/:fiscalYear', validate('param', deadlineParams), allow(on('administer', 'authority', authorityIn('param'))), validate('json', deadlineBody), (c) => {

@@ -6,12 +6,9 @@ import { municipalitiesQuery } from '../../contracts/api';
 import type { Db } from '../../db/client';
 import type { EngineSnapshot } from '../engine/engine-store';
 import { municipalities } from '../../db/schema';
-import { COVERAGE_STATUSES, type CoverageStatus } from '../../domain/coverage';
+import { emptyCounts, municipalityCounts } from '../engine/municipality-counts';
 import { validate } from '../../validate';
 import { labelPoint } from '../shared/label-point';
-
-type Counts = Record<CoverageStatus, number> & { total: number };
-const emptyCounts = (): Counts => ({ covered: 0, partial: 0, none: 0, unknown: 0, total: 0 });
 
 export const municipalitiesRoutes = new Hono<AppEnv>()
   /**
@@ -28,22 +25,7 @@ export const municipalitiesRoutes = new Hono<AppEnv>()
 /** Every municipality (or a prefecture's) with its facility counts by status and its box. */
 function municipalityCollection(db: Db, snap: EngineSnapshot, q: { prefecture?: string; geometry: boolean }) {
   const rows = db.select().from(municipalities).all().filter((m) => !q.prefecture || m.prefCode === q.prefecture);
-  const counts = new Map<string, Counts>();
-  for (const f of [...snap.facilities, ...snap.unplaced]) {
-    if (!f.municipalityCode) continue;
-    const cnt = counts.get(f.municipalityCode) ?? emptyCounts();
-    cnt[f.status]++;
-    cnt.total++;
-    counts.set(f.municipalityCode, cnt);
-  }
-  const parentOf = new Map(rows.map((m) => [m.code, m.parentCode]));
-  for (const [code, cnt] of [...counts]) {
-    const parent = parentOf.get(code);
-    if (!parent) continue;
-    const pc = counts.get(parent) ?? emptyCounts();
-    for (const k of [...COVERAGE_STATUSES, 'total'] as const) pc[k] += cnt[k];
-    counts.set(parent, pc);
-  }
+  const counts = municipalityCounts(snap);
   return {
     type: 'FeatureCollection' as const,
     features: rows.map((m) => {
