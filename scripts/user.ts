@@ -37,15 +37,15 @@ async function main(): Promise<number> {
   const actor = `cli:${userInfo().username}`;
   try {
     if (command === 'add') {
-      if (!values.role || !(ROLES as readonly string[]).includes(values.role)) throw new AccountError(`--role: expected one of ${ROLES.join(', ')}${values.role ? `, got "${values.role}"` : ''}`);
-      if (!values.login) throw new AccountError('--login: expected the account name');
+      if (!values.role || !(ROLES as readonly string[]).includes(values.role)) throw new AccountError('role', `expected one of ${ROLES.join(', ')}${values.role ? `, got "${values.role}"` : ''}`);
+      if (!values.login) throw new AccountError('login', 'expected the account name');
       const scope = (values.scope ?? '').split(',').map((s) => s.trim()).filter(Boolean);
       await addAccount(db, { login: values.login, role: values.role as Role, scope, password: await readPassword() }, actor);
       console.log(`Added ${values.role} account "${values.login}"${scope.length ? ` for ${scope.join(', ')}` : ''}.`);
     } else if (command === 'list') {
-      for (const u of listAccounts(db)) console.log(`${u.login.padEnd(20)} ${u.role.padEnd(13)} ${u.scope.join(',') || '(all)'}  created ${u.createdAt}`);
+      for (const u of listAccounts(db)) console.log(`${u.login.padEnd(20)} ${u.role.padEnd(13)} ${u.scope.join(',') || '(all)'}  created ${u.createdAt}${u.disabledAt ? `  disabled ${u.disabledAt}` : ''}`);
     } else if (command === 'remove') {
-      if (!values.login) throw new AccountError('--login: expected the account name');
+      if (!values.login) throw new AccountError('login', 'expected the account name');
       removeAccount(db, values.login, actor);
       console.log(`Removed account "${values.login}" and its sessions.`);
     } else {

@@ -8,6 +8,7 @@ import { ApiFailure, errorResponse } from './errors';
 import { gzip } from './compress';
 import { corsFor, hostCheck, securityHeaders, sessionMiddleware } from './auth/middleware';
 import { authRoutes } from './auth/routes';
+import { accountsRoutes } from './features/accounts/routes';
 import { officerRoutes } from './features/officer/routes';
 import { auditRoutes } from './features/audit/routes';
 import { facilitiesRoutes } from './features/facilities/routes';
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps) {
     })
     .route('/auth', authRoutes({ secureCookie, trustProxy: deps.trustProxy === true }))
     .route('/audit', auditRoutes)
+    .route('/accounts', accountsRoutes)
     .route('/officer', officerRoutes)
     .route('/health', healthRoutes)
     .route('/meta', metaRoutes)

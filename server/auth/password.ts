@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { dictionary } from '@zxcvbn-ts/language-common';
 
 /**
@@ -23,6 +23,21 @@ export function passwordProblem(password: string): string | null {
   const lower = password.normalize('NFKC').toLowerCase();
   if (commonPasswords().has(lower)) return 'password: this is one of the passwords most often guessed; choose another';
   return null;
+}
+
+/** Letters and digits no one misreads (no 0/o, 1/l/i): what a generated password is made of. */
+const READABLE = 'abcdefghjkmnpqrstuvwxyz23456789';
+/**
+ * A password made for an account (created or reset by an administrator or officer): four groups of
+ * four characters from READABLE, joined by hyphens (19 characters, about 79 bits from crypto's
+ * random source), e.g. `k7mq-x9tf-3wz8-pcv4`. Shown once and never stored in the clear.
+ */
+export function generatePassword(random: (max: number) => number = randomInt): string {
+  for (;;) {
+    const groups = Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => READABLE[random(READABLE.length)]).join(''));
+    const password = groups.join('-');
+    if (!passwordProblem(password)) return password;
+  }
 }
 
 let running = 0;

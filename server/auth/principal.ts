@@ -1,3 +1,4 @@
+import type { Role } from '../contracts/auth';
 import { careOfficeNumberFormatError, validateMedicalInstitutionCode, validateMunicipalityCode } from '../domain/identifiers';
 
 /**
@@ -8,8 +9,7 @@ import { careOfficeNumberFormatError, validateMedicalInstitutionCode, validateMu
  *   institution   a hospital's or clinic's staff: its 医療機関コード
  * Anonymous visitors have no principal: they see public open data and aggregates only (policy.ts).
  */
-export const ROLES = ['admin', 'municipality', 'facility', 'institution'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../contracts/auth';
 
 export interface Principal {
   id: number;

@@ -31,7 +31,7 @@ function placesOf(c: Context<AppEnv>, user: { role: string; scope: readonly stri
 }
 
 /** A sign-in event in the audit log: the login typed, what happened, and from which address. */
-function signInAudit(db: Db, login: string, action: 'sign_in' | 'sign_in_failed' | 'locked_out' | 'address_locked_out', address: string, extra: object = {}) {
+function signInAudit(db: Db, login: string, action: 'sign_in' | 'sign_in_failed' | 'sign_in_refused' | 'locked_out' | 'address_locked_out', address: string, extra: object = {}) {
   recordAudit(db, { actor: action === 'sign_in' ? login : 'anonymous', entity: 'user', entityId: login, action, before: null, after: { address, ...extra }, areaCode: null });
 }
 
@@ -68,6 +68,11 @@ export function authRoutes(opts: { secureCookie: (url: string, forwardedProto: s
       }
       perLogin.clear(keys[0]);
       perAddress.release(keys[1], now);
+      // Refused after the password check, so the answer tells nothing to someone without the password.
+      if (user.disabledAt !== null) {
+        signInAudit(db, login, 'sign_in_refused', address, { reason: 'disabled' });
+        throw new ApiFailure(403, 'account_disabled', 'This account is disabled: ask your administrator');
+      }
       signInAudit(db, login, 'sign_in', address);
       const session = createSession(db, user.id, c.var.now());
       setCookie(c, SESSION_COOKIE, session.token, {

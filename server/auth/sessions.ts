@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lte, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import { and, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client';
 import { sessions, users } from '../db/schema';
 import type { Principal, Role } from './principal';
 
@@ -29,7 +29,7 @@ const sessionLookup = (db: Db) =>
     .select({ id: users.id, login: users.login, role: users.role, scope: users.scope, csrfToken: sessions.csrfToken })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sql.placeholder('hash')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .where(and(eq(sessions.tokenHash, sql.placeholder('hash')), gt(sessions.expiresAt, sql.placeholder('now')), isNull(users.disabledAt)))
     .prepare();
 /** Asked on every request that carries a cookie: prepared once per database. */
 const lookups = new WeakMap<Db, ReturnType<typeof sessionLookup>>();
@@ -45,4 +45,9 @@ export function findSession(db: Db, token: string, now: Date): { principal: Prin
 
 export function deleteSession(db: Db, token: string): void {
   db.delete(sessions).where(eq(sessions.tokenHash, sha256(token))).run();
+}
+
+/** Ends every session of an account (it was disabled, or its password reset). */
+export function deleteSessionsOf(tx: Db | Tx, userId: number): void {
+  tx.delete(sessions).where(eq(sessions.userId, userId)).run();
 }

@@ -365,6 +365,8 @@ export const users = sqliteTable('users', {
   /** scrypt hash (server/auth/password.ts). */
   passwordHash: text('password_hash').notNull(),
   createdAt: text('created_at').notNull().default(sqlNow()),
+  /** When an administrator or officer disabled it (it cannot sign in); null while enabled. */
+  disabledAt: text('disabled_at'),
   ...editable(),
 });
 

@@ -22,6 +22,13 @@ export const ROUTE_SPECS: RouteSpec[] = [
   { method: 'POST', path: '/api/auth/logout' },
   { method: 'GET', path: '/api/auth/me' },
   { method: 'GET', path: '/api/audit', query: { entity: 'facility', limit: '20', before: '100' } },
+  { method: 'GET', path: '/api/accounts' },
+  { method: 'POST', path: '/api/accounts', body: { login: 'fuzz-staff', role: 'facility', scope: ['9971600862'] } },
+  // demo-facility: the fuzzing signs in as the administrator only, so changing this account ends no session it uses.
+  { method: 'PATCH', path: '/api/accounts/:login', params: { login: 'demo-facility' }, body: { role: 'facility', scope: ['9971600862'], version: 1 } },
+  { method: 'POST', path: '/api/accounts/:login/disable', params: { login: 'demo-facility' } },
+  { method: 'POST', path: '/api/accounts/:login/enable', params: { login: 'demo-facility' } },
+  { method: 'POST', path: '/api/accounts/:login/reset-password', params: { login: 'demo-facility' } },
   { method: 'GET', path: '/api/officer/desk', query: { fiscalYear: '2026', scope: '99,991007' } },
   { method: 'GET', path: '/api/health' },
   { method: 'GET', path: '/api/meta' },

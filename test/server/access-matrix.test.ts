@@ -23,7 +23,7 @@ const AUTHORITY = '991007'; // デモ市: where あじさい荘 (南区) files
 let app: TestApp;
 let db: Db;
 const as = {} as Record<RoleName, Session>;
-let fixture: { pendingId: number; agreementId: number; proposalAgreementId: number; proposalId: number; otherInstitution: string; filing: Buffer; facilityVersion: number; hospitalVersion: number };
+let fixture: { otherFacility: string; pendingId: number; agreementId: number; proposalAgreementId: number; proposalId: number; otherInstitution: string; filing: Buffer; facilityVersion: number; hospitalVersion: number };
 
 beforeAll(async () => {
   ({ app, db } = await demoApp());
@@ -35,6 +35,10 @@ beforeAll(async () => {
   await addAccount(db, { login: 'tokyo-officer', role: 'municipality', scope: ['13'], password: 'tokyo-officer-pw' }, 'test');
   await addAccount(db, { login: 'other-facility', role: 'facility', scope: [otherFacility.slice(0, 10)], password: 'other-facility-pw' }, 'test');
   await addAccount(db, { login: 'other-clinic', role: 'institution', scope: [otherInstitution], password: 'other-clinic-pw' }, 'test');
+  // Accounts of デモ県 to manage: staff of another facility there, and one disabled (to enable).
+  await addAccount(db, { login: 'matrix-staff', role: 'facility', scope: [otherFacility.slice(0, 10)], password: 'matrix-staff-pw' }, 'test');
+  await addAccount(db, { login: 'matrix-disabled', role: 'facility', scope: [otherFacility.slice(0, 10)], password: 'matrix-disabled-pw' }, 'test');
+  db.$client.prepare("update users set disabled_at = '2026-11-01T00:00:00.000Z' where login = 'matrix-disabled'").run();
   Object.assign(as, {
     anonymous: anonymous(app),
     admin,
@@ -56,7 +60,7 @@ beforeAll(async () => {
   const filing = Buffer.from(await (await admin.request(`/api/facilities/${FACILITY}/filing.xlsx?fiscalYear=2026`)).arrayBuffer());
   const facilityVersion = (await admin.call('GET', `/api/facilities/${FACILITY}`)).body.version;
   const hospitalVersion = (await admin.call('GET', `/api/institutions/${HOSPITAL}`)).body.version;
-  fixture = { pendingId: pending.id, agreementId, proposalAgreementId, proposalId, otherInstitution, filing, facilityVersion, hospitalVersion };
+  fixture = { otherFacility, pendingId: pending.id, agreementId, proposalAgreementId, proposalId, otherInstitution, filing, facilityVersion, hospitalVersion };
 });
 
 interface Case {
@@ -97,6 +101,12 @@ const WRITES: Case[] = [
   { name: 'receive a filing', method: 'POST', path: () => '/api/filings?fileName=filing.xlsx', body: () => fixture.filing, expect: AUTHORITY_ADMIN },
   { name: 'set a filing deadline', method: 'PUT', path: () => `/api/filings/deadlines/${AUTHORITY}/2026`, body: () => ({ dueOn: '2027-01-31' }), expect: AUTHORITY_ADMIN },
   { name: 'check a filing (writes nothing)', method: 'POST', path: () => '/api/filings?fileName=filing.xlsx&check=1', body: () => fixture.filing, expect: AUTHORITY_ADMIN },
+  // Accounts of デモ県: managed by an administrator and by its officer, by no one else.
+  { name: 'create an account', method: 'POST', path: () => '/api/accounts', body: () => ({ login: 'matrix-new', role: 'facility', scope: [FACILITY.slice(0, 10)] }), expect: AUTHORITY_ADMIN },
+  { name: "change an account's scope", method: 'PATCH', path: () => '/api/accounts/matrix-staff', body: () => ({ scope: [fixture.otherFacility.slice(0, 10), FACILITY.slice(0, 10)] }), expect: AUTHORITY_ADMIN },
+  { name: 'disable an account', method: 'POST', path: () => '/api/accounts/matrix-staff/disable', expect: AUTHORITY_ADMIN },
+  { name: 'enable an account', method: 'POST', path: () => '/api/accounts/matrix-disabled/enable', expect: AUTHORITY_ADMIN },
+  { name: "reset an account's password", method: 'POST', path: () => '/api/accounts/matrix-staff/reset-password', expect: AUTHORITY_ADMIN },
   { name: 'draw a plan', method: 'POST', path: () => '/api/plan', body: () => ({ prefecture: '99', maxMinutes: 30 }), expect: OFFICERS },
   { name: 'sign out', method: 'POST', path: () => '/api/auth/logout', expect: EVERYONE },
 ];
@@ -114,6 +124,7 @@ const READS: Case[] = [
   { name: "an institution's desk", method: 'GET', path: () => `/api/institutions/${HOSPITAL}/desk`, expect: INSTITUTION_READ },
   { name: "an authority's filing tracker", method: 'GET', path: () => `/api/filings/tracker?authority=${AUTHORITY}&fiscalYear=2026`, expect: AUTHORITY_ADMIN },
   { name: 'the audit log', method: 'GET', path: () => '/api/audit', expect: OFFICERS },
+  { name: 'the accounts one manages', method: 'GET', path: () => '/api/accounts', expect: OFFICERS },
   { name: "the officer's desk", method: 'GET', path: () => '/api/officer/desk?fiscalYear=2026', expect: OFFICERS },
 ];
 
