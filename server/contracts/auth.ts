@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { intParam } from './common';
+import { intParam, isoDateSchema } from './common';
 
 /** The roles an account can have (server/auth/principal.ts says what each acts on). */
 export const ROLES = ['admin', 'municipality', 'facility', 'institution'] as const;
@@ -12,11 +12,19 @@ export const loginBody = z
   })
   .strict();
 
+const AUDIT_ENTITIES = ['facility', 'institution', 'meeting', 'agreement', 'agreement_proposal', 'partnership_request', 'filing', 'filing_deadline', 'user', 'dataset'] as const;
 export const auditQuery = z.object({
-  entity: z.enum(['facility', 'institution', 'meeting', 'agreement', 'agreement_proposal', 'partnership_request', 'filing', 'filing_deadline', 'user', 'dataset'], { error: 'entity: expected one of facility, institution, meeting, agreement, agreement_proposal, partnership_request, filing, filing_deadline, user, dataset' }).optional(),
+  entity: z.enum(AUDIT_ENTITIES, { error: `entity: expected one of ${AUDIT_ENTITIES.join(', ')}` }).optional(),
   limit: intParam('limit', 1, 500, 100),
   /** List entries with ids below this one (the next page); 0 = from the newest. */
   before: intParam('before', 0, 2 ** 53 - 1, 0),
+  /** Who made the change: an account's login, or `cli:<command>`. */
+  actor: z.string().min(1, { message: 'actor: expected a login or cli:<command>' }).max(100, { message: 'actor: expected at most 100 characters' }).optional(),
+  /** From and to this day (Japan time), both included. */
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  /** Records of one municipality (a 政令市 with its wards) or, by a 2-digit code, one prefecture. */
+  area: z.string().regex(/^(\d{2}|\d{6})$/, { message: 'area: expected a 6-digit municipality code or a 2-digit prefecture code' }).optional(),
 });
 
 // ---- Accounts (server/features/accounts) -----------------------------------------------------------

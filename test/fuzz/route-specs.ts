@@ -21,7 +21,7 @@ export const ROUTE_SPECS: RouteSpec[] = [
   { method: 'POST', path: '/api/auth/login', body: { login: 'demo-pref', password: 'wrong-password' } },
   { method: 'POST', path: '/api/auth/logout' },
   { method: 'GET', path: '/api/auth/me' },
-  { method: 'GET', path: '/api/audit', query: { entity: 'facility', limit: '20', before: '100' } },
+  { method: 'GET', path: '/api/audit', query: { entity: 'facility', limit: '20', before: '100', actor: 'demo-admin', from: '2026-01-01', to: '2026-12-31', area: '991007' } },
   { method: 'GET', path: '/api/accounts' },
   { method: 'POST', path: '/api/accounts', body: { login: 'fuzz-staff', role: 'facility', scope: ['9971600862'] } },
   // demo-facility: the fuzzing signs in as the administrator only, so changing this account ends no session it uses.
