@@ -1,5 +1,5 @@
 import { createEffect, createMemo, createResource, createSignal, For, lazy, Match, Show, Suspense, Switch } from 'solid-js';
-import { fetchAreas, fetchMeta, type SessionUser } from './api';
+import { fetchAreas, fetchMeta } from './api';
 import { AccountControl } from './components/AccountControl';
 import { Legend } from './components/Legend';
 import { SearchBox } from './components/SearchBox';
@@ -36,7 +36,8 @@ export function App() {
       setMapWanted(true);
     }
   });
-  const hasDesk = () => (user()?.places.length ?? 0) > 0;
+  // Every account has a landing page: its facility's or institution's, or its authority's.
+  const hasDesk = () => user() !== null;
   const tabs = () => VIEWS.filter((v) => v !== 'desk' || hasDesk());
   // Signed out on the desk: back to the map.
   createEffect(() => {
@@ -63,11 +64,11 @@ export function App() {
     setOverlay(EMPTY_OVERLAY);
     update({ view });
   };
-  // Signed in from the opening map: to the account's landing page. Signed in on a record's page
-  // (a link someone sent): stay there, the desk is one tab away.
-  const onSignedIn = (u: SessionUser) => {
-    const onRecord = (state.view === 'facility' && state.facility) || (state.view === 'institution' && state.institution);
-    if (u.places.length > 0 && !onRecord) setView('desk');
+  // Signed in from the opening map: to the account's landing page. Signed in on a page someone
+  // linked to (a facility, an institution, an area): stay there — the desk is one tab away.
+  const onSignedIn = () => {
+    const onRecord = (state.view === 'facility' && state.facility) || (state.view === 'institution' && state.institution) || (state.view === 'area' && state.area);
+    if (!onRecord) setView('desk');
   };
   const toggleLang = () => {
     setLang(lang() === 'ja' ? 'en' : 'ja');

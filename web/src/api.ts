@@ -148,3 +148,45 @@ export const withdrawProposal = async (p: Proposal) => unwrap<unknown>(await api
 export const acceptRequestOn = async (id: number, json: AcceptTerms) => unwrap<{ agreementId: number }>(await api.requests[':id'].accept.$post({ param: { id: String(id) }, json }));
 export const withdrawRequest = async (id: number, version: number) => unwrap<PartnershipRequest>(await api.requests[':id'].withdraw.$post({ param: { id: String(id) }, json: { version } }));
 export const logMeeting = async (id: string, json: MeetingInput) => unwrap<unknown>(await api.facilities[':id'].meetings.$post({ param: { id }, json }));
+
+// The officer's landing page, the full tracker, receiving filings, the audit log and accounts.
+export type OfficerDesk = InferResponseType<typeof api.officer.desk.$get, 200>;
+export type OfficerMunicipality = OfficerDesk['municipalities'][number];
+export type TrackerQuery = { authority: string; fiscalYear?: number; municipality?: string; type?: string; status?: string; offset?: number; limit?: number };
+export type TrackerRow = TrackerResponse['facilities'][number];
+export const fetchOfficerDesk = async (fiscalYear?: number) => unwrap<OfficerDesk>(await api.officer.desk.$get({ query: fiscalYear ? { fiscalYear: String(fiscalYear) } : {} }));
+export const fetchTrackerPage = async (q: TrackerQuery) =>
+  unwrap<TrackerResponse>(
+    await api.filings.tracker.$get({
+      query: Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])) as { authority: string },
+    }),
+  );
+export const setDeadline = async (authority: string, fiscalYear: number, dueOn: string) =>
+  unwrap<unknown>(await api.filings.deadlines[':authority'][':fiscalYear'].$put({ param: { authority, fiscalYear: String(fiscalYear) }, json: { dueOn } }));
+export interface FilingCheck {
+  ok: boolean;
+  problems: { sheet: string | null; row: number | null; column: string | null; message: string }[];
+  preview: { facilityId: string; name: string | null; fiscalYear: number; authority: { code: string; name: string } | null; partners: { institutionCode: string; name: string | null; covers: string[] }[]; replaces: { id: number; version: number } | null } | null;
+}
+/** A 届出書 workbook sent as it is (the intake reads the bytes): checked only (`check`), or received. */
+async function postFiling(file: File, query: Record<string, string>): Promise<RawResponse> {
+  const qs = new URLSearchParams({ fileName: file.name, ...query });
+  return fetch(`/api/filings?${qs}`, { method: 'POST', body: file, headers: { 'content-type': 'application/octet-stream', ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}) } });
+}
+export const checkFiling = async (file: File) => unwrap<FilingCheck>(await postFiling(file, { check: '1' }));
+export const receiveFiling = async (file: File, replaces: { id: number; version: number } | null) =>
+  unwrap<{ id: number; facilityId: string }>(await postFiling(file, replaces ? { replaces: String(replaces.id), version: String(replaces.version) } : {}));
+export type AuditQuery = { entity?: string; actor?: string; from?: string; to?: string; before?: number; limit?: number };
+export const fetchAuditPage = async (q: AuditQuery) =>
+  unwrap<AuditResponse>(await api.audit.$get({ query: Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])) }));
+
+export type AccountsResponse = InferResponseType<typeof api.accounts.$get, 200>;
+export type Account = AccountsResponse['accounts'][number];
+export type AccountInput = InferRequestType<typeof api.accounts.$post>['json'];
+export const fetchAccounts = async () => unwrap<AccountsResponse>(await api.accounts.$get());
+export const createAccount = async (json: AccountInput) => unwrap<{ account: Account; password: string }>(await api.accounts.$post({ json }));
+const accountRoute = (login: string) => ({ param: { login } });
+export const disableAccount = async (login: string) => unwrap<unknown>(await api.accounts[':login'].disable.$post(accountRoute(login)));
+export const enableAccount = async (login: string) => unwrap<unknown>(await api.accounts[':login'].enable.$post(accountRoute(login)));
+export const resetPassword = async (login: string) => unwrap<{ password: string }>(await api.accounts[':login']['reset-password'].$post(accountRoute(login)));
+export const updateAccount = async (login: string, json: InferRequestType<(typeof api.accounts)[':login']['$patch']>['json']) => unwrap<unknown>(await api.accounts[':login'].$patch({ ...accountRoute(login), json }));

@@ -56,6 +56,7 @@ export function AccountControl(props: { onSignedIn?: (u: SessionUser) => void })
 /** What went wrong, in words: wrong credentials, too many attempts (with the wait), or a failure. */
 function signInError(e: unknown): string {
   if (e instanceof ApiRequestError && e.status === 401) return t('auth.badCredentials');
+  if (e instanceof ApiRequestError && e.code === 'account_disabled') return t('auth.disabled');
   if (e instanceof ApiRequestError && e.status === 429) return t('auth.tooMany', { minutes: Math.max(1, Math.ceil((e.retryAfter ?? 60) / 60)) });
   if (e instanceof ApiRequestError && e.status === 400) return `${t('auth.failed')}: ${e.message}`;
   return t('auth.failed');

@@ -55,6 +55,7 @@ export function PartnershipSection(props: { f: FacilityDetail; candidates: Candi
             {(r) => (
               <li data-status={r.status}>
                 {r.institution.name} · {r.requirements.map((x) => REQUIREMENT_INFO[x].symbol).join('')} · <strong>{t(`cycle.status.${r.status}`)}</strong>
+                <Show when={r.granted}>{(g) => <> · {t('terms.granted', { covers: g().map((x) => REQUIREMENT_INFO[x].symbol).join('') })}</>}</Show>
                 <Show when={r.reason}> — {r.reason}</Show> <span class="muted">{r.sentOn}</span>
               </li>
             )}
