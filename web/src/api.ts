@@ -165,8 +165,9 @@ export const setDeadline = async (authority: string, fiscalYear: number, dueOn: 
   unwrap<unknown>(await api.filings.deadlines[':authority'][':fiscalYear'].$put({ param: { authority, fiscalYear: String(fiscalYear) }, json: { dueOn } }));
 export interface FilingCheck {
   ok: boolean;
-  problems: { sheet: string | null; row: number | null; column: string | null; message: string }[];
-  preview: { facilityId: string; name: string | null; fiscalYear: number; authority: { code: string; name: string } | null; partners: { institutionCode: string; name: string | null; covers: string[] }[]; replaces: { id: number; version: number } | null } | null;
+  /** Errors stop the filing (`ok` false); warnings (an unregistered partner, an old 事業所番号) do not. */
+  problems: { level: 'error' | 'warning'; sheet: string | null; cell: string | null; row: number | null; column: string | null; message: string }[];
+  preview: { facilityId: string; name: string | null; fiscalYear: number; authority: { code: string; name: string } | null; partners: { institutionCode: string | null; name: string | null; registered: boolean; covers: string[] }[]; replaces: { id: number; version: number } | null } | null;
 }
 /** A 届出書 workbook sent as it is (the intake reads the bytes): checked only (`check`), or received. */
 async function postFiling(file: File, query: Record<string, string>): Promise<RawResponse> {

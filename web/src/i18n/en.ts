@@ -428,6 +428,7 @@ export const en: Record<MessageKey, string> = {
   'accounts.scopeHint.facility': '事業所番号 (comma-separated)',
   'accounts.scopeHint.institution': '医療機関コード',
   'accounts.scopeHint.municipality': 'municipality code (6 digits) or prefecture (2)',
+  'officer.warning': 'Warning',
   'officer.accept': 'Receive this filing',
   'officer.all': 'all',
   'officer.col.facility': 'Facility',

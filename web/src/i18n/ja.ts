@@ -426,6 +426,7 @@ export const ja = {
   'accounts.scopeHint.facility': '事業所番号（複数はカンマ区切り）',
   'accounts.scopeHint.institution': '医療機関コード',
   'accounts.scopeHint.municipality': '市区町村コード（6桁）または都道府県コード（2桁）',
+  'officer.warning': '注意',
   'officer.accept': 'この届出書を受理する',
   'officer.all': 'すべて',
   'officer.col.facility': '施設',

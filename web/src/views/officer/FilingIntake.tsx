@@ -62,7 +62,7 @@ export function FilingIntake(props: { onReceived: () => void }) {
                   <tr><th scope="col">{t('officer.sheet')}</th><th scope="col">{t('officer.row')}</th><th scope="col">{t('officer.column')}</th><th scope="col">{t('officer.problem')}</th></tr>
                 </thead>
                 <tbody>
-                  <For each={c().problems}>{(x) => <tr><td>{x.sheet ?? ''}</td><td>{x.row ?? ''}</td><td>{x.column ?? ''}</td><td>{x.message}</td></tr>}</For>
+                  <For each={c().problems}>{(x) => <tr data-level={x.level}><td>{x.sheet ?? ''}</td><td>{x.row ?? ''}</td><td>{x.column ?? x.cell ?? ''}</td><td classList={{ gap: x.level === 'error' }}>{x.level === 'warning' ? `${t('officer.warning')}: ` : ''}{x.message}</td></tr>}</For>
                 </tbody>
               </table>
             </Show>
