@@ -144,4 +144,25 @@ describe('the year on the landing pages', () => {
     expect(desk.partners.find((p: any) => p.agreementId === agreementId).covers).toEqual(['admit']);
     expect(desk.proposals).toEqual([]);
   });
+
+  it('ends the agreement with a date and a reason, and proposes re-activating it, which changes nothing yet', async () => {
+    await signOut(page);
+    await signInTo('facility', 'facility-desk');
+    const actions = page.getByTestId(`agreement-actions-${agreementId}`);
+    await actions.getByTestId('action-end').click();
+    await actions.getByTestId('end-save').click();
+    // A reason is asked for first.
+    await expect.poll(() => actions.locator('[role="alert"]').innerText()).toContain('理由');
+    await actions.getByTestId('end-reason').fill('病床再編のため');
+    await actions.getByTestId('end-save').click();
+    await page.locator(`[data-testid="desk-ended"] li[data-agreement="${agreementId}"]`).waitFor();
+    expect(await text('desk-ended')).toContain('病床再編のため');
+    const history = (await pageApi(page, 'GET', `/api/agreements/${agreementId}/history`)).body as { action: string; actor: string }[];
+    expect(history.at(-1)).toMatchObject({ action: 'end', actor: DEMO_ACCOUNTS.facility.login });
+    await page.getByTestId(`reactivate-${agreementId}`).click();
+    await expect.poll(() => text('desk-note')).toContain('提案しました');
+    const { body: desk } = await pageApi(page, 'GET', `/api/facilities/${FACILITY}/desk`);
+    expect(desk.endedPartners.map((p: any) => p.agreementId)).toContain(agreementId);
+    expect(desk.proposals.find((p: any) => p.agreementId === agreementId)).toMatchObject({ mine: true, changes: { status: 'active' } });
+  });
 });

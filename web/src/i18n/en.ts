@@ -348,6 +348,8 @@ export const en: Record<MessageKey, string> = {
   'desk.endReason': 'Reason',
   'desk.endReasonNeeded': 'Give a reason for ending the agreement',
   'desk.ended': 'Agreement ended',
+  'desk.endedPartners': 'Ended agreements ({n})',
+  'desk.proposeReactivate': 'Propose re-activating',
   'desk.endedOn': 'Ended on',
   'desk.filed': 'filed ({date})',
   'desk.filing': 'Filing for FY{fy}',

@@ -346,6 +346,8 @@ export const ja = {
   'desk.endReason': '終了の理由',
   'desk.endReasonNeeded': '終了の理由を入力してください',
   'desk.ended': '協定を終了しました',
+  'desk.endedPartners': '終了した協定（{n}）',
+  'desk.proposeReactivate': '再開を提案する',
   'desk.endedOn': '終了日',
   'desk.filed': '提出済み（{date}）',
   'desk.filing': '{fy}年度の届出書',

@@ -1,6 +1,6 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { requirementSymbols } from '../../../../server/domain/requirements';
-import { fetchCombinations, fetchFacilityDesk, sendRequest, withdrawRequest, type FacilityDesk as Desk } from '../../api';
+import { fetchCombinations, fetchFacilityDesk, patchAgreement, sendRequest, withdrawRequest, type FacilityDesk as Desk } from '../../api';
 import { A253Badge, KindBadge, RequirementChips, StatusBadge } from '../../components/badges';
 import { actionErrorText, LoadError } from '../../components/LoadError';
 import { fmt1 } from '../../components/format';
@@ -75,6 +75,22 @@ export function FacilityDesk(props: { id: string }) {
                 </ul>
               </Show>
             </section>
+
+            <Show when={d().endedPartners.length > 0}>
+              <section data-testid="desk-ended">
+                <h3>{t('desk.endedPartners', { n: d().endedPartners.length })}</h3>
+                <ul class="rows muted">
+                  <For each={d().endedPartners}>
+                    {(p) => (
+                      <li data-agreement={p.agreementId}>
+                        {p.institution.name} · {requirementSymbols(p.covers)} · {t('desk.endedOn')}: {p.endedOn ?? '—'}<Show when={p.endReason}> — {p.endReason}</Show>{' '}
+                        <button type="button" onClick={() => void act(() => patchAgreement(p.agreementId, { version: p.version, status: 'active' }), t('desk.proposed'))} data-testid={`reactivate-${p.agreementId}`}>{t('desk.proposeReactivate')}</button>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </section>
+            </Show>
 
             <section data-testid="desk-waiting">
               <h3>{t('desk.waiting')}</h3>
