@@ -111,7 +111,8 @@ describe('signing in and what each role sees', () => {
     await table.waitFor();
     expect(await table.locator('thead th').allInnerTexts()).toEqual(['日時', '操作者', '対象', '操作']);
     const request = table.locator('tbody tr[data-entity="partnership_request"]').first();
-    expect(await request.innerText()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+demo-facility\s+協力依頼 \d+\s+作成$/);
+    // Named, not numbered: which facility asked which institution.
+    expect(await request.innerText()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+demo-facility\s+協力依頼: .+ ↔ 浜田記念病院\s+作成$/);
     await saveScreenshot(page, 'accounts-officer-audit');
   });
 });

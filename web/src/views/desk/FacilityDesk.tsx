@@ -7,6 +7,7 @@ import { fmt1 } from '../../components/format';
 import { t } from '../../i18n';
 import { useAppStore } from '../../state/store';
 import { AgreementActions } from './AgreementActions';
+import { ConfirmationDue } from './ConfirmationDue';
 import { MeetingsSection } from './MeetingsSection';
 import { ProposalList } from './ProposalList';
 
@@ -63,9 +64,7 @@ export function FacilityDesk(props: { id: string }) {
                         </div>
                         <div class="row-sub">
                           {t('agreedOn')}: {p.agreedOn ?? '—'} · {t('desk.confirmedOn')}: {p.confirmedOn ?? '—'} ·{' '}
-                          <span classList={{ flag: true, gap: p.confirmation.overdue }} data-testid="confirmation-due">
-                            {p.confirmation.dueOn ? (p.confirmation.overdue ? t('desk.confirmationOverdue', { date: p.confirmation.dueOn }) : t('desk.confirmationDue', { date: p.confirmation.dueOn })) : t('desk.confirmationUnknown')}
-                          </span>{' '}
+                          <ConfirmationDue c={p.confirmation} />{' '}
                           <A253Badge a253={p.a253} />
                         </div>
                         <AgreementActions a={p} canAdmit={p.institution.kind === 'hospital'} onDone={done} />

@@ -8,6 +8,7 @@ import { useAppStore } from '../../state/store';
 import { DeclarationForm } from '../institution/DeclarationForm';
 import { RequestsInbox } from '../institution/RequestsInbox';
 import { AgreementActions } from './AgreementActions';
+import { ConfirmationDue } from './ConfirmationDue';
 import { ProposalList } from './ProposalList';
 
 /** How many nearby facilities seeking partners the landing page lists (the map view has them all). */
@@ -70,9 +71,7 @@ export function InstitutionDesk(props: { code: string }) {
                         </div>
                         <div class="row-sub">
                           {t('desk.confirmedOn')}: {p.confirmedOn ?? '—'} ·{' '}
-                          <span classList={{ flag: true, gap: p.confirmation.overdue }}>
-                            {p.confirmation.dueOn ? (p.confirmation.overdue ? t('desk.confirmationOverdue', { date: p.confirmation.dueOn }) : t('desk.confirmationDue', { date: p.confirmation.dueOn })) : t('desk.confirmationUnknown')}
-                          </span>{' '}
+                          <ConfirmationDue c={p.confirmation} />{' '}
                           <A253Badge a253={p.a253} />
                         </div>
                         <AgreementActions a={p} canAdmit={d().institution.canAdmit} onDone={done} />

@@ -47,7 +47,7 @@ export function AuditLog() {
                   {(e) => (
                     <tr data-entity={e.entity} data-action={e.action}>
                       <td class="nowrap"><time datetime={e.at}>{fmtDateTimeJst(e.at)}</time></td>
-                      <td>{e.actorName ?? e.actor}</td>
+                      <td>{e.actor}</td>
                       <td>{label('entity', e.entity)}: {e.entityName ?? e.entityId}</td>
                       <td>{label('action', e.action)}</td>
                     </tr>
