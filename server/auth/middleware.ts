@@ -45,7 +45,9 @@ const hostName = (host: string) => host.toLowerCase().replace(/:\d+$/, '');
 export function hostCheck(hosts: readonly string[]): MiddlewareHandler {
   const allowed = new Set(hosts.map(hostName));
   return async (c, next) => {
-    const host = c.req.header('host');
+    // A browser always sends Host; a request made inside the server (app.request: the start-up
+    // warm-up) has none, and its URL names localhost.
+    const host = c.req.header('host') ?? new URL(c.req.url).host;
     if (!host || !allowed.has(hostName(host))) {
       throw new ApiFailure(421, 'unknown_host', `Host: "${(host ?? '').slice(0, 100)}" is not a name this server answers to (expected ${[...allowed].join(', ')}; add it to PUBLIC_HOSTS)`, [{ path: 'host', message: 'expected a configured host name' }]);
     }

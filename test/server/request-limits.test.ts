@@ -147,6 +147,10 @@ describe('over a real socket', () => {
       expect(foreign.body).toMatch(/PUBLIC_HOSTS/);
       expect((await send('/', { headers: { host: 'attacker.example:8787' } })).status).toBe(421);
       for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, 'renkei.example.jp']) expect((await send('/api/health', { headers: { host } })).status).toBe(200);
+      // The server's own requests (its start-up warm-up, through app.request) carry no Host header.
+      const { createApp: make } = await import('../../server/app');
+      const { memoryDb } = await import('../helpers/db');
+      expect((await make({ db: memoryDb(), hosts: ['127.0.0.1', 'localhost'] }).request('/api/health')).status).toBe(200);
     } finally {
       await server.close();
     }
