@@ -65,6 +65,8 @@ describe("the officer's landing page", () => {
     await page.getByTestId('filing-received').waitFor();
     await page.getByTestId('tracker-status').selectOption('filed');
     await page.locator(`[data-testid="tracker-table"] tr[data-facility="${target.facilityId}"][data-status="filed"]`).waitFor();
+    // The change log on the same page says so, by name.
+    await expect.poll(() => page.getByTestId('audit-log').innerText()).toContain(`届出書: ${target.name}`);
     await saveScreenshot(page, 'desk-officer-filed');
   });
 });

@@ -8,15 +8,18 @@ const PAGE = 50;
 const ENTITIES = ['facility', 'institution', 'agreement', 'agreement_proposal', 'partnership_request', 'meeting', 'filing', 'filing_deadline', 'user', 'dataset'] as const;
 const label = (prefix: 'entity' | 'action', name: string) => (hasMessage(`${prefix}.${name}`) ? t(`${prefix}.${name}` as never) : name);
 
-/** The change log with names (facility, institution, account), filterable, newest first, a page at a time. */
-export function AuditLog() {
+/**
+ * The change log with names (facility, institution, account), filterable, newest first, a page at a
+ * time. `refresh` moves on when the page around it changed something: the log is read again.
+ */
+export function AuditLog(props: { refresh?: number }) {
   const [entity, setEntity] = createSignal('');
   const [actor, setActor] = createSignal('');
   const [from, setFrom] = createSignal('');
   const [to, setTo] = createSignal('');
   const [before, setBefore] = createSignal<number | undefined>(undefined);
   const query = (): AuditQuery => ({ entity: entity(), actor: actor().trim(), from: from(), to: to(), before: before(), limit: PAGE });
-  const [log] = createResource(query, fetchAuditPage);
+  const [log] = createResource(() => ({ ...query(), refresh: props.refresh ?? 0 }), ({ refresh: _, ...q }) => fetchAuditPage(q));
   const reset = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
     setBefore(undefined);

@@ -55,7 +55,7 @@ export function OfficerDesk() {
             <FilingIntake onReceived={changed} />
             <section>
               <h3>{t('audit.title')}</h3>
-              <AuditLog />
+              <AuditLog refresh={refresh()} />
             </section>
           </article>
         )}
