@@ -40,8 +40,9 @@ export default defineConfig({
           include: ['test/domain/**/*.test.ts', 'test/server/**/*.test.ts', 'test/import/**/*.test.ts', 'test/web/**/*.test.ts', 'test/scripts/**/*.test.ts'],
           // A guard against a hang, not a speed check: a sign-in hashes with scrypt at N = 2^17 (about
           // 0.3 s, two at a time), and a test that signs in four accounts on a shared, busy machine
-          // can take well over vitest's default 5 s.
+          // can take well over vitest's default 5 s; a beforeAll that creates accounts, over its 10 s.
           testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {
