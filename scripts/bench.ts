@@ -7,11 +7,13 @@ import { resolve } from 'node:path';
 import { benchEngine } from './bench/engine';
 import { benchImportNational } from './bench/import-national';
 import { benchImportTottori } from './bench/import-tottori';
+import { benchRoute } from './bench/route';
 
 type Bench = { name: string; run: () => Promise<Record<string, number | string>>; skip?: () => string | null };
 
 const realData = resolve(process.env.REAL_DATA_DIR ?? '../shared/data', 'tottori');
 const BENCHES: Bench[] = [
+  { name: 'route', run: () => benchRoute() },
   { name: 'engine', run: () => benchEngine() },
   { name: 'import', run: benchImportTottori, skip: () => (existsSync(realData) ? null : `no real data at ${realData} (set REAL_DATA_DIR)`) },
   { name: 'import-national', run: benchImportNational },

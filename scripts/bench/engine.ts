@@ -1,4 +1,3 @@
-import { bestCombinations } from '../../server/domain/engine/combinations';
 import { rankByScan, rankIndexed } from '../../server/domain/engine/candidates';
 import { analyzeGaps } from '../../server/domain/engine/gaps';
 import { planAssignments } from '../../server/domain/engine/plan';
@@ -9,15 +8,15 @@ import { createRng } from '../demo/random';
 import { syntheticCountry } from './synthetic-country';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 /**
- * The engine on the synthetic country (issue 4's targets: candidates + best combination p99 ≤ 1 ms,
- * whole-country gaps ≤ 2 s, plan for the largest prefecture ≤ 5 s, peak RSS ≤ 1 GB, ≥ 50× the naive
- * scan). Every query uses maxMinutes 30 (plan: 60) and the default weights.
+ * The engine on the synthetic country: the indexed ranking against the naive scan (≥ 50×, at
+ * maxMinutes 30), the whole-country gap analysis (≤ 0.5 s) and the exact plan for the largest
+ * prefecture (≤ 2 s), both at maxMinutes 60, and peak RSS (≤ 1 GB). What a facility waits for on
+ * the candidates route is timed in route.ts.
  */
-export async function benchEngine(opts: { sample?: number; naiveSample?: number } = {}): Promise<Record<string, number | string>> {
+export async function benchEngine(opts: { naiveSample?: number } = {}): Promise<Record<string, number | string>> {
   const country = syntheticCountry();
   const builds: number[] = [];
   let index!: InstitutionIndex;
@@ -32,18 +31,6 @@ export async function benchEngine(opts: { sample?: number; naiveSample?: number 
     origin: [f.lng, f.lat], missing: f.required & ~f.met, a253Type: f.a253Type, landmass: f.landmass,
     partnerCodes: new Set(f.partnerCodes), specialRelationshipCodes: new Set(f.specialRelationshipCodes), maxMinutes: 30, limit: 20,
   });
-
-  // Candidates + the best combinations, per facility.
-  const sample = pick(opts.sample ?? 10_000);
-  for (const f of sample.slice(0, 500)) rankIndexed(query(f), index); // warm up the JIT
-  const perQuery: number[] = [];
-  for (const f of sample) {
-    const t = performance.now();
-    const q = query(f);
-    rankIndexed(q, index);
-    bestCombinations({ origin: q.origin, missing: q.missing, landmass: q.landmass, partnerCodes: q.partnerCodes, maxMinutes: 30, alternatives: 5 }, index);
-    perQuery.push((performance.now() - t) * 1000);
-  }
 
   // The same ranking by a full haversine scan over every institution. Each method runs in its own
   // loop over the same queries, five rounds alternating; each query counts at its fastest round (the
@@ -73,7 +60,7 @@ export async function benchEngine(opts: { sample?: number; naiveSample?: number 
 
   // Whole-country gap analysis, by prefecture.
   let t = performance.now();
-  const gaps = analyzeGaps(country.facilities, [], index, { maxMinutes: 30 }, (f) => ['all', `p:${f.prefCode}`]);
+  const gaps = analyzeGaps(country.facilities, [], index, { maxMinutes: 60 }, (f) => ['all', `p:${f.prefCode}`]);
   const gapAnalysisS = (performance.now() - t) / 1000;
 
   // The plan for the prefecture with the most facilities, all lacking coverage, options within 60 min.
@@ -90,8 +77,6 @@ export async function benchEngine(opts: { sample?: number; naiveSample?: number 
     facilities: country.facilities.length,
     institutions: country.institutions.length,
     indexBuildMs: round(median(builds)),
-    candidatesP50Us: round(percentile(perQuery, 0.5)),
-    candidatesP99Us: round(percentile(perQuery, 0.99)),
     naiveSpeedup: round(naiveMs / indexedMs),
     rankIndexedUs: round((indexedMs / naiveSet.length) * 1000),
     rankNaiveUs: round((naiveMs / naiveSet.length) * 1000),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { bboxParam, coverageStatusSchema, facilityIdSchema, intParam, listParam, medicalInstitutionCodeSchema, municipalityCodeSchema } from './common';
+import { bboxParam, coverageStatusSchema, decimalParam, facilityIdSchema, intParam, listParam, medicalInstitutionCodeSchema, municipalityCodeSchema } from './common';
 import { COVERAGE_STATUSES, type CoverageStatus } from '../domain/coverage';
 import { FACILITY_TYPES, SERVICE_CODES, type FacilityTypeKey } from '../domain/facility-types';
 import { LACKING_SORTS, type LackingSort } from '../domain/priority';
+import { MAX_TUNABLE_WEIGHT } from '../domain/engine/score';
 import { normalizeRequirements, REQUIREMENTS, type Requirement } from '../domain/requirements';
 
 /** Query and path parameters of every API route. Every distance limit is a travel time in minutes. */
@@ -18,10 +19,28 @@ export const facilitiesQuery = z.object({
 
 export const facilityParams = z.object({ id: facilityIdSchema });
 
+/** The score weights a user may move (README: How candidates are scored), each 0–3; absent = the default. */
+const MAX_WEIGHT = MAX_TUNABLE_WEIGHT;
+const weightParams = {
+  coverageWeight: decimalParam('coverageWeight', 0, MAX_WEIGHT),
+  travelWeight: decimalParam('travelWeight', 0, MAX_WEIGHT),
+  loadWeight: decimalParam('loadWeight', 0, MAX_WEIGHT),
+  willingnessWeight: decimalParam('willingnessWeight', 0, MAX_WEIGHT),
+  a253Weight: decimalParam('a253Weight', 0, MAX_WEIGHT),
+};
+
 export const candidatesQuery = z.object({
   maxMinutes: intParam('maxMinutes', 1, MAX_MINUTES_LIMIT, DEFAULT_MAX_MINUTES),
   limit: intParam('limit', 1, 500, 20),
+  ...weightParams,
 });
+
+/** One candidate's full explanation: the same search, for the institution named in the path. */
+export const candidateExplanationQuery = z.object({
+  maxMinutes: intParam('maxMinutes', 1, MAX_MINUTES_LIMIT, DEFAULT_MAX_MINUTES),
+  ...weightParams,
+});
+export const candidateParams = z.object({ id: facilityIdSchema, code: medicalInstitutionCodeSchema });
 
 export const institutionsQuery = z.object({
   bbox: bboxParam,

@@ -65,6 +65,22 @@ export function intParam(name: string, min: number, max: number, fallback: numbe
     });
 }
 
+/** Optional decimal query parameter within [min, max] (e.g. `travelWeight=1.5`); undefined when absent. */
+export function decimalParam(name: string, min: number, max: number) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '') return undefined;
+      const n = Number(raw);
+      if (!/^\d+(\.\d+)?$/.test(raw.trim()) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `${name}: expected a number from ${min} to ${max}, got ${show(raw)}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+}
+
 /** `bbox=minLng,minLat,maxLng,maxLat` in degrees. */
 export const bboxParam = z
   .string()

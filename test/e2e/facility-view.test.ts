@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, overlayFeatures, saveScreenshot, signIn, waitForMapIdle, type ServerHandle, useDemoApp } from './harness';
+import { openApp, overlayFeatures, pageApi, saveScreenshot, signIn, waitForMapIdle, type ServerHandle, useDemoApp } from './harness';
 
 /** The 施設 view on the demo region: search, the card, re-weighting, combinations and rings. */
 let server: ServerHandle;
@@ -57,16 +57,22 @@ describe('the 施設 view', () => {
     await saveScreenshot(page, 'facility-combination');
   });
 
-  it('re-ranks at once when the travel weight moves, keeps it in the URL, and back on reset', async () => {
+  it('ranks again (on the server) once the travel weight moves, keeps it in the URL, and back on reset', async () => {
     await page.getByTestId('candidate').first().waitFor();
     const before = await codes();
+    const beforeScores = await scores();
     expect(before.length).toBeGreaterThan(2);
     await page.locator('.weights summary').click();
     await page.getByTestId('weight-travel').fill('3');
     await page.getByTestId('weight-coverage').fill('0.2');
-    await expect.poll(codes).not.toEqual(before);
+    await expect.poll(scores, { timeout: 5000 }).not.toEqual(beforeScores);
     const s = await scores();
     expect(s).toEqual([...s].sort((a, b) => b - a));
+    // The list is the server's ranking for those weights, scores and order alike.
+    const id = new URL(page.url()).searchParams.get('facility')!;
+    const api = (await pageApi(page, 'GET', `/api/facilities/${id}/candidates?maxMinutes=30&travelWeight=3&coverageWeight=0.2`)).body;
+    expect(await codes()).toEqual(api.candidates.map((c: any) => c.code));
+    expect(s).toEqual(api.candidates.map((c: any) => c.score.total));
     // Travel now weighs most: the nearest candidates lead.
     const minutes = await page.getByTestId('minutes').allInnerTexts();
     const first = Number(minutes[0]!.replace(/[^\d.]/g, ''));
@@ -77,10 +83,11 @@ describe('the 施設 view', () => {
     const other = await openPage();
     await openApp(other, page.url());
     await other.getByTestId('candidate').first().waitFor();
-    expect(await other.getByTestId('candidate').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.code))).toEqual(await codes());
+    expect(await other.getByTestId('candidate').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.score))).toEqual(s.map(String));
     await other.close();
     await page.getByRole('button', { name: '既定に戻す' }).click();
-    await expect.poll(codes).toEqual(before);
+    await expect.poll(scores, { timeout: 5000 }).toEqual(beforeScores);
+    expect(await codes()).toEqual(before);
   });
 
   it('draws rings at the chosen travel times', async () => {
@@ -90,6 +97,24 @@ describe('the 施設 view', () => {
     await expect.poll(rings).toEqual([30, 60]);
     await page.getByTestId('ring-30').click();
     await expect.poll(rings).toEqual([60]);
+  });
+
+  it('opens one candidate’s explanation under its row: rank, what it gives and why, travel and A253', async () => {
+    const second = page.getByTestId('candidate').nth(1);
+    await second.getByTestId('explain').click();
+    const box = second.getByTestId('explanation');
+    await expect.poll(() => box.innerText()).toContain('2 位');
+    const text = await box.innerText();
+    // Travel from the same numbers as the row; what it gives of each required requirement.
+    const minutes = (await second.getByTestId('minutes').innerText()).replace(/[^\d.]/g, '');
+    expect(text).toContain(`推定 ${minutes} 分`);
+    expect(await box.locator('[data-testid^="explain-"]').count()).toBeGreaterThanOrEqual(3);
+    expect(await box.getByTestId('explain-a253').innerText()).not.toBe('');
+    await saveScreenshot(page, 'facility-candidate-explained');
+    // Opening it did not open the institution; it closes again.
+    expect(page.url()).not.toContain('institution=');
+    await second.getByTestId('explain').click();
+    expect(await second.getByTestId('explanation').count()).toBe(0);
   });
 
   it('opens a candidate in the 医療機関 view', async () => {

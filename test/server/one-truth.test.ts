@@ -39,8 +39,8 @@ describe('list, detail, gaps and municipality counts tell one truth', () => {
     await expectAgreement(admin);
     const lacking = (await admin.call('GET', '/api/gaps/facilities?prefecture=99&limit=1000')).body.facilities as { facilityId: string; type: string; missing: string[]; noAdmitHospital: boolean }[];
     const facility = lacking.find((f) => f.missing.includes('admit') && !f.noAdmitHospital)!;
-    const candidates = (await admin.call('GET', `/api/facilities/${facility.facilityId}/candidates?maxMinutes=60&limit=50`)).body.candidates as { institution: { code: string; kind: string }; willingness: string | null }[];
-    const hospital = candidates.find((c) => c.institution.kind === 'hospital' && c.willingness !== 'not_accepting')!.institution;
+    const candidates = (await admin.call('GET', `/api/facilities/${facility.facilityId}/candidates?maxMinutes=60&limit=50`)).body.candidates as { institution: { code: string; kind: string } }[];
+    const hospital = candidates.find((c) => c.institution.kind === 'hospital')!.institution;
     const sent = (await admin.call('POST', '/api/requests', { facilityId: facility.facilityId, institutionCode: hospital.code, requirements: ['admit'] })).body;
     const accepted = await admin.call('POST', `/api/requests/${sent.id}/accept`, { version: sent.version });
     expect(accepted.status).toBe(201);

@@ -32,7 +32,7 @@ async function cast() {
   const lacking = (await call('GET', '/api/gaps/facilities?sort=severity&limit=200')).body.facilities as any[];
   const facility = lacking.find((f) => f.type === 'tokuyo' && f.missing.includes('admit') && !f.noAdmitHospital);
   const candidates = (await call('GET', `/api/facilities/${facility.facilityId}/candidates?maxMinutes=60&limit=50`)).body.candidates as any[];
-  const hospital = candidates.find((c) => c.institution.kind === 'hospital' && c.willingness !== 'not_accepting').institution;
+  const hospital = candidates.find((c) => c.institution.kind === 'hospital').institution;
   const clinic = (await call('GET', '/api/institutions')).body.features.find((f: any) => f.properties.kind === 'clinic').properties;
   return { facility, hospital, clinic };
 }

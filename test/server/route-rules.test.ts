@@ -35,6 +35,7 @@ describe('authorization is declared per route', () => {
         'GET /api/facilities',
         'GET /api/facilities/:id',
         'GET /api/facilities/:id/candidates',
+        'GET /api/facilities/:id/candidates/:code',
         'GET /api/facilities/:id/combinations',
         'GET /api/gaps',
         'GET /api/gaps/facilities',

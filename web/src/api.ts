@@ -2,6 +2,7 @@ import { hc, type InferRequestType, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../server/app';
 import type { FacilityTypeKey } from '../../server/domain/facility-types';
 import type { LackingSort } from '../../server/domain/priority';
+import { DEFAULT_WEIGHTS, TUNABLE_WEIGHTS, type Weights } from './state/app-state';
 
 /**
  * The session's CSRF token (from sign-in or GET /api/auth/me): every request of a session carries
@@ -69,6 +70,7 @@ export async function logout(): Promise<void> {
 export type FacilityDetail = InferResponseType<(typeof api.facilities)[':id']['$get'], 200>;
 export type CandidatesResponse = InferResponseType<(typeof api.facilities)[':id']['candidates']['$get'], 200>;
 export type Candidate = CandidatesResponse['candidates'][number];
+export type CandidateExplanation = InferResponseType<(typeof api.facilities)[':id']['candidates'][':code']['$get'], 200>;
 export type CombinationsResponse = InferResponseType<(typeof api.facilities)[':id']['combinations']['$get'], 200>;
 export type InstitutionDetail = InferResponseType<(typeof api.institutions)[':code']['$get'], 200>;
 export type NearbyResponse = InferResponseType<(typeof api.institutions)[':code']['nearby-facilities']['$get'], 200>;
@@ -89,8 +91,13 @@ export const scopeQuery = (area: string | null): { municipality?: string; prefec
 export const fetchMeta = async () => unwrap<Meta>(await api.meta.$get());
 export const fetchAreas = async () => unwrap<MunicipalityCollection>(await api.municipalities.$get({ query: { geometry: 'false' } }));
 export const fetchFacility = async (id: string) => unwrap<FacilityDetail>(await api.facilities[':id'].$get({ param: { id } }));
-export const fetchCandidates = async (id: string, maxMinutes: number, limit = 20) =>
-  unwrap<CandidatesResponse>(await api.facilities[':id'].candidates.$get({ param: { id }, query: { maxMinutes: String(maxMinutes), limit: String(limit) } }));
+/** The weights as the API takes them (`travelWeight=…`): only those moved from their default. */
+const weightQuery = (w: Weights): Record<string, string> =>
+  Object.fromEntries(TUNABLE_WEIGHTS.filter((k) => w[k] !== DEFAULT_WEIGHTS[k]).map((k) => [`${k}Weight`, String(w[k])]));
+export const fetchCandidates = async (id: string, maxMinutes: number, weights: Weights, limit = 20) =>
+  unwrap<CandidatesResponse>(await api.facilities[':id'].candidates.$get({ param: { id }, query: { maxMinutes: String(maxMinutes), limit: String(limit), ...weightQuery(weights) } }));
+export const fetchCandidateExplanation = async (id: string, code: string, maxMinutes: number, weights: Weights) =>
+  unwrap<CandidateExplanation>(await api.facilities[':id'].candidates[':code'].$get({ param: { id, code }, query: { maxMinutes: String(maxMinutes), ...weightQuery(weights) } }));
 export const fetchCombinations = async (id: string, maxMinutes: number) =>
   unwrap<CombinationsResponse>(await api.facilities[':id'].combinations.$get({ param: { id }, query: { maxMinutes: String(maxMinutes), alternatives: '5' } }));
 export const fetchInstitution = async (code: string) => unwrap<InstitutionDetail>(await api.institutions[':code'].$get({ param: { code } }));

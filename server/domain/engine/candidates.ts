@@ -150,18 +150,28 @@ export function rankIndexedRaw(q: CandidateQuery, index: InstitutionIndex): RawC
 }
 
 /**
- * How many institutions in range are candidates, and how many were left out and why — counted from
- * the index with the rule scoring uses (score.ts candidacy), without scoring any of them.
+ * How many institutions in range are candidates, and how many were left out and why — with the rule
+ * scoring uses (score.ts candidacy), counted from node boxes (reach-count.ts)
+ * without measuring or scoring each; current partners, exempt from the exclusions, are moved back in.
  */
 export function countInRange(q: CandidateQuery, index: InstitutionIndex): Pick<Ranking, 'totalInRange' | 'excluded'> {
-  const excluded = { notAccepting: 0, atCapacity: 0 };
-  let totalInRange = 0;
-  if (q.missing === 0) return { totalInRange, excluded };
+  if (q.missing === 0) return { totalInRange: 0, excluded: { notAccepting: 0, atCapacity: 0 } };
   const model = q.travel ?? DEFAULT_TRAVEL_MODEL;
-  for (const n of index.allNear(q.origin[0], q.origin[1], Infinity, maxStraightKmFor(q.maxMinutes, model) * (1 + 1e-9))) {
-    const gate = candidacy(q, index.institutions[n.i]!, estimateDriveMinutes(n.km, model));
-    if (gate === 'in') totalInRange++;
-    else if (gate !== 'out') excluded[gate]++;
+  const n = index.reach.count(q.origin[0], q.origin[1], q.maxMinutes, model, q.missing);
+  const excluded = { notAccepting: n.notAccepting, atCapacity: n.atCapacity };
+  let totalInRange = n.candidates;
+  if (q.partnerCodes.size > 0) {
+    const strangers = { ...q, partnerCodes: new Set<string>() };
+    for (const code of q.partnerCodes) {
+      const inst = index.institutions[index.byCode.get(code) ?? -1];
+      if (!inst) continue;
+      const minutes = estimateDriveMinutes(haversineKmXY(q.origin[0], q.origin[1], inst.lng, inst.lat), model);
+      const gate = candidacy(strangers, inst, minutes);
+      if (gate === 'notAccepting' || gate === 'atCapacity') {
+        excluded[gate]--;
+        totalInRange++;
+      }
+    }
   }
   return { totalInRange, excluded };
 }

@@ -35,7 +35,7 @@ const NODE_SIZE = 16;
  * meridian arc is the shortest such path), and lies beyond the meridian of its nearer longitude edge
  * (so at least as far as that meridian's great circle).
  */
-function boxDistanceKm(lng: number, lat: number, cosLat: number, minLng: number, minLat: number, maxLng: number, maxLat: number): number {
+export function boxDistanceKm(lng: number, lat: number, cosLat: number, minLng: number, minLat: number, maxLng: number, maxLat: number): number {
   const byLat = boxLatKm(lat, minLat, maxLat);
   const dLng = lng < minLng ? minLng - lng : lng > maxLng ? lng - maxLng : 0;
   const byLng = dLng > 0 ? EARTH_RADIUS_KM * Math.asin(Math.min(1, cosLat * Math.sin(Math.min(dLng, 90) * RAD))) : 0;
@@ -43,7 +43,7 @@ function boxDistanceKm(lng: number, lat: number, cosLat: number, minLng: number,
 }
 
 /** The latitude part alone: cheaper, and still a lower bound. */
-function boxLatKm(lat: number, minLat: number, maxLat: number): number {
+export function boxLatKm(lat: number, minLat: number, maxLat: number): number {
   return (lat < minLat ? minLat - lat : lat > maxLat ? lat - maxLat : 0) * KM_PER_DEG_LAT;
 }
 

@@ -29,6 +29,12 @@ export interface ScoreWeights {
   a253: number;
 }
 
+/** The weights a user may move (the sliders); the rest stay as below. */
+export const TUNABLE_WEIGHTS = ['coverage', 'travel', 'load', 'willingness', 'a253'] as const;
+export type TunableWeight = (typeof TUNABLE_WEIGHTS)[number];
+/** Each tunable weight runs from 0 to this. */
+export const MAX_TUNABLE_WEIGHT = 3;
+
 export const DEFAULT_SCORE_WEIGHTS: ScoreWeights = {
   coverage: 1,
   requirement: { consult: 1, examine: 1, admit: 2 },
@@ -110,15 +116,23 @@ const coverageValue = (w: Weights, offered: Mask, eligibleOnly: Mask) => w.cover
  * unless already a partner), or in. The one rule behind scoring and the count of those in range.
  */
 export function candidacy(q: CandidateQuery, inst: EngineInstitution, minutes: number): 'out' | 'notAccepting' | 'atCapacity' | 'in' {
-  if (minutes > q.maxMinutes) return 'out';
-  const offered = inst.offers & q.missing;
-  // A declaration is the institution's own word: nothing beyond it counts as "eligible only".
-  const eligibleOnly = inst.declared ? 0 : inst.eligible & q.missing & ~offered;
-  if (offered === 0 && eligibleOnly === 0) return 'out';
-  const currentPartner = q.partnerCodes.size > 0 && q.partnerCodes.has(inst.code);
-  if (inst.willingness === 'not_accepting' && !currentPartner) return 'notAccepting';
-  if (inst.maxPartners !== null && inst.maxPartners - inst.activePartners <= 0 && !currentPartner) return 'atCapacity';
-  return 'in';
+  if (minutes > q.maxMinutes || (couldGive(inst) & q.missing) === 0) return 'out';
+  const exclusion = exclusionOf(inst);
+  if (exclusion === null || (q.partnerCodes.size > 0 && q.partnerCodes.has(inst.code))) return 'in';
+  return exclusion;
+}
+
+/**
+ * What an institution could give a facility: what it offers, and — unless it declared its offer (its
+ * own word) — what its kind makes it eligible for.
+ */
+export const couldGive = (inst: EngineInstitution): Mask => (inst.declared ? inst.offers : inst.offers | inst.eligible);
+
+/** Why an institution takes no new partner, if it does not: it said so, or it is at its declared maximum. */
+export function exclusionOf(inst: EngineInstitution): 'notAccepting' | 'atCapacity' | null {
+  if (inst.willingness === 'not_accepting') return 'notAccepting';
+  if (inst.maxPartners !== null && inst.maxPartners - inst.activePartners <= 0) return 'atCapacity';
+  return null;
 }
 
 export function scoreInstitution(q: CandidateQuery, w: Weights, inst: EngineInstitution, i: number, km: number, minTotal = -Infinity): Scored {
@@ -140,8 +154,8 @@ export function scoreInstitution(q: CandidateQuery, w: Weights, inst: EngineInst
 }
 
 /**
- * The score's parts from what is known of a pair: the one formula, used by the engine and by the
- * web's instant re-ranking when weights change.
+ * The score's parts from what is known of a pair: the one formula (the ranking, the road-time
+ * re-ranking and the explanation all use it).
  */
 export function scoreParts(
   w: Weights, offered: Mask, eligibleOnly: Mask, minutes: number, maxMinutes: number, acrossWater: boolean,

@@ -3,6 +3,7 @@ import { around } from 'geokdbush';
 import { haversineKm } from '../geo';
 import type { EngineFacility, EngineInstitution } from './model';
 import { DEFAULT_WEIGHTS } from './score';
+import { ReachCounter } from './reach-count';
 import { ScoreForest } from './score-tree';
 
 /**
@@ -53,11 +54,14 @@ export class InstitutionIndex {
   /** The score-bounded trees, one per capability group (default weights): see score-tree.ts. */
   readonly forest: ScoreForest;
   readonly byCode: Map<string, number>;
+  /** Counts of those in reach, by exclusion, from node boxes (reach-count.ts). */
+  readonly reach: ReachCounter;
   private readonly all: PointSet;
 
   constructor(readonly institutions: readonly EngineInstitution[]) {
     this.forest = new ScoreForest(institutions, DEFAULT_WEIGHTS);
     this.byCode = new Map(institutions.map((x, i) => [x.code, i]));
+    this.reach = new ReachCounter(institutions);
     this.all = new PointSet(
       institutions.map((_, i) => i),
       (i) => [institutions[i]!.lng, institutions[i]!.lat],

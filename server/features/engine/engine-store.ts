@@ -24,6 +24,11 @@ export interface EngineSnapshot {
   institutions: EngineInstitution[];
   institutionIndex: InstitutionIndex;
   institutionByCode: Map<string, number>;
+  /**
+   * What a candidate list shows of each placed institution, aligned with `institutions`: built once
+   * per snapshot, so a list of candidates refers to these rather than copying them.
+   */
+  institutionListing: InstitutionListing[];
   facilities: EngineFacility[];
   /** Live facilities without a position: counted in tallies, but out of every distance question. */
   unplaced: Omit<EngineFacility, 'lng' | 'lat'>[];
@@ -59,6 +64,17 @@ export interface InstitutionInfo {
   kind: typeof institutions.$inferSelect.kind;
   address: string | null;
   phone: string | null;
+}
+
+export interface InstitutionListing {
+  code: string;
+  name: string;
+  kind: InstitutionInfo['kind'];
+  phone: string | null;
+  lng: number;
+  lat: number;
+  activePartners: number;
+  maxPartners: number | null;
 }
 
 export interface FacilityInfo {
@@ -195,6 +211,10 @@ export function buildSnapshot(db: Db, today: string): Omit<EngineSnapshot, 'vers
     institutions: insts,
     institutionIndex: new InstitutionIndex(insts),
     institutionByCode: new Map(insts.map((x, i) => [x.code, i])),
+    institutionListing: insts.map((x) => {
+      const info = institutionInfo.get(x.code)!;
+      return { code: x.code, name: info.name, kind: info.kind, phone: info.phone, lng: x.lng, lat: x.lat, activePartners: x.activePartners, maxPartners: x.maxPartners };
+    }),
     facilities: facs,
     unplaced,
     facilityIndex: new FacilityIndex(facs),

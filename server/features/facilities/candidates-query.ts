@@ -3,7 +3,7 @@ import { requirementsOf } from '../../domain/engine/masks';
 import { reportedMissing, searchBasis, searchMask, type EngineFacility } from '../../domain/engine/model';
 import type { SearchBasis } from '../../domain/coverage';
 import type { Requirement } from '../../domain/requirements';
-import { DEFAULT_SCORE_WEIGHTS, type CandidateQuery } from '../../domain/engine/score';
+import { DEFAULT_SCORE_WEIGHTS, TUNABLE_WEIGHTS, type CandidateQuery, type RawCandidate, type ScoreWeights, type TunableWeight } from '../../domain/engine/score';
 import { DEFAULT_TRAVEL_MODEL } from '../../domain/geo';
 import type { TravelTimes } from '../../routing/travel-times';
 import type { EngineSnapshot } from '../engine/engine-store';
@@ -20,34 +20,72 @@ export function searchedFor(f: Pick<EngineFacility, 'required' | 'met' | 'status
   return { missing: reportedMissing(f), searchFor: requirementsOf(searchMask(f)), basis: searchBasis(f) };
 }
 
+/** The tunable weights of a request (contracts/api.ts weightParams); absent ones keep their default. */
+export type WeightParams = Partial<Record<`${TunableWeight}Weight`, number | undefined>>;
+
+/**
+ * The weights a request asks for, or undefined when they are the defaults — so the indexed search
+ * (whose bounds are built for the defaults) answers.
+ */
+export function requestedWeights(p: WeightParams): Partial<ScoreWeights> | undefined {
+  const w: Partial<Record<TunableWeight, number>> = {};
+  for (const k of TUNABLE_WEIGHTS) {
+    const v = p[`${k}Weight`];
+    if (v !== undefined && v !== DEFAULT_SCORE_WEIGHTS[k]) w[k] = v;
+  }
+  return Object.keys(w).length > 0 ? w : undefined;
+}
+
+/** The tunable weights in force. */
+const tunable = (w: Partial<ScoreWeights> | undefined) => Object.fromEntries(TUNABLE_WEIGHTS.map((k) => [k, w?.[k] ?? DEFAULT_SCORE_WEIGHTS[k]])) as Record<TunableWeight, number>;
+const DEFAULT_TUNABLE = Object.freeze(tunable(undefined));
+const weightsInForce = (w: Partial<ScoreWeights> | undefined) => (w ? tunable(w) : DEFAULT_TUNABLE);
+
+const NO_CODES: ReadonlySet<string> = Object.freeze(new Set<string>());
+
 /** The query the engine answers for a facility of the snapshot. */
-export function candidateQuery(snap: EngineSnapshot, fi: number, maxMinutes: number, limit: number): CandidateQuery {
+export function candidateQuery(snap: EngineSnapshot, fi: number, maxMinutes: number, limit: number, weights?: Partial<ScoreWeights>): CandidateQuery {
   const f = snap.facilities[fi]!;
-  return {
+  const q: CandidateQuery = {
     origin: [f.lng, f.lat],
     missing: searchMask(f),
     a253Type: f.a253Type,
     landmass: f.landmass,
-    partnerCodes: new Set(f.partnerCodes),
-    specialRelationshipCodes: new Set(f.specialRelationshipCodes),
+    // Most facilities have none (未把握): one shared empty set, no allocation.
+    partnerCodes: f.partnerCodes.length === 0 ? NO_CODES : new Set(f.partnerCodes),
+    specialRelationshipCodes: f.specialRelationshipCodes.length === 0 ? NO_CODES : new Set(f.specialRelationshipCodes),
     maxMinutes,
     limit,
   };
+  if (weights) q.weights = weights;
+  return q;
+}
+
+/**
+ * One candidate as the list shows it: how far, what it gives, its flags and its score with the parts
+ * it is made of (domain/engine/candidates.ts present), and the institution's own listing from the
+ * snapshot (who, where, its load). Everything else about it is one request away
+ * (candidate-explanation.ts).
+ */
+export function listedCandidate(snap: EngineSnapshot, c: RawCandidate) {
+  return Object.assign(present(c), { institution: snap.institutionListing[c.i]! });
 }
 
 /**
  * Ranked candidates for one facility: the indexed engine's best `limit` (domain/engine/candidates.ts
- * rankIndexed), optionally re-ranked by road time, joined to their names; `totalInRange` and
- * `excluded` are counted from the index without scoring the rest.
+ * rankIndexed; a scan of those in range when the weights are not the defaults), optionally re-ranked
+ * by road time; `totalInRange` and `excluded` are counted from the index without scoring the rest.
+ * Everything is read from the snapshot: no query per request.
  */
-export async function rankFacilityCandidates(snap: EngineSnapshot, id: string, params: { maxMinutes: number; limit: number }, routing: TravelTimes | null) {
+export async function rankFacilityCandidates(snap: EngineSnapshot, id: string, params: { maxMinutes: number; limit: number } & WeightParams, routing: TravelTimes | null) {
+  const weights = requestedWeights(params);
   const fi = snap.facilityById.get(id);
-  const base = { facilityId: id, maxMinutes: params.maxMinutes, travelModel: DEFAULT_TRAVEL_MODEL, weights: DEFAULT_SCORE_WEIGHTS };
+  const base = { facilityId: id, maxMinutes: params.maxMinutes, travelModel: DEFAULT_TRAVEL_MODEL, weights: weightsInForce(weights) };
   if (fi === undefined) {
     return { ...base, ...searchedFor(snap.unplaced.find((u) => u.id === id)), position: null, reason: 'no_position' as const, travelSource: 'estimate' as const, totalInRange: 0, excluded: { notAccepting: 0, atCapacity: 0 }, candidates: [] };
   }
   const f = snap.facilities[fi]!;
-  const q = candidateQuery(snap, fi, params.maxMinutes, params.limit);
+  const q = candidateQuery(snap, fi, params.maxMinutes, params.limit, weights);
   // The indexed engine gives the best (and, for road re-ranking, a few more); the rest are only counted.
   const ranked = rankIndexedRaw({ ...q, limit: routing ? Math.max(params.limit, ROAD_RERANK) : params.limit }, snap.institutionIndex);
   const { totalInRange, excluded } = countInRange(q, snap.institutionIndex);
@@ -60,7 +98,6 @@ export async function rankFacilityCandidates(snap: EngineSnapshot, id: string, p
       travelSource = 'road';
     }
   }
-  const shown = final.slice(0, params.limit).map(present);
   return {
     ...base,
     ...searchedFor(f),
@@ -69,22 +106,6 @@ export async function rankFacilityCandidates(snap: EngineSnapshot, id: string, p
     travelSource,
     totalInRange,
     excluded,
-    candidates: shown.map((out) => {
-      const row = snap.institutionInfo.get(out.code)!;
-      const inst = snap.institutions[snap.institutionByCode.get(out.code)!]!;
-      return {
-        ...out,
-        // What the score is made of beyond `covers` and `minutes`, so a client can re-weight it
-        // (domain/engine/score.ts scoreParts) without asking again.
-        willingness: inst.willingness,
-        activePartners: inst.activePartners,
-        maxPartners: inst.maxPartners,
-        institution: {
-          code: out.code, name: row.name, kind: row.kind, address: row.address, phone: row.phone, lat: inst.lat, lng: inst.lng,
-          offers: requirementsOf(inst.offers), offersSource: inst.declared ? ('declared' as const) : ('likely' as const), a253Basis: inst.a253Basis,
-        },
-      };
-    }),
-    facilityLandmass: f.landmass,
+    candidates: final.slice(0, params.limit).map((c) => listedCandidate(snap, c)),
   };
 }

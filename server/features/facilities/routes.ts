@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { accessTo, allow, PUBLIC } from '../../auth/rules';
 import type { AppEnv } from '../../app-env';
-import { candidatesQuery, combinationsQuery, facilitiesQuery, facilityParams } from '../../contracts/api';
+import { candidateExplanationQuery, candidateParams, candidatesQuery, combinationsQuery, facilitiesQuery, facilityParams } from '../../contracts/api';
 import { facilityCombinations } from './combinations-query';
 import { facilityTypeOf } from '../../domain/facility-types';
 import { facilityId } from '../../domain/identifiers';
@@ -10,7 +10,8 @@ import { validate } from '../../validate';
 import { featureCollection, pointFeature } from '../shared/geojson';
 import { resolveScope } from '../engine/scope';
 import { rankFacilityCandidates } from './candidates-query';
-import { requireFacility } from '../shared/lookups';
+import { explainCandidate } from './candidate-explanation';
+import type { EngineSnapshot } from '../engine/engine-store';
 import { facilityDetail, listFacilitiesWithCoverage } from '../shared/facility-queries';
 
 export const facilitiesRoutes = new Hono<AppEnv>()
@@ -57,19 +58,33 @@ export const facilitiesRoutes = new Hono<AppEnv>()
     const access = accessTo(c, { kind: 'facility', careOfficeNumber: row.careOfficeNumber, areaCode: row.municipalityCode });
     return c.json({ ...detail, partners: access.includes('read') ? detail.partners : null, access });
   })
-  /** Ranked candidate institutions for the facility's missing requirements. */
+  /**
+   * Ranked candidate institutions for the facility's missing requirements: the best `limit`, with
+   * their scores and what they give. Read from the read model only (no query per request).
+   */
   .get('/:id/candidates', validate('param', facilityParams), validate('query', candidatesQuery), allow(PUBLIC), async (c) => {
     const { id } = c.req.valid('param');
-    const q = c.req.valid('query');
-    const { db, today, engine, routing } = c.var;
-    requireFacility(db, id);
-    return c.json(await rankFacilityCandidates(engine.get(today()), id.id, { maxMinutes: q.maxMinutes, limit: q.limit }, routing));
+    const { today, engine, routing } = c.var;
+    const snap = knownFacility(engine.get(today()), id.id);
+    return c.json(await rankFacilityCandidates(snap, id.id, c.req.valid('query'), routing));
+  })
+  /** One candidate's full explanation: its standing and rank, and the inputs of every score part. */
+  .get('/:id/candidates/:code', validate('param', candidateParams), validate('query', candidateExplanationQuery), allow(PUBLIC), (c) => {
+    const { id, code } = c.req.valid('param');
+    const { today, engine } = c.var;
+    const snap = knownFacility(engine.get(today()), id.id);
+    return c.json(explainCandidate(snap, id.id, code, c.req.valid('query')));
   })
   /** The best sets of ≤ 3 institutions that together cover what the facility is missing. */
   .get('/:id/combinations', validate('param', facilityParams), validate('query', combinationsQuery), allow(PUBLIC), (c) => {
     const { id } = c.req.valid('param');
-    const q = c.req.valid('query');
-    const { db, today, engine } = c.var;
-    requireFacility(db, id);
-    return c.json(facilityCombinations(engine.get(today()), id.id, q));
+    const { today, engine } = c.var;
+    const snap = knownFacility(engine.get(today()), id.id);
+    return c.json(facilityCombinations(snap, id.id, c.req.valid('query')));
   });
+
+/** The snapshot, once it is known to hold the facility (withdrawn ones too), or a 404 naming it. */
+function knownFacility(snap: EngineSnapshot, id: string): EngineSnapshot {
+  if (!snap.facilityRows.has(id)) throw notFound('facility', id);
+  return snap;
+}

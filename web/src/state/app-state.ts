@@ -1,5 +1,5 @@
 import { FACILITY_TYPES, type FacilityTypeKey } from '../../../server/domain/facility-types';
-import { DEFAULT_SCORE_WEIGHTS } from '../../../server/domain/engine/score';
+import { DEFAULT_SCORE_WEIGHTS, MAX_TUNABLE_WEIGHT, TUNABLE_WEIGHTS, type TunableWeight } from '../../../server/domain/engine/score';
 
 /**
  * Everything that makes a screen, kept in the URL so a link reproduces it (the map's position is in
@@ -9,9 +9,8 @@ export type View = 'desk' | 'area' | 'facility' | 'institution';
 /** `desk` is the signed-in account's landing page (マイページ); the others are the map's views. */
 export const VIEWS: readonly View[] = ['desk', 'area', 'facility', 'institution'];
 
-/** The score weights a user can move (the rest stay as in domain/engine/score.ts). */
-export const TUNABLE_WEIGHTS = ['coverage', 'travel', 'load', 'willingness', 'a253'] as const;
-export type TunableWeight = (typeof TUNABLE_WEIGHTS)[number];
+/** The score weights a user can move (domain/engine/score.ts TUNABLE_WEIGHTS; the rest stay as there). */
+export { MAX_TUNABLE_WEIGHT, TUNABLE_WEIGHTS, type TunableWeight };
 export type Weights = Record<TunableWeight, number>;
 export const DEFAULT_WEIGHTS: Weights = Object.fromEntries(TUNABLE_WEIGHTS.map((k) => [k, DEFAULT_SCORE_WEIGHTS[k]])) as Weights;
 
@@ -44,7 +43,7 @@ export function parseState(search: string): AppState {
   const weights = { ...DEFAULT_WEIGHTS };
   for (const part of (q.get('w') ?? '').split(',')) {
     const [k, v] = part.split(':');
-    if (TUNABLE_WEIGHTS.includes(k as TunableWeight) && v !== undefined && Number.isFinite(Number(v)) && Number(v) >= 0 && Number(v) <= 10) weights[k as TunableWeight] = Number(v);
+    if (TUNABLE_WEIGHTS.includes(k as TunableWeight) && v !== undefined && Number.isFinite(Number(v)) && Number(v) >= 0 && Number(v) <= MAX_TUNABLE_WEIGHT) weights[k as TunableWeight] = Math.round(Number(v) * 10) / 10;
   }
   return {
     // A link to a facility or institution opens its view unless a view is named.

@@ -13,11 +13,12 @@ import { PartnershipSection } from './facility/PartnershipSection';
 import { Combinations } from './facility/Combinations';
 import { FacilityCard } from './facility/FacilityCard';
 
-/** How many candidates the browser re-ranks when weights move (all in range, up to this). */
-const POOL = 500;
+/** How long the weight sliders rest before the candidates are asked for again. */
+const WEIGHTS_SETTLE_MS = 200;
 
 /**
- * The 施設 view: the facility card, its candidates (re-weighted at once by sliders), the best
+ * The 施設 view: the facility card, its candidates (ranked again by the server as the weight sliders
+ * settle), the best
  * combinations drawn on the map, and rings at chosen travel times.
  */
 export function FacilityView(props: { id: string; onOverlay: (o: Overlay) => void; onPosition: (at: LngLat | null) => void }) {
@@ -29,7 +30,13 @@ export function FacilityView(props: { id: string; onOverlay: (o: Overlay) => voi
   // (A resource that failed throws when read: look at its state first.)
   const loadedId = createMemo(() => (detail.state === 'ready' || detail.state === 'refreshing' ? (detail.latest?.id ?? null) : null));
   const loaded = () => (loadedId() ? ([loadedId()!, state.minutes] as const) : null);
-  const [candidates] = createResource(loaded, ([id, m]) => fetchCandidates(id, m, POOL));
+  // The sliders move the URL at once; the ranking is asked for once they rest.
+  const [weights, setWeights] = createSignal(state.weights);
+  createEffect(on(() => state.weights, (w) => {
+    const timer = setTimeout(() => setWeights(w), WEIGHTS_SETTLE_MS);
+    onCleanup(() => clearTimeout(timer));
+  }, { defer: true }));
+  const [candidates] = createResource(() => (loaded() ? ([...loaded()!, weights()] as const) : null), ([id, m, w]) => fetchCandidates(id, m, w));
   const [combos] = createResource(loaded, ([id, m]) => fetchCombinations(id, m));
   const [hovered, setHovered] = createSignal<Candidate | null>(null);
   const [chosen, setChosen] = createSignal(0);
@@ -95,7 +102,7 @@ export function FacilityView(props: { id: string; onOverlay: (o: Overlay) => voi
               <h3>{t('candidates')}</h3>
               <Show when={!candidates.error} fallback={<LoadError error={candidates.error} />}>
                 <Show when={candidates.latest} fallback={<p class="muted">{t('loading')}</p>}>
-                  {(c) => <Candidates data={c()} weights={state.weights} onWeights={(w) => update({ weights: w })} onHover={setHovered} onSelect={selectInstitution} />}
+                  {(c) => <Candidates data={c()} weights={state.weights} loading={candidates.loading} onWeights={(w) => update({ weights: w })} onHover={setHovered} onSelect={selectInstitution} />}
                 </Show>
               </Show>
             </section>

@@ -1,27 +1,26 @@
-import { createMemo, For, Match, Show, Switch } from 'solid-js';
+import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { requirementSymbols } from '../../../../server/domain/requirements';
 import type { Candidate, CandidatesResponse } from '../../api';
 import { KindBadge, RequirementChips } from '../../components/badges';
 import { fmt1, fmtSigned } from '../../components/format';
 import { t } from '../../i18n';
-import { rerank } from '../../lib/rerank';
+import { CandidateExplanation } from './CandidateExplanation';
 import { DEFAULT_WEIGHTS, TUNABLE_WEIGHTS, type Weights } from '../../state/app-state';
 
-const SHOWN = 20;
-
 /**
- * The ranked candidates, re-ranked in the browser as the weight sliders move (lib/rerank.ts: the
- * engine's formula on the candidates the server found in range).
+ * The ranked candidates as the server ranked them, with the weights of the sliders (the server ranks
+ * again once they rest: FacilityView). Each row opens its full explanation on demand.
  */
 export function Candidates(props: {
   data: CandidatesResponse;
   weights: Weights;
+  loading: boolean;
   onWeights: (w: Weights) => void;
   onHover: (c: Candidate | null) => void;
   onSelect: (code: string) => void;
 }) {
   const d = () => props.data;
-  const ranked = createMemo(() => rerank(d().candidates, props.weights, d().maxMinutes).slice(0, SHOWN));
+  const [open, setOpen] = createSignal<string | null>(null);
   return (
     <Switch>
       <Match when={d().reason === 'no_position'}>
@@ -30,54 +29,59 @@ export function Candidates(props: {
       <Match when={d().reason === 'nothing_missing'}>
         <p class="muted">{t('nothingMissing')}</p>
       </Match>
-      <Match when={d().candidates.length === 0}>
-        <p class="muted" data-testid="no-candidates">{t('noCandidates', { minutes: d().maxMinutes })}</p>
-      </Match>
       <Match when={true}>
         <p class="muted">
           {t(d().basis === 'unknown' ? 'candidatesForUnknown' : 'candidatesFor', { missing: requirementSymbols(d().searchFor), minutes: d().maxMinutes })} · {t('inRange', { n: d().totalInRange })}
           <Show when={d().excluded.notAccepting + d().excluded.atCapacity > 0}> · {t('excludedNote', { a: d().excluded.notAccepting, b: d().excluded.atCapacity })}</Show>
         </p>
         <WeightSliders weights={props.weights} onChange={props.onWeights} />
-        <Show when={d().totalInRange > d().candidates.length}><p class="hint">{t('rerankPool', { n: d().candidates.length })}</p></Show>
-        <p class="hint">{t('hoverHint')}</p>
-        <ol class="rows candidates" data-testid="candidates" onMouseLeave={() => props.onHover(null)}>
-          <For each={ranked()}>
-            {(r, i) => (
-              <li
-                tabIndex={0}
-                data-testid="candidate"
-                data-code={r.candidate.code}
-                data-score={r.total}
-                onMouseEnter={() => props.onHover(r.candidate)}
-                onFocus={() => props.onHover(r.candidate)}
-                onClick={() => props.onSelect(r.candidate.code)}
-                onKeyDown={(e) => e.key === 'Enter' && props.onSelect(r.candidate.code)}
-              >
-                <div class="row-main">
-                  <span class="rank">{i() + 1}</span>
-                  <span class="name">{r.candidate.institution.name}</span> <KindBadge kind={r.candidate.institution.kind} />
-                  <Show when={r.candidate.currentPartner}> <span class="flag">{t('currentPartner')}</span></Show>
-                  <Show when={r.candidate.a253}> <span class="flag a253" title={t('a253Help')}>A253</span></Show>
-                  <Show when={r.candidate.acrossWater}> <span class="flag">{t('acrossWater')}</span></Show>
-                </div>
-                <div class="row-sub">
-                  <span data-testid="distance">{t('distance', { km: fmt1(r.candidate.distanceKm) })}</span> ·{' '}
-                  <span data-testid="minutes">{t('minutes', { n: fmt1(r.candidate.minutes) })}</span> ·{' '}
-                  <RequirementChips solid={r.candidate.covers.offered} outline={r.candidate.covers.eligibleOnly} only titleOutline={t('eligibleOnly')} />
-                  <Show when={r.candidate.maxPartners !== null}> · <span class="muted">{t('loadOf', { a: r.candidate.activePartners, b: r.candidate.maxPartners! })}</span></Show>
-                </div>
-                <div class="row-sub score" data-testid="score-parts">
-                  {t('score')} <strong>{r.total.toFixed(2)}</strong> ＝ {t('part.coverage')} {fmtSigned(r.parts.coverage)} · {t('part.travel')} {fmtSigned(r.parts.travel)}
-                  <Show when={r.parts.load !== 0}> · {t('part.load')} {fmtSigned(r.parts.load)}</Show>
-                  <Show when={r.parts.willingness !== 0}> · {t('part.willingness')} {fmtSigned(r.parts.willingness)}</Show>
-                  <Show when={r.parts.a253 !== 0}> · {t('part.a253')} {fmtSigned(r.parts.a253)}</Show>
-                </div>
-                <Show when={r.candidate.institution.phone}><div class="row-sub muted">{t('phone')} {r.candidate.institution.phone}</div></Show>
-              </li>
-            )}
-          </For>
-        </ol>
+        <Show when={d().candidates.length > 0} fallback={<p class="muted" data-testid="no-candidates">{t('noCandidates', { minutes: d().maxMinutes })}</p>}>
+          <p class="hint">{t('hoverHint')}</p>
+          <ol class="rows candidates" data-testid="candidates" aria-busy={props.loading} onMouseLeave={() => props.onHover(null)}>
+            <For each={d().candidates}>
+              {(c, i) => (
+                <li
+                  tabIndex={0}
+                  data-testid="candidate"
+                  data-code={c.code}
+                  data-score={c.score.total}
+                  onMouseEnter={() => props.onHover(c)}
+                  onFocus={() => props.onHover(c)}
+                  onClick={() => props.onSelect(c.code)}
+                  onKeyDown={(e) => e.target === e.currentTarget && e.key === 'Enter' && props.onSelect(c.code)}
+                >
+                  <div class="row-main">
+                    <span class="rank">{i() + 1}</span>
+                    <span class="name">{c.institution.name}</span> <KindBadge kind={c.institution.kind} />
+                    <Show when={c.currentPartner}> <span class="flag">{t('currentPartner')}</span></Show>
+                    <Show when={c.a253}> <span class="flag a253" title={t('a253Help')}>A253</span></Show>
+                    <Show when={c.acrossWater}> <span class="flag">{t('acrossWater')}</span></Show>
+                  </div>
+                  <div class="row-sub">
+                    <span data-testid="distance">{t('distance', { km: fmt1(c.distanceKm) })}</span> ·{' '}
+                    <span data-testid="minutes">{t('minutes', { n: fmt1(c.minutes) })}</span> ·{' '}
+                    <RequirementChips solid={c.covers.offered} outline={c.covers.eligibleOnly} only titleOutline={t('eligibleOnly')} />
+                    <Show when={c.institution.maxPartners !== null}> · <span class="muted">{t('loadOf', { a: c.institution.activePartners, b: c.institution.maxPartners! })}</span></Show>
+                  </div>
+                  <div class="row-sub score" data-testid="score-parts">
+                    {t('score')} <strong>{c.score.total.toFixed(2)}</strong> ＝ {t('part.coverage')} {fmtSigned(c.score.parts.coverage)} · {t('part.travel')} {fmtSigned(c.score.parts.travel)}
+                    <Show when={c.score.parts.load !== 0}> · {t('part.load')} {fmtSigned(c.score.parts.load)}</Show>
+                    <Show when={c.score.parts.willingness !== 0}> · {t('part.willingness')} {fmtSigned(c.score.parts.willingness)}</Show>
+                    <Show when={c.score.parts.a253 !== 0}> · {t('part.a253')} {fmtSigned(c.score.parts.a253)}</Show>{' '}
+                    <button
+                      type="button" class="link inline" aria-expanded={open() === c.code} data-testid="explain"
+                      onClick={(e) => { e.stopPropagation(); setOpen(open() === c.code ? null : c.code); }}
+                    >{t('explain.open')}</button>
+                  </div>
+                  <Show when={c.institution.phone}><div class="row-sub muted">{t('phone')} {c.institution.phone}</div></Show>
+                  <Show when={open() === c.code}>
+                    <CandidateExplanation facilityId={d().facilityId} code={c.code} maxMinutes={d().maxMinutes} weights={d().weights} />
+                  </Show>
+                </li>
+              )}
+            </For>
+          </ol>
+        </Show>
       </Match>
     </Switch>
   );

@@ -11,13 +11,13 @@ export function RequestForm(props: { facilityId: string; candidates: Candidate[]
   const [message, setMessage] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
   const [sent, setSent] = createSignal(false);
-  const chosen = () => props.candidates.find((c) => c.institution.code === target());
+  const chosen = () => props.candidates.find((c) => c.code === target());
   // ③ only from a 病院 (運営基準: 入院を原則として受け入れる体制).
   const canGive = (r: Requirement) => !(r === 'admit' && chosen()?.institution.kind !== 'hospital');
 
   const choose = (code: string) => {
     setTarget(code);
-    const c = props.candidates.find((x) => x.institution.code === code);
+    const c = props.candidates.find((x) => x.code === code);
     setAsks(c ? [...c.covers.offered, ...c.covers.eligibleOnly].filter((r) => r !== 'admit' || c.institution.kind === 'hospital') : []);
     setSent(false);
   };
@@ -40,7 +40,7 @@ export function RequestForm(props: { facilityId: string; candidates: Candidate[]
         {t('cycle.askWhom')}
         <select value={target()} onChange={(e) => choose(e.currentTarget.value)} data-testid="request-target">
           <option value="">—</option>
-          <For each={props.candidates}>{(c) => <option value={c.institution.code}>{c.institution.name}（{c.minutes.toFixed(0)} 分）</option>}</For>
+          <For each={props.candidates}>{(c) => <option value={c.code}>{c.institution.name}（{c.minutes.toFixed(0)} 分）</option>}</For>
         </select>
       </label>
       <div class="checks">

@@ -1,0 +1,211 @@
+import KDBush from 'kdbush';
+import { cosLatitude, estimateDriveMinutes, haversineKmCos, maxStraightKmFor, type TravelModel } from '../geo';
+import type { Mask } from './masks';
+import type { EngineInstitution } from './model';
+import { couldGive, exclusionOf } from './score';
+import { boxDistanceKm, boxLatKm } from './score-tree';
+
+/**
+ * "How many institutions within reach could give something missing, and how many of them take no one
+ * new": counted without measuring each. One kd-tree (kdbush) over every institution, in kd order:
+ *   - per point, what it could give and whether it is excluded (score.ts couldGive, exclusionOf);
+ *   - prefix counts per (missing mask, exclusion), so a node — a contiguous range in kd order — wholly
+ *     within reach adds its counts in three subtractions;
+ *   - per node, its tight box and the box's corners as unit vectors, so "wholly within" is four chord
+ *     lengths (the farthest point of a lng/lat box is a corner: along a parallel the distance grows
+ *     with the longitude gap; along a meridian arc this short it has no maximum inside).
+ * Points near the edge are compared by chord length too, and only those within a hair of the edge
+ * get the exact haversine and the scan's own minutes test — so the count is exactly the full scan's.
+ */
+const EARTH_RADIUS_KM = 6371.0088; // as in geo.ts
+const RAD = Math.PI / 180;
+const NODE_SIZE = 64;
+/** Relative band around the edge where the chord comparison defers to the exact test. */
+const EDGE_BAND = 1e-6;
+/** Exclusions, in the order of the counts: takes new partners, said it takes none, at its maximum. */
+const STATUS = { in: 0, notAccepting: 1, atCapacity: 2 } as const;
+
+export interface ReachCount {
+  candidates: number;
+  notAccepting: number;
+  atCapacity: number;
+}
+
+/** Unit vector of a point on the sphere, into `out` at `k`. */
+function unit(out: Float64Array, k: number, lng: number, lat: number): void {
+  const c = Math.cos(lat * RAD);
+  out[k] = c * Math.cos(lng * RAD);
+  out[k + 1] = c * Math.sin(lng * RAD);
+  out[k + 2] = Math.sin(lat * RAD);
+}
+
+/** Squared chord between unit vectors a[i..] and b[j..]: grows with the great-circle distance. */
+function chord2(a: Float64Array, i: number, b: Float64Array, j: number): number {
+  const dx = a[i]! - b[j]!;
+  const dy = a[i + 1]! - b[j + 1]!;
+  const dz = a[i + 2]! - b[j + 2]!;
+  return dx * dx + dy * dy + dz * dz;
+}
+
+/** Squared chord of a great-circle distance in km. */
+const chord2OfKm = (km: number) => (2 * Math.sin(Math.min(km, Math.PI * EARTH_RADIUS_KM) / (2 * EARTH_RADIUS_KM))) ** 2;
+
+interface CountQuery {
+  lng: number;
+  lat: number;
+  cosLat: number;
+  xyz: Float64Array;
+  maxKm: number;
+  /** Chord² below which a point is surely within, above which surely not. */
+  inside: number;
+  outside: number;
+  missing: Mask;
+  maxMinutes: number;
+  model: TravelModel;
+  counts: Int32Array;
+}
+
+export class ReachCounter {
+  private readonly kd: KDBush;
+  private readonly n: number;
+  private readonly xyz: Float64Array;
+  private readonly pointCos: Float64Array;
+  private readonly gives: Uint8Array;
+  private readonly status: Uint8Array;
+  /** prefix[(missing × 3 + status) × (n + 1) + p]: points before kd position p of that kind that could give something missing. */
+  private readonly prefix: Int32Array;
+  private readonly nodeBox: Float64Array;
+  private readonly corners: Float64Array;
+
+  constructor(institutions: readonly EngineInstitution[]) {
+    const n = institutions.length;
+    this.n = n;
+    this.kd = new KDBush(Math.max(1, n), NODE_SIZE);
+    for (const x of institutions) this.kd.add(x.lng, x.lat);
+    if (n === 0) this.kd.add(0, 0); // kdbush needs a point; an empty set never counts it
+    this.kd.finish();
+    this.xyz = new Float64Array(3 * n);
+    this.pointCos = new Float64Array(n);
+    this.gives = new Uint8Array(n);
+    this.status = new Uint8Array(n);
+    for (let p = 0; p < n; p++) {
+      const inst = institutions[this.kd.ids[p]!]!;
+      unit(this.xyz, 3 * p, inst.lng, inst.lat);
+      this.pointCos[p] = cosLatitude(inst.lat);
+      this.gives[p] = couldGive(inst);
+      this.status[p] = STATUS[exclusionOf(inst) ?? 'in'];
+    }
+    this.prefix = new Int32Array(8 * 3 * (n + 1));
+    for (let m = 1; m < 8; m++) {
+      for (let s = 0; s < 3; s++) {
+        const base = (m * 3 + s) * (n + 1);
+        for (let p = 0; p < n; p++) this.prefix[base + p + 1] = this.prefix[base + p]! + ((this.gives[p]! & m) !== 0 && this.status[p] === s ? 1 : 0);
+      }
+    }
+    this.nodeBox = new Float64Array(4 * Math.max(1, n));
+    this.corners = new Float64Array(12 * Math.max(1, n));
+    if (n > 0) this.box(0, n - 1);
+  }
+
+  /**
+   * Institutions within `maxMinutes` by the travel model (the exact rule of score.ts candidacy:
+   * estimated minutes of the haversine distance) that could give something in `missing`, by
+   * exclusion. Current partners are not told apart here: the caller moves its own back in.
+   */
+  count(lng: number, lat: number, maxMinutes: number, model: TravelModel, missing: Mask): ReachCount {
+    const maxKm = maxStraightKmFor(maxMinutes, model);
+    const q: CountQuery = {
+      lng, lat, cosLat: cosLatitude(lat), xyz: new Float64Array(3), maxKm: maxKm * (1 + EDGE_BAND),
+      inside: chord2OfKm(maxKm * (1 - EDGE_BAND)), outside: chord2OfKm(maxKm * (1 + EDGE_BAND)), missing: missing & 7, maxMinutes, model, counts: new Int32Array(3),
+    };
+    unit(q.xyz, 0, lng, lat);
+    if (this.n > 0 && q.missing !== 0) this.visit(q, 0, this.n - 1);
+    return { candidates: q.counts[0]!, notAccepting: q.counts[1]!, atCapacity: q.counts[2]! };
+  }
+
+  private visit(q: CountQuery, left: number, right: number): void {
+    const m = (left + right) >> 1;
+    const b = this.nodeBox;
+    if (boxLatKm(q.lat, b[4 * m + 1]!, b[4 * m + 3]!) > q.maxKm || boxDistanceKm(q.lng, q.lat, q.cosLat, b[4 * m]!, b[4 * m + 1]!, b[4 * m + 2]!, b[4 * m + 3]!) > q.maxKm) return;
+    const c = this.corners;
+    const far = Math.max(chord2(c, 12 * m, q.xyz, 0), chord2(c, 12 * m + 3, q.xyz, 0), chord2(c, 12 * m + 6, q.xyz, 0), chord2(c, 12 * m + 9, q.xyz, 0));
+    if (far < q.inside) {
+      const row = this.n + 1;
+      for (let s = 0; s < 3; s++) {
+        const base = (q.missing * 3 + s) * row;
+        q.counts[s]! += this.prefix[base + right + 1]! - this.prefix[base + left]!;
+      }
+      return;
+    }
+    if (right - left <= NODE_SIZE) {
+      this.leaf(q, left, right);
+      return;
+    }
+    this.point(q, m);
+    this.visit(q, left, m - 1);
+    this.visit(q, m + 1, right);
+  }
+
+  /** Every point of a leaf, by chord length: the hot loop, kept free of calls. */
+  private leaf(q: CountQuery, left: number, right: number): void {
+    const { xyz, gives, status } = this;
+    const { missing, inside, outside, counts } = q;
+    const qx = q.xyz[0]!;
+    const qy = q.xyz[1]!;
+    const qz = q.xyz[2]!;
+    for (let p = left; p <= right; p++) {
+      if ((gives[p]! & missing) === 0) continue;
+      const dx = xyz[3 * p]! - qx;
+      const dy = xyz[3 * p + 1]! - qy;
+      const dz = xyz[3 * p + 2]! - qz;
+      const d = dx * dx + dy * dy + dz * dz;
+      if (d > outside || (d >= inside && !this.exactlyWithin(q, p))) continue;
+      counts[status[p]!]!++;
+    }
+  }
+
+  private exactlyWithin(q: CountQuery, p: number): boolean {
+    const km = haversineKmCos(q.lng, q.lat, q.cosLat, this.kd.coords[2 * p]!, this.kd.coords[2 * p + 1]!, this.pointCos[p]!);
+    return estimateDriveMinutes(km, q.model) <= q.maxMinutes;
+  }
+
+  private point(q: CountQuery, p: number): void {
+    if ((this.gives[p]! & q.missing) === 0) return;
+    const d = chord2(this.xyz, 3 * p, q.xyz, 0);
+    if (d > q.outside) return;
+    if (d >= q.inside && !this.exactlyWithin(q, p)) return;
+    q.counts[this.status[p]!]!++;
+  }
+
+  /** Fills node [left, right]'s tight box and corner vectors (leaves: from their points). */
+  private box(left: number, right: number): void {
+    const m = (left + right) >> 1;
+    const c = this.kd.coords;
+    let minLng = Infinity;
+    let minLat = Infinity;
+    let maxLng = -Infinity;
+    let maxLat = -Infinity;
+    const cover = (x0: number, y0: number, x1: number, y1: number) => {
+      minLng = Math.min(minLng, x0);
+      minLat = Math.min(minLat, y0);
+      maxLng = Math.max(maxLng, x1);
+      maxLat = Math.max(maxLat, y1);
+    };
+    if (right - left <= NODE_SIZE) {
+      for (let p = left; p <= right; p++) cover(c[2 * p]!, c[2 * p + 1]!, c[2 * p]!, c[2 * p + 1]!);
+    } else {
+      cover(c[2 * m]!, c[2 * m + 1]!, c[2 * m]!, c[2 * m + 1]!);
+      for (const [l, r] of [[left, m - 1], [m + 1, right]] as const) {
+        if (l > r) continue;
+        this.box(l, r);
+        const k = 4 * ((l + r) >> 1);
+        cover(this.nodeBox[k]!, this.nodeBox[k + 1]!, this.nodeBox[k + 2]!, this.nodeBox[k + 3]!);
+      }
+    }
+    this.nodeBox.set([minLng, minLat, maxLng, maxLat], 4 * m);
+    unit(this.corners, 12 * m, minLng, minLat);
+    unit(this.corners, 12 * m + 3, maxLng, minLat);
+    unit(this.corners, 12 * m + 6, minLng, maxLat);
+    unit(this.corners, 12 * m + 9, maxLng, maxLat);
+  }
+}
