@@ -44,6 +44,8 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** The Host names served (HOST, localhost, 127.0.0.1, PUBLIC_HOSTS); any Host when absent (tests). */
   hosts?: readonly string[];
+  /** The read model over `db`; one of its own when absent (a benchmark shares one with the engine calls it times). */
+  engine?: EngineStore;
 }
 
 export const JSON_BODY_LIMIT = 64 * 1024;
@@ -68,7 +70,7 @@ const signedInForWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** The API. Static files are added by the server (server/main.ts), so tests can use this alone. */
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
-  const engine = new EngineStore(deps.db);
+  const engine = deps.engine ?? new EngineStore(deps.db);
   const memo = new VersionMemo(engine);
   const basemap = BASEMAPS[deps.basemap ?? 'none'];
   const origins = deps.corsOrigins ?? [];

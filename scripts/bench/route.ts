@@ -14,7 +14,7 @@ import { writeSyntheticCountry } from './synthetic-db';
 /** Every figure at this limit: the search radius a facility asks for first on the map. */
 const MAX_MINUTES = 60;
 const LIMIT = 20;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const NOW = new Date('2026-11-22T08:00:00+09:00');
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
@@ -28,16 +28,20 @@ const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
  *   combinationsP50Us    the call behind /combinations
  *   apiCandidatesP50/P99Us  GET /api/facilities/:id/candidates through app.request, body read as text
  * Each path is warmed up first, then the four run in turn over the same facilities, ROUNDS times
- * alternating, so a noisy minute on the shared machine falls on all of them alike.
+ * alternating, so a noisy minute on the shared machine falls on all of them alike. Each facility
+ * counts at its fastest round (noise only ever adds); p50 and p99 are over the facilities, so p99 is
+ * the cost of the hardest places (the densest cities). apiCandidatesEverySampleP99Us is the p99 of
+ * every single API call, noise included.
  */
 export async function benchRoute(opts: { sample?: number } = {}): Promise<Record<string, number | string>> {
   const dir = mkdtempSync(join(tmpdir(), 'renkei-bench-route-'));
   const db = openDb(join(dir, 'synthetic.db'));
   try {
     writeSyntheticCountry(db);
-    const app = createApp({ db, now: () => NOW });
-    const today = '2026-11-22';
-    const snap = new EngineStore(db).get(today);
+    // One read model, shared by the app and the engine calls timed beside it.
+    const engine = new EngineStore(db);
+    const app = createApp({ db, now: () => NOW, engine });
+    const snap = engine.get('2026-11-22');
     const kd = new KDBush(snap.institutions.length);
     for (const x of snap.institutions) kd.add(x.lng, x.lat);
     kd.finish();
@@ -57,25 +61,31 @@ export async function benchRoute(opts: { sample?: number } = {}): Promise<Record
         return res.text();
       },
     };
-    const times: Record<string, number[]> = Object.fromEntries(Object.keys(paths).map((k) => [k, []]));
+    // Per facility and path, the fastest of the rounds (the VM is noisy: steal time and GC pauses
+    // only ever add), and every sample too, for the API's p99 as a noisy minute shows it.
+    const fastest: Record<string, number[]> = Object.fromEntries(Object.keys(paths).map((k) => [k, ids.map(() => Infinity)]));
+    const apiSamples: number[] = [];
     let bytes = 0;
     // Warm-up: every timed path, on every sampled facility, so nothing compiles while timed.
     for (const run of Object.values(paths)) for (const id of ids) await run(id);
     for (let r = 0; r < ROUNDS; r++) {
       for (const [name, run] of Object.entries(paths)) {
-        for (const id of ids) {
+        for (const [k, id] of ids.entries()) {
           const t = performance.now();
           const out = await run(id);
-          times[name]!.push((performance.now() - t) * 1000);
+          const us = (performance.now() - t) * 1000;
+          fastest[name]![k] = Math.min(fastest[name]![k]!, us);
+          if (name === 'api') apiSamples.push(us);
           if (name === 'api' && r === 0) bytes += (out as string).length;
         }
       }
     }
-    const p50 = (k: string) => round(percentile(times[k]!, 0.5));
-    const p99 = (k: string) => round(percentile(times[k]!, 0.99));
+    const p50 = (k: string) => round(percentile(fastest[k]!, 0.5));
+    const p99 = (k: string) => round(percentile(fastest[k]!, 0.99));
     const knn = p50('knn');
     return {
-      routeSamples: ids.length * ROUNDS,
+      routeFacilities: ids.length,
+      routeRounds: ROUNDS,
       routeMaxMinutes: MAX_MINUTES,
       knnBaselineUs: knn,
       candidatesP50Us: p50('candidates'),
@@ -83,6 +93,7 @@ export async function benchRoute(opts: { sample?: number } = {}): Promise<Record
       combinationsP50Us: p50('combinations'),
       apiCandidatesP50Us: p50('api'),
       apiCandidatesP99Us: p99('api'),
+      apiCandidatesEverySampleP99Us: round(percentile(apiSamples, 0.99)),
       apiCandidatesBytes: Math.round(bytes / ids.length),
       candidatesToKnn: round(p50('candidates') / knn, 2),
       candidatesP99ToP50: round(p99('candidates') / p50('candidates'), 2),

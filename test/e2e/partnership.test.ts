@@ -17,7 +17,7 @@ describe('asking for and accepting a partnership', () => {
     const lacking = (await api('/api/gaps/facilities?sort=severity&limit=300')).facilities as any[];
     facility = lacking.find((f) => f.type === 'tokuyo' && f.missing.includes('admit') && !f.noAdmitHospital);
     const candidates = (await api(`/api/facilities/${facility.facilityId}/candidates?maxMinutes=30&limit=50`)).candidates as any[];
-    hospital = candidates.find((c) => c.institution.kind === 'hospital' && c.willingness !== 'not_accepting').institution;
+    hospital = candidates.find((c) => c.institution.kind === 'hospital').institution;
 
     await openApp(page, `${server.url}/?view=facility&facility=${facility.facilityId}`);
     await signIn(page, 'admin');

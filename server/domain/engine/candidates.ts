@@ -2,7 +2,7 @@ import { maxStraightKmFor, DEFAULT_TRAVEL_MODEL, estimateDriveMinutes, haversine
 import { requirementsView } from './masks';
 import type { Requirement } from '../requirements';
 import type { EngineInstitution } from './model';
-import { candidacy, compareCandidates, scoreInstitution, weightsOf, type CandidateQuery, type RawCandidate, type ScoreParts } from './score';
+import { candidacy, compareCandidates, scoreInstitution, weightsOf, type CandidateQuery, type RawCandidate, type ScoreParts, type Weights } from './score';
 import type { InstitutionIndex } from './spatial';
 
 /**
@@ -33,8 +33,10 @@ export interface Ranking {
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
-export function present(c: RawCandidate): Candidate {
-  const parts = { coverage: r3(c.parts.coverage), travel: r3(c.parts.travel), load: r3(c.parts.load), willingness: r3(c.parts.willingness), a253: r3(c.parts.a253) };
+/** A candidate rounded for showing; `institution`, when given, is what a list shows of it (one reference, not a copy). */
+export function present<T = undefined>(c: RawCandidate, institution?: T): Candidate & { institution: T } {
+  const p = c.parts;
+  const parts = { coverage: r3(p.coverage), travel: r3(p.travel), load: r3(p.load), willingness: r3(p.willingness), a253: r3(p.a253) };
   return {
     code: c.code,
     distanceKm: Math.round(c.km * 100) / 100,
@@ -45,6 +47,7 @@ export function present(c: RawCandidate): Candidate {
     a253: c.a253,
     acrossWater: c.acrossWater,
     score: { total: r3(c.total), parts },
+    institution: institution as T,
   };
 }
 
@@ -123,30 +126,47 @@ export function rankIndexedRaw(q: CandidateQuery, index: InstitutionIndex): RawC
     const near = index.allNear(lng, lat, Infinity, maxKm);
     return scanCandidates(q, near.map((n) => index.institutions[n.i]!)).ranked.slice(0, q.limit).map((c) => ({ ...c, i: near[c.i]!.i }));
   }
-  const top: RawCandidate[] = [];
-  const state = { threshold: -Infinity };
-  const consider = (i: number, km: number) => {
-    // Below the threshold no candidate is even built.
-    const s = scoreInstitution(q, w, index.institutions[i]!, i, km, state.threshold);
-    if (s === null || typeof s === 'string') return;
-    insertRanked(top, s, q.limit);
-    if (top.length === q.limit) state.threshold = top[q.limit - 1]!.total;
-  };
   // Current partners are scored directly; the search then skips them.
-  const partners = q.partnerCodes.size === 0 ? null : new Set<number>();
+  const top = new TopCandidates(q, w, index, q.partnerCodes.size === 0 ? null : new Set<number>());
   for (const code of q.partnerCodes) {
     const i = index.byCode.get(code);
     if (i === undefined) continue;
-    partners!.add(i);
-    consider(i, haversineKm(q.origin, [index.institutions[i]!.lng, index.institutions[i]!.lat]));
+    top.partners!.add(i);
+    top.consider(i, haversineKm(q.origin, [index.institutions[i]!.lng, index.institutions[i]!.lat]));
   }
   const cls = (q.missing & 7) | (q.a253Type ? 8 : 0);
   // The travel part is linear in distance: −travel × (km × circuity ÷ speed × 60) ÷ maxMinutes.
   const perKm = index.forest.travelPenalty(1, q.maxMinutes, model);
-  index.forest.bestScores(lng, lat, maxKm, cls, perKm, state, (i, km) => {
-    if (!partners?.has(i)) consider(i, km);
-  });
-  return top;
+  index.forest.bestScores(lng, lat, maxKm, cls, perKm, top);
+  return top.top;
+}
+
+/**
+ * The best `limit` so far, kept sorted, and the score the next one must reach (the search's
+ * threshold): one object per ranking, no closure per call.
+ */
+class TopCandidates {
+  readonly top: RawCandidate[] = [];
+  threshold = -Infinity;
+  constructor(
+    private readonly q: CandidateQuery,
+    private readonly w: Weights,
+    private readonly index: InstitutionIndex,
+    readonly partners: Set<number> | null,
+  ) {}
+
+  /** Scores one institution; below the threshold no candidate is even built. */
+  consider(i: number, km: number): void {
+    const s = scoreInstitution(this.q, this.w, this.index.institutions[i]!, i, km, this.threshold);
+    if (s === null || typeof s === 'string') return;
+    insertRanked(this.top, s, this.q.limit);
+    if (this.top.length === this.q.limit) this.threshold = this.top[this.q.limit - 1]!.total;
+  }
+
+  /** What the search finds: partners were scored already. */
+  visit(i: number, km: number): void {
+    if (this.partners === null || !this.partners.has(i)) this.consider(i, km);
+  }
 }
 
 /**

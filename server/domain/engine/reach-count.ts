@@ -39,11 +39,11 @@ function unit(out: Float64Array, k: number, lng: number, lat: number): void {
   out[k + 2] = Math.sin(lat * RAD);
 }
 
-/** Squared chord between unit vectors a[i..] and b[j..]: grows with the great-circle distance. */
-function chord2(a: Float64Array, i: number, b: Float64Array, j: number): number {
-  const dx = a[i]! - b[j]!;
-  const dy = a[i + 1]! - b[j + 1]!;
-  const dz = a[i + 2]! - b[j + 2]!;
+/** Squared chord from the unit vector at a[i..] to the query's: grows with the great-circle distance. */
+function chord2To(a: Float64Array, i: number, q: { x: number; y: number; z: number }): number {
+  const dx = a[i]! - q.x;
+  const dy = a[i + 1]! - q.y;
+  const dz = a[i + 2]! - q.z;
   return dx * dx + dy * dy + dz * dz;
 }
 
@@ -54,7 +54,10 @@ interface CountQuery {
   lng: number;
   lat: number;
   cosLat: number;
-  xyz: Float64Array;
+  /** The facility as a unit vector. */
+  x: number;
+  y: number;
+  z: number;
   maxKm: number;
   /** Chord² below which a point is surely within, above which surely not. */
   inside: number;
@@ -62,7 +65,10 @@ interface CountQuery {
   missing: Mask;
   maxMinutes: number;
   model: TravelModel;
-  counts: Int32Array;
+  /** Counts by STATUS. */
+  candidates: number;
+  notAccepting: number;
+  atCapacity: number;
 }
 
 export class ReachCounter {
@@ -114,13 +120,13 @@ export class ReachCounter {
    */
   count(lng: number, lat: number, maxMinutes: number, model: TravelModel, missing: Mask): ReachCount {
     const maxKm = maxStraightKmFor(maxMinutes, model);
+    const c = Math.cos(lat * RAD);
     const q: CountQuery = {
-      lng, lat, cosLat: cosLatitude(lat), xyz: new Float64Array(3), maxKm: maxKm * (1 + EDGE_BAND),
-      inside: chord2OfKm(maxKm * (1 - EDGE_BAND)), outside: chord2OfKm(maxKm * (1 + EDGE_BAND)), missing: missing & 7, maxMinutes, model, counts: new Int32Array(3),
+      lng, lat, cosLat: cosLatitude(lat), x: c * Math.cos(lng * RAD), y: c * Math.sin(lng * RAD), z: Math.sin(lat * RAD), maxKm: maxKm * (1 + EDGE_BAND),
+      inside: chord2OfKm(maxKm * (1 - EDGE_BAND)), outside: chord2OfKm(maxKm * (1 + EDGE_BAND)), missing: missing & 7, maxMinutes, model, candidates: 0, notAccepting: 0, atCapacity: 0,
     };
-    unit(q.xyz, 0, lng, lat);
     if (this.n > 0 && q.missing !== 0) this.visit(q, 0, this.n - 1);
-    return { candidates: q.counts[0]!, notAccepting: q.counts[1]!, atCapacity: q.counts[2]! };
+    return { candidates: q.candidates, notAccepting: q.notAccepting, atCapacity: q.atCapacity };
   }
 
   private visit(q: CountQuery, left: number, right: number): void {
@@ -128,13 +134,13 @@ export class ReachCounter {
     const b = this.nodeBox;
     if (boxLatKm(q.lat, b[4 * m + 1]!, b[4 * m + 3]!) > q.maxKm || boxDistanceKm(q.lng, q.lat, q.cosLat, b[4 * m]!, b[4 * m + 1]!, b[4 * m + 2]!, b[4 * m + 3]!) > q.maxKm) return;
     const c = this.corners;
-    const far = Math.max(chord2(c, 12 * m, q.xyz, 0), chord2(c, 12 * m + 3, q.xyz, 0), chord2(c, 12 * m + 6, q.xyz, 0), chord2(c, 12 * m + 9, q.xyz, 0));
+    const far = Math.max(chord2To(c, 12 * m, q), chord2To(c, 12 * m + 3, q), chord2To(c, 12 * m + 6, q), chord2To(c, 12 * m + 9, q));
     if (far < q.inside) {
       const row = this.n + 1;
-      for (let s = 0; s < 3; s++) {
-        const base = (q.missing * 3 + s) * row;
-        q.counts[s]! += this.prefix[base + right + 1]! - this.prefix[base + left]!;
-      }
+      const base = q.missing * 3 * row;
+      q.candidates += this.prefix[base + right + 1]! - this.prefix[base + left]!;
+      q.notAccepting += this.prefix[base + row + right + 1]! - this.prefix[base + row + left]!;
+      q.atCapacity += this.prefix[base + 2 * row + right + 1]! - this.prefix[base + 2 * row + left]!;
       return;
     }
     if (right - left <= NODE_SIZE) {
@@ -148,20 +154,24 @@ export class ReachCounter {
 
   /** Every point of a leaf, by chord length: the hot loop, kept free of calls. */
   private leaf(q: CountQuery, left: number, right: number): void {
-    const { xyz, gives, status } = this;
-    const { missing, inside, outside, counts } = q;
-    const qx = q.xyz[0]!;
-    const qy = q.xyz[1]!;
-    const qz = q.xyz[2]!;
+    const { xyz, gives } = this;
+    const { missing, inside, outside, x, y, z } = q;
     for (let p = left; p <= right; p++) {
       if ((gives[p]! & missing) === 0) continue;
-      const dx = xyz[3 * p]! - qx;
-      const dy = xyz[3 * p + 1]! - qy;
-      const dz = xyz[3 * p + 2]! - qz;
+      const dx = xyz[3 * p]! - x;
+      const dy = xyz[3 * p + 1]! - y;
+      const dz = xyz[3 * p + 2]! - z;
       const d = dx * dx + dy * dy + dz * dz;
       if (d > outside || (d >= inside && !this.exactlyWithin(q, p))) continue;
-      counts[status[p]!]!++;
+      this.tally(q, p);
     }
+  }
+
+  private tally(q: CountQuery, p: number): void {
+    const s = this.status[p]!;
+    if (s === STATUS.in) q.candidates++;
+    else if (s === STATUS.notAccepting) q.notAccepting++;
+    else q.atCapacity++;
   }
 
   private exactlyWithin(q: CountQuery, p: number): boolean {
@@ -171,10 +181,9 @@ export class ReachCounter {
 
   private point(q: CountQuery, p: number): void {
     if ((this.gives[p]! & q.missing) === 0) return;
-    const d = chord2(this.xyz, 3 * p, q.xyz, 0);
-    if (d > q.outside) return;
-    if (d >= q.inside && !this.exactlyWithin(q, p)) return;
-    q.counts[this.status[p]!]!++;
+    const d = chord2To(this.xyz, 3 * p, q);
+    if (d > q.outside || (d >= q.inside && !this.exactlyWithin(q, p))) return;
+    this.tally(q, p);
   }
 
   /** Fills node [left, right]'s tight box and corner vectors (leaves: from their points). */

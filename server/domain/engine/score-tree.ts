@@ -151,16 +151,18 @@ class NodeQueue {
   private readonly trees: number[] = [];
   private readonly lefts: number[] = [];
   private readonly rights: number[] = [];
+  private size = 0;
   /** The node last popped. */
   t = 0;
   left = 0;
   right = 0;
 
   push(t: number, left: number, right: number, bound: number): void {
-    this.queue.push(this.trees.length, -bound);
-    this.trees.push(t);
-    this.lefts.push(left);
-    this.rights.push(right);
+    const h = this.size++;
+    this.queue.push(h, -bound);
+    this.trees[h] = t;
+    this.lefts[h] = left;
+    this.rights[h] = right;
   }
 
   /** Pops the best node if its bound reaches `threshold` (into t, left, right); false when none does. */
@@ -172,6 +174,21 @@ class NodeQueue {
     this.right = this.rights[h]!;
     return true;
   }
+
+  /** Empty again, keeping its arrays (queues are reused: see `spareQueues`). */
+  clear(): void {
+    this.queue.clear();
+    this.size = 0;
+  }
+}
+
+/** Queues of finished searches, reused by the next (a search that runs inside another takes its own). */
+const spareQueues: NodeQueue[] = [];
+
+/** Where a ranking search sends what it finds, and the score a find must reach. */
+export interface RankingSink {
+  readonly threshold: number;
+  visit(i: number, km: number): void;
 }
 
 /** What a search asks of the forest. */
@@ -188,7 +205,7 @@ export interface SearchHooks {
  * waiting bound is below the threshold. Subclasses give the bound and what a visit does.
  */
 abstract class Search {
-  protected readonly queue = new NodeQueue();
+  protected readonly queue = spareQueues.pop() ?? new NodeQueue();
   readonly cosLat: number;
 
   constructor(
@@ -205,6 +222,15 @@ abstract class Search {
   protected abstract visit(i: number, km: number, tree: Tree): void;
 
   run(): void {
+    try {
+      this.search();
+    } finally {
+      this.queue.clear();
+      spareQueues.push(this.queue);
+    }
+  }
+
+  private search(): void {
     const { trees, queue } = this;
     for (let t = 0; t < trees.length; t++) this.push(t, 0, trees[t]!.global.length - 1);
     while (queue.popAtLeast(this.threshold())) {
@@ -250,8 +276,7 @@ class BestScoreSearch extends Search {
     maxKm: number,
     private readonly cls: number,
     private readonly perKm: number,
-    private readonly state: { threshold: number },
-    private readonly onVisit: (i: number, km: number) => void,
+    private readonly sink: RankingSink,
   ) {
     super(trees, lng, lat, maxKm);
   }
@@ -261,10 +286,10 @@ class BestScoreSearch extends Search {
     return tree.full ? -Infinity : tree.head[this.cls]! - this.perKm * km + 1e-9;
   }
   protected threshold(): number {
-    return this.state.threshold;
+    return this.sink.threshold;
   }
   protected visit(i: number, km: number): void {
-    this.onVisit(i, km);
+    this.sink.visit(i, km);
   }
 }
 
@@ -313,9 +338,9 @@ export class ScoreForest {
 
   /**
    * The ranking search: institutions that take new partners, best possible score first, each visited
-   * only while `head − perKm × its distance` reaches `state.threshold` (kept by the caller).
+   * only while `head − perKm × its distance` reaches `sink.threshold` (kept by the sink).
    */
-  bestScores(lng: number, lat: number, maxKm: number, cls: number, perKm: number, state: { threshold: number }, visit: (i: number, km: number) => void): void {
-    new BestScoreSearch(this.trees, lng, lat, maxKm, cls, perKm, state, visit).run();
+  bestScores(lng: number, lat: number, maxKm: number, cls: number, perKm: number, sink: RankingSink): void {
+    new BestScoreSearch(this.trees, lng, lat, maxKm, cls, perKm, sink).run();
   }
 }

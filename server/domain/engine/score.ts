@@ -147,30 +147,18 @@ export function scoreInstitution(q: CandidateQuery, w: Weights, inst: EngineInst
   const water = acrossWater(q.landmass, inst.landmass);
   // A253 goes to the partner that provides ③ (a253.ts): a hospital with a basis giving the missing ③.
   const a253 = q.a253Type && inst.a253Basis && (offered & ADMIT) !== 0 && !(q.specialRelationshipCodes.size > 0 && q.specialRelationshipCodes.has(inst.code));
-  const parts = scoreParts(w, offered, eligibleOnly, minutes, q.maxMinutes, water, inst.activePartners, inst.maxPartners, inst.willingness === 'accepting', a253);
-  const total = totalOf(parts);
+  // The parts (README: How candidates are scored), summed in this order; below `minTotal` no
+  // candidate is built (the hot path allocates only for those that rank).
+  const coverage = coverageValue(w, offered, eligibleOnly);
+  const travel = water ? -w.travel : -w.travel * (minutes / q.maxMinutes);
+  const load = inst.maxPartners ? -w.load * (inst.activePartners / inst.maxPartners) : 0;
+  const willingness = inst.willingness === 'accepting' ? w.willingness : 0;
+  const a253Part = a253 ? w.a253 : 0;
+  const total = coverage + travel + load + willingness + a253Part;
   if (total < minTotal) return null;
-  return { i, code: inst.code, km, minutes, offered, eligibleOnly, currentPartner, remaining, a253, acrossWater: water, parts, total };
+  return { i, code: inst.code, km, minutes, offered, eligibleOnly, currentPartner, remaining, a253, acrossWater: water, parts: { coverage, travel, load, willingness, a253: a253Part }, total };
 }
 
-/**
- * The score's parts from what is known of a pair: the one formula (the ranking, the road-time
- * re-ranking and the explanation all use it).
- */
-export function scoreParts(
-  w: Weights, offered: Mask, eligibleOnly: Mask, minutes: number, maxMinutes: number, acrossWater: boolean,
-  activePartners: number, maxPartners: number | null, accepting: boolean, a253: boolean,
-): ScoreParts {
-  return {
-    coverage: coverageValue(w, offered, eligibleOnly),
-    travel: acrossWater ? -w.travel : -w.travel * (minutes / maxMinutes),
-    load: maxPartners ? -w.load * (activePartners / maxPartners) : 0,
-    willingness: accepting ? w.willingness : 0,
-    a253: a253 ? w.a253 : 0,
-  };
-}
-
-export const totalOf = (p: ScoreParts): number => p.coverage + p.travel + p.load + p.willingness + p.a253;
 
 /** Weights with their per-mask table, from any partial set (the rest default). */
 export function withDefaults(partial: Partial<ScoreWeights> = {}): Weights {

@@ -1,5 +1,5 @@
 import { countInRange, present, rankIndexedRaw, withRoadMinutes } from '../../domain/engine/candidates';
-import { requirementsOf } from '../../domain/engine/masks';
+import { requirementsOf, requirementsView } from '../../domain/engine/masks';
 import { reportedMissing, searchBasis, searchMask, type EngineFacility } from '../../domain/engine/model';
 import type { SearchBasis } from '../../domain/coverage';
 import type { Requirement } from '../../domain/requirements';
@@ -28,13 +28,14 @@ export type WeightParams = Partial<Record<`${TunableWeight}Weight`, number | und
  * (whose bounds are built for the defaults) answers.
  */
 export function requestedWeights(p: WeightParams): Partial<ScoreWeights> | undefined {
-  const w: Partial<Record<TunableWeight, number>> = {};
-  for (const k of TUNABLE_WEIGHTS) {
-    const v = p[`${k}Weight`];
-    if (v !== undefined && v !== DEFAULT_SCORE_WEIGHTS[k]) w[k] = v;
+  let w: Partial<Record<TunableWeight, number>> | undefined;
+  for (const [k, param] of WEIGHT_PARAMS) {
+    const v = p[param];
+    if (v !== undefined && v !== DEFAULT_SCORE_WEIGHTS[k]) (w ??= {})[k] = v;
   }
-  return Object.keys(w).length > 0 ? w : undefined;
+  return w;
 }
+const WEIGHT_PARAMS = TUNABLE_WEIGHTS.map((k) => [k, `${k}Weight`] as const);
 
 /** The tunable weights in force. */
 const tunable = (w: Partial<ScoreWeights> | undefined) => Object.fromEntries(TUNABLE_WEIGHTS.map((k) => [k, w?.[k] ?? DEFAULT_SCORE_WEIGHTS[k]])) as Record<TunableWeight, number>;
@@ -68,7 +69,7 @@ export function candidateQuery(snap: EngineSnapshot, fi: number, maxMinutes: num
  * (candidate-explanation.ts).
  */
 export function listedCandidate(snap: EngineSnapshot, c: RawCandidate) {
-  return Object.assign(present(c), { institution: snap.institutionListing[c.i]! });
+  return present(c, snap.institutionListing[c.i]!);
 }
 
 /**
@@ -98,9 +99,15 @@ export async function rankFacilityCandidates(snap: EngineSnapshot, id: string, p
       travelSource = 'road';
     }
   }
+  // Built field by field (no spreads): this is the route's hot path.
   return {
-    ...base,
-    ...searchedFor(f),
+    facilityId: id,
+    maxMinutes: params.maxMinutes,
+    travelModel: DEFAULT_TRAVEL_MODEL,
+    weights: base.weights,
+    missing: reportedMissing(f),
+    searchFor: requirementsView(q.missing),
+    basis: searchBasis(f),
     position: [f.lng, f.lat] as [number, number],
     reason: q.missing === 0 ? ('nothing_missing' as const) : null,
     travelSource,
