@@ -86,9 +86,10 @@ export async function rankFacilityCandidates(snap: EngineSnapshot, id: string, p
     return { ...base, ...searchedFor(snap.unplaced.find((u) => u.id === id)), position: null, reason: 'no_position' as const, travelSource: 'estimate' as const, totalInRange: 0, excluded: { notAccepting: 0, atCapacity: 0 }, candidates: [] };
   }
   const f = snap.facilities[fi]!;
-  const q = candidateQuery(snap, fi, params.maxMinutes, params.limit, weights);
-  // The indexed engine gives the best (and, for road re-ranking, a few more); the rest are only counted.
-  const ranked = rankIndexedRaw({ ...q, limit: routing ? Math.max(params.limit, ROAD_RERANK) : params.limit }, snap.institutionIndex);
+  // The indexed engine gives the best (and, for road re-ranking, a few more); the rest are only
+  // counted. (One query object of one shape: a spread copy would make the engine's property reads polymorphic.)
+  const q = candidateQuery(snap, fi, params.maxMinutes, routing ? Math.max(params.limit, ROAD_RERANK) : params.limit, weights);
+  const ranked = rankIndexedRaw(q, snap.institutionIndex);
   const { totalInRange, excluded } = countInRange(q, snap.institutionIndex);
   let final = ranked;
   let travelSource: 'estimate' | 'road' = 'estimate';
