@@ -39,7 +39,7 @@ function Body(props: { e: Detail }) {
     e().offers.declared !== null
       ? t('explain.basisDeclared')
       : e().offers.notifications.length > 0
-        ? e().offers.notifications.map((n) => `${n.symbol}${n.nameJa ? `（${n.nameJa}）` : ''}`).join('・')
+        ? e().offers.notifications.map((n) => (n.nameJa ? t('explain.notification', { symbol: n.symbol, name: n.nameJa }) : n.symbol)).join(t('explain.listSeparator'))
         : t('explain.basisNone');
   return (
     <dl class="explain-facts">
@@ -50,7 +50,7 @@ function Body(props: { e: Detail }) {
             {(r) => (
               <li data-testid={`explain-${r.requirement}`}>
                 {t(`req.${r.requirement}`)}: {t(`explain.gives.${r.gives}`)}
-                <Show when={!r.searched}> <span class="muted">（{t('explain.alreadyMet')}）</span></Show>
+                <Show when={!r.searched}> <span class="muted">{t('explain.alreadyMet')}</span></Show>
               </li>
             )}
           </For>
