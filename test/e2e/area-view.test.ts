@@ -71,6 +71,8 @@ describe('the 自治体 view', () => {
     await expect.poll(() => page.getByTestId('area-title').innerText()).toBe('東浜市');
     expect(page.url()).toContain(`area=${higashi.code}`);
     expect(JSON.stringify(await page.evaluate(() => window.__renkeiMap!.getFilter('area-selected')))).toContain(higashi.code);
+    // Its outline is drawn; with nothing selected the outline layer is hidden (MapView.tsx).
+    expect(await page.evaluate(() => window.__renkeiMap!.getLayoutProperty('area-selected', 'visibility'))).toBe('visible');
     await expect.poll(() => page.getByTestId('status-counts').innerText()).toContain(`計 ${higashi.counts.total} 施設`);
     await waitForMapIdle(page);
     await saveScreenshot(page, 'area-municipality');

@@ -171,8 +171,12 @@ export function MapView(props: MapViewProps) {
   createEffect(() => {
     const code = props.selectedArea ?? '';
     whenReady(() => {
-      map.setFilter('area-selected', ['==', ['get', 'code'], code]);
-      map.setFilter('city-selected', ['==', ['get', 'code'], code]);
+      // With nothing selected the outline layers are hidden, as empty overlays are: a layer that
+      // draws nothing is not laid out in every tile of every zoom step.
+      for (const id of ['area-selected', 'city-selected']) {
+        map.setFilter(id, ['==', ['get', 'code'], code]);
+        map.setLayoutProperty(id, 'visibility', code ? 'visible' : 'none');
+      }
     });
   });
   // Widen the view (never narrow it) to the places the view wants seen together.

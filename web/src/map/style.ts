@@ -101,8 +101,8 @@ export function layers(fill: ExpressionSpecification | string = LAND_COLOR): Lay
     { id: 'area-line', type: 'line', source: areas, 'source-layer': 'areas', paint: { 'line-color': '#9C9383', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.3, 12, 1.6] } },
     // 政令市: its outline drawn thicker over its wards' lines.
     { id: 'city-line', type: 'line', source: areas, 'source-layer': 'cities', paint: { 'line-color': '#6B6253', 'line-width': 2.2, 'line-dasharray': [3, 1.5] } },
-    { id: 'area-selected', type: 'line', source: areas, 'source-layer': 'areas', filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#000000', 'line-width': 3 } },
-    { id: 'city-selected', type: 'line', source: areas, 'source-layer': 'cities', filter: ['==', ['get', 'code'], ''], paint: { 'line-color': '#000000', 'line-width': 3.5 } },
+    { id: 'area-selected', type: 'line', source: areas, 'source-layer': 'areas', filter: ['==', ['get', 'code'], ''], layout: { visibility: 'none' }, paint: { 'line-color': '#000000', 'line-width': 3 } },
+    { id: 'city-selected', type: 'line', source: areas, 'source-layer': 'cities', filter: ['==', ['get', 'code'], ''], layout: { visibility: 'none' }, paint: { 'line-color': '#000000', 'line-width': 3.5 } },
     { id: 'ring-line', type: 'line', source: SOURCES.rings, paint: { 'line-color': RING_COLOR, 'line-width': 1.5, 'line-dasharray': [4, 3] } },
     {
       id: 'ring-label', type: 'symbol', source: SOURCES.rings,
