@@ -3,7 +3,7 @@ import { cosLatitude, estimateDriveMinutes, haversineKmCos, maxStraightKmFor, ty
 import type { Mask } from './masks';
 import type { EngineInstitution } from './model';
 import { couldGive, exclusionOf } from './score';
-import { boxDistanceKm, boxLatKm } from './score-tree';
+import { boxDistanceKm, boxLatKm, kdNodeBoxes } from './score-tree';
 
 /**
  * "How many institutions within reach could give something missing, and how many of them take no one
@@ -108,9 +108,15 @@ export class ReachCounter {
         for (let p = 0; p < n; p++) this.prefix[base + p + 1] = this.prefix[base + p]! + ((this.gives[p]! & m) !== 0 && this.status[p] === s ? 1 : 0);
       }
     }
-    this.nodeBox = new Float64Array(4 * Math.max(1, n));
-    this.corners = new Float64Array(12 * Math.max(1, n));
-    if (n > 0) this.box(0, n - 1);
+    const corners = new Float64Array(12 * Math.max(1, n));
+    this.corners = corners;
+    // Each node's tight box (score-tree.ts kdNodeBoxes) and its corners as unit vectors.
+    this.nodeBox = kdNodeBoxes(this.kd, NODE_SIZE, (m, minLng, minLat, maxLng, maxLat) => {
+      unit(corners, 12 * m, minLng, minLat);
+      unit(corners, 12 * m + 3, maxLng, minLat);
+      unit(corners, 12 * m + 6, minLng, maxLat);
+      unit(corners, 12 * m + 9, maxLng, maxLat);
+    });
   }
 
   /**
@@ -184,37 +190,5 @@ export class ReachCounter {
     const d = chord2To(this.xyz, 3 * p, q);
     if (d > q.outside || (d >= q.inside && !this.exactlyWithin(q, p))) return;
     this.tally(q, p);
-  }
-
-  /** Fills node [left, right]'s tight box and corner vectors (leaves: from their points). */
-  private box(left: number, right: number): void {
-    const m = (left + right) >> 1;
-    const c = this.kd.coords;
-    let minLng = Infinity;
-    let minLat = Infinity;
-    let maxLng = -Infinity;
-    let maxLat = -Infinity;
-    const cover = (x0: number, y0: number, x1: number, y1: number) => {
-      minLng = Math.min(minLng, x0);
-      minLat = Math.min(minLat, y0);
-      maxLng = Math.max(maxLng, x1);
-      maxLat = Math.max(maxLat, y1);
-    };
-    if (right - left <= NODE_SIZE) {
-      for (let p = left; p <= right; p++) cover(c[2 * p]!, c[2 * p + 1]!, c[2 * p]!, c[2 * p + 1]!);
-    } else {
-      cover(c[2 * m]!, c[2 * m + 1]!, c[2 * m]!, c[2 * m + 1]!);
-      for (const [l, r] of [[left, m - 1], [m + 1, right]] as const) {
-        if (l > r) continue;
-        this.box(l, r);
-        const k = 4 * ((l + r) >> 1);
-        cover(this.nodeBox[k]!, this.nodeBox[k + 1]!, this.nodeBox[k + 2]!, this.nodeBox[k + 3]!);
-      }
-    }
-    this.nodeBox.set([minLng, minLat, maxLng, maxLat], 4 * m);
-    unit(this.corners, 12 * m, minLng, minLat);
-    unit(this.corners, 12 * m + 3, maxLng, minLat);
-    unit(this.corners, 12 * m + 6, minLng, maxLat);
-    unit(this.corners, 12 * m + 9, maxLng, maxLat);
   }
 }

@@ -47,6 +47,41 @@ export function boxLatKm(lat: number, minLat: number, maxLat: number): number {
   return (lat < minLat ? minLat - lat : lat > maxLat ? lat - maxLat : 0) * KM_PER_DEG_LAT;
 }
 
+/**
+ * The tight box (minLng, minLat, maxLng, maxLat) of every node of a kdbush — the point range
+ * [left, right] of its recursion, keyed by its middle index — filled from the children's boxes
+ * (leaves: from their points); tighter than kdbush's own splits. `onNode` sees each one.
+ */
+export function kdNodeBoxes(kd: KDBush, nodeSize: number, onNode?: (m: number, minLng: number, minLat: number, maxLng: number, maxLat: number) => void): Float64Array {
+  const c = kd.coords;
+  const boxes = new Float64Array(Math.max(1, kd.numItems) * 4);
+  const fill = (left: number, right: number): void => {
+    const m = (left + right) >> 1;
+    let [minLng, minLat, maxLng, maxLat] = [Infinity, Infinity, -Infinity, -Infinity];
+    const cover = (x0: number, y0: number, x1: number, y1: number) => {
+      if (x0 < minLng) minLng = x0;
+      if (y0 < minLat) minLat = y0;
+      if (x1 > maxLng) maxLng = x1;
+      if (y1 > maxLat) maxLat = y1;
+    };
+    if (right - left <= nodeSize) {
+      for (let p = left; p <= right; p++) cover(c[2 * p]!, c[2 * p + 1]!, c[2 * p]!, c[2 * p + 1]!);
+    } else {
+      cover(c[2 * m]!, c[2 * m + 1]!, c[2 * m]!, c[2 * m + 1]!);
+      for (const [l, r] of [[left, m - 1], [m + 1, right]] as const) {
+        if (l > r) continue;
+        fill(l, r);
+        const k = ((l + r) >> 1) * 4;
+        cover(boxes[k]!, boxes[k + 1]!, boxes[k + 2]!, boxes[k + 3]!);
+      }
+    }
+    boxes.set([minLng, minLat, maxLng, maxLat], m * 4);
+    onNode?.(m, minLng, minLat, maxLng, maxLat);
+  };
+  if (kd.numItems > 0) fill(0, kd.numItems - 1);
+  return boxes;
+}
+
 const isFull = (inst: EngineInstitution) => inst.maxPartners !== null && inst.maxPartners - inst.activePartners <= 0;
 
 /** What every member of a tree shares. */
@@ -99,33 +134,7 @@ class Tree implements TreeGroup {
       this.global[p] = members[this.kd.ids[p]!]!;
       this.pointCos[p] = cosLatitude(this.kd.coords[2 * p + 1]!);
     }
-    this.nodeBox = new Float64Array(n * 4);
-    this.box(0, n - 1);
-  }
-
-  /** Fills the node's box from its children's (leaves: from their points). */
-  private box(left: number, right: number): void {
-    const m = (left + right) >> 1;
-    const c = this.kd.coords;
-    let [minLng, minLat, maxLng, maxLat] = [Infinity, Infinity, -Infinity, -Infinity];
-    const cover = (x0: number, y0: number, x1: number, y1: number) => {
-      if (x0 < minLng) minLng = x0;
-      if (y0 < minLat) minLat = y0;
-      if (x1 > maxLng) maxLng = x1;
-      if (y1 > maxLat) maxLat = y1;
-    };
-    if (right - left <= NODE_SIZE) {
-      for (let p = left; p <= right; p++) cover(c[2 * p]!, c[2 * p + 1]!, c[2 * p]!, c[2 * p + 1]!);
-    } else {
-      cover(c[2 * m]!, c[2 * m + 1]!, c[2 * m]!, c[2 * m + 1]!);
-      for (const [l, r] of [[left, m - 1], [m + 1, right]] as const) {
-        if (l > r) continue;
-        this.box(l, r);
-        const k = ((l + r) >> 1) * 4;
-        cover(this.nodeBox[k]!, this.nodeBox[k + 1]!, this.nodeBox[k + 2]!, this.nodeBox[k + 3]!);
-      }
-    }
-    this.nodeBox.set([minLng, minLat, maxLng, maxLat], m * 4);
+    this.nodeBox = kdNodeBoxes(this.kd, NODE_SIZE);
   }
 
   /** Least distance from the query to node [left, right]'s box. */

@@ -1,4 +1,4 @@
-import { candidacy, compareCandidates, scoreInstitution, weightsOf } from '../../domain/engine/score';
+import { candidacy, compareCandidates, coverageScore, scoreInstitution, weightsOf } from '../../domain/engine/score';
 import { scanCandidates } from '../../domain/engine/candidates';
 import { bitOf } from '../../domain/engine/masks';
 import { acrossWater } from '../../domain/engine/model';
@@ -62,7 +62,9 @@ export function explainCandidate(snap: EngineSnapshot, id: string, code: string,
     explanation: {
       requirements: REQUIREMENTS.map((r) => {
         const bit = bitOf(r);
-        const gives = (inst.offers & bit) !== 0 ? ('offered' as const) : !inst.declared && (inst.eligible & bit) !== 0 ? ('eligible_only' as const) : ('no' as const);
+        // The scoring's own rule (score.ts coverageScore) for this one requirement.
+        const cov = coverageScore(inst.offers, inst.eligible, inst.declared, bit, w);
+        const gives = cov.offered !== 0 ? ('offered' as const) : cov.eligibleOnly !== 0 ? ('eligible_only' as const) : ('no' as const);
         return { requirement: r, required: (f.required & bit) !== 0, searched: (q.missing & bit) !== 0, gives };
       }),
       offers: {

@@ -1,5 +1,5 @@
 import { countInRange, present, rankIndexedRaw, withRoadMinutes } from '../../domain/engine/candidates';
-import { requirementsOf, requirementsView } from '../../domain/engine/masks';
+import { requirementsView } from '../../domain/engine/masks';
 import { reportedMissing, searchBasis, searchMask, type EngineFacility } from '../../domain/engine/model';
 import type { SearchBasis } from '../../domain/coverage';
 import type { Requirement } from '../../domain/requirements';
@@ -16,8 +16,8 @@ const ROAD_RERANK = 40;
  * searched (`searchFor`: the whole required set when unknown) and on what basis.
  */
 export function searchedFor(f: Pick<EngineFacility, 'required' | 'met' | 'status'> | undefined) {
-  if (!f) return { missing: null, searchFor: [] as Requirement[], basis: 'known' as SearchBasis };
-  return { missing: reportedMissing(f), searchFor: requirementsOf(searchMask(f)), basis: searchBasis(f) };
+  if (!f) return { missing: null, searchFor: [] as readonly Requirement[], basis: 'known' as SearchBasis };
+  return { missing: reportedMissing(f), searchFor: requirementsView(searchMask(f)), basis: searchBasis(f) };
 }
 
 /** The tunable weights of a request (contracts/api.ts weightParams); absent ones keep their default. */
@@ -101,14 +101,15 @@ export async function rankFacilityCandidates(snap: EngineSnapshot, id: string, p
     }
   }
   // Built field by field (no spreads): this is the route's hot path.
+  const searched = searchedFor(f);
   return {
     facilityId: id,
     maxMinutes: params.maxMinutes,
     travelModel: DEFAULT_TRAVEL_MODEL,
     weights: base.weights,
-    missing: reportedMissing(f),
-    searchFor: requirementsView(q.missing),
-    basis: searchBasis(f),
+    missing: searched.missing,
+    searchFor: searched.searchFor,
+    basis: searched.basis,
     position: [f.lng, f.lat] as [number, number],
     reason: q.missing === 0 ? ('nothing_missing' as const) : null,
     travelSource,
