@@ -21,7 +21,7 @@ async function tileOfSet(set: string, z: number, x: number, y: number, query = '
 /** Both sets of one tile address, their layers together. */
 async function tile(z: number, x: number, y: number, query = '') {
   const points = await tileOfSet('points', z, x, y, query);
-  const areas = await tileOfSet('areas', Math.min(z, 10), x >> Math.max(0, z - 10), y >> Math.max(0, z - 10), query);
+  const areas = await tileOfSet('areas', z, x, y, query);
   return { res: points.res, layers: { ...areas.layers, ...points.layers } };
 }
 
@@ -81,6 +81,23 @@ describe('GET /api/tiles/:z/:x/:y', () => {
     expect(at6.size).toBeGreaterThan(0);
     expect(at6.size).toBeLessThan(at10.size);
     for (const [code, minzoom] of at6) expect(minzoom, code).toBeLessThanOrEqual(6);
+  });
+
+  it('cuts the areas to a town zoom: a z13 tile holds only its own piece of a municipality, not the z10 polygon scaled up', async () => {
+    const munis = (await (await app.request('/api/municipalities')).json()).features.filter((m: any) => m.properties.labelPoint);
+    const [lng, lat] = munis[0].properties.labelPoint;
+    const { res, layers } = await tileOfSet('areas', 13, ...tileOf(lng, lat, 13));
+    expect(res.status).toBe(200);
+    const extent = layers.areas!.extent;
+    const vertices = features(layers.areas).flatMap((f) => f.loadGeometry().flat());
+    expect(vertices.length).toBeGreaterThan(0);
+    // Clipped to the tile and its buffer (tile-store.ts: 64 of 4096), so a step in at town zoom lays out a few vertices per tile.
+    for (const v of vertices) {
+      expect(v.x).toBeGreaterThanOrEqual(-extent * 0.05);
+      expect(v.x).toBeLessThanOrEqual(extent * 1.05);
+      expect(v.y).toBeGreaterThanOrEqual(-extent * 0.05);
+      expect(v.y).toBeLessThanOrEqual(extent * 1.05);
+    }
   });
 
   it('says 204 for an empty tile, caches a current version for good, and 400s a tile outside its zoom', async () => {

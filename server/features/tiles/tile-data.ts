@@ -5,7 +5,7 @@ import { area } from '@turf/turf';
 import type { EngineSnapshot } from '../engine/engine-store';
 import { labelPoint } from '../shared/label-point';
 import { labelMinZooms, type LabelCandidate } from './label-zoom';
-import { TILE_SETS } from './tile-store';
+import { ALL_LABELS_FROM_ZOOM } from './tile-store';
 
 /**
  * What the map's vector tiles hold, as GeoJSON features per layer. Property names are short but
@@ -81,7 +81,7 @@ export function tileData(db: Db, snap: EngineSnapshot): TileData {
     labels.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: { code: m.code, name: m.name, kind: m.kind } });
     candidates.push({ lng: at[0], lat: at[1], name: m.name, weight: area(geometry) });
   }
-  const minZooms = labelMinZooms(candidates, TILE_SETS.areas);
+  const minZooms = labelMinZooms(candidates, ALL_LABELS_FROM_ZOOM);
   labels.forEach((l, k) => (l.properties.minzoom = minZooms[k]!));
 
   return {

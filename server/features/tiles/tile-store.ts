@@ -15,7 +15,13 @@ import type { TileData } from './tile-data';
  */
 export const EXTENT = 4096;
 /** The two tile sets and the zoom beyond which each is overzoomed (its geometry kept at that precision). */
-export const TILE_SETS = { areas: 10, points: 14 } as const;
+/**
+ * Both sets are cut to z14, the town zoom: a polygon overzoomed from a lower zoom is the whole
+ * municipality laid out again and drawn scaled in every tile of the view; cut, a tile holds its piece.
+ */
+export const TILE_SETS = { areas: 14, points: 14 } as const;
+/** Every area name is in the tiles from this zoom (label-zoom.ts spreads them out before). */
+export const ALL_LABELS_FROM_ZOOM = 10;
 export type TileSetName = keyof typeof TILE_SETS;
 /** Points cluster up to this zoom and stand alone from the next. */
 export const CLUSTER_MAX_ZOOM = 10;

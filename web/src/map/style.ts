@@ -14,7 +14,7 @@ import { MOSTLY_UNKNOWN_SHARE } from '../../../server/domain/coverage';
  * added only when the server offers one.
  */
 export const SOURCES = {
-  /** The server's tiles: municipality polygons, names and tallies (to z10, overzoomed beyond). */
+  /** The server's tiles: municipality polygons, names and tallies (cut to z14). */
   areas: 'areas',
   /** The server's tiles: facilities and institutions, clustered at low zoom (to z14). */
   points: 'points',
@@ -26,7 +26,7 @@ export const SOURCES = {
 } as const;
 
 /** The zoom each tile set stops at (server/features/tiles/tile-store.ts TILE_SETS). */
-export const TILE_MAX_ZOOM = { areas: 10, points: 14 } as const;
+export const TILE_MAX_ZOOM = { areas: 14, points: 14 } as const;
 export type TileSetName = keyof typeof TILE_MAX_ZOOM;
 /** Points stand alone from this zoom (the server clusters up to the one before: tile-store.ts CLUSTER_MAX_ZOOM). */
 export const POINTS_FROM_ZOOM = 11;
