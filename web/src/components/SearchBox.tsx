@@ -1,5 +1,6 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { SEARCH_QUERY_MAX } from '../../../server/contracts/limits';
+import { normalizeTyped } from '../../../server/domain/typed-text';
 import { actionErrorText } from './LoadError';
 import { search, type SearchHit } from '../api';
 import { t } from '../i18n';
@@ -13,6 +14,15 @@ function clip(s: string): string {
   const cut = s.slice(0, SEARCH_QUERY_MAX);
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
+
+/**
+ * A code typed with full-width digits or another dash (９９１０ー１１０ー１３０) is sent plain
+ * (typed-text.ts); other text as typed, since ー is also the long mark of a katakana name.
+ */
+const asSent = (q: string) => {
+  const plain = normalizeTyped(q);
+  return /^[0-9A-Za-z\s-]+$/.test(plain) ? plain : q;
+};
 
 /**
  * A combobox: type, then ↑/↓ to move through the hits, Enter to open one, Esc to close. Asks the
@@ -30,7 +40,7 @@ export function SearchBox(props: { kind: 'facility' | 'institution'; onSelect: (
   const [active, setActive] = createSignal(0);
   const [outcome] = createResource(
     () => (query().trim() ? ([query(), props.kind] as const) : null),
-    ([q, kind]): Promise<Outcome> => search(q, kind).then(
+    ([q, kind]): Promise<Outcome> => search(asSent(q), kind).then(
       (r) => ({ hits: r.hits, error: null }),
       (e: unknown) => ({ hits: [], error: actionErrorText(e) }),
     ),
