@@ -33,7 +33,9 @@ const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth
 async function signInTo(role: keyof typeof DEMO_ACCOUNTS, desk: string) {
   await page.getByTestId('sign-in').click();
   await expectOnScreen(page.getByTestId('sign-in-form'), 'the sign-in form');
+  await expectOnScreen(page.getByTestId('sign-in-login'), 'the login field');
   await expectOnScreen(page.getByTestId('sign-in-submit'), 'the sign-in button');
+  await saveScreenshot(page, 'phone-03-sign-in-form');
   await page.getByTestId('sign-in').click(); // closes it again; signIn opens it
   await signIn(page, role);
   await page.getByTestId(desk).waitFor();
@@ -146,6 +148,24 @@ describe('on a phone (390 × 844)', () => {
     expect(await page.getByTestId('search-limit').count()).toBe(0);
     expect(await page.getByRole('option').first().innerText()).toContain('あじさい荘');
     await saveScreenshot(page, 'phone-07-search-after');
+  });
+
+  it('says why when the server refuses a search, and searches again on the next keystroke', async () => {
+    // The server's 400 (as it answered a 150-character search before the box stopped at the
+    // limit), forced once: the resource must not stay broken after it.
+    let refused = 0;
+    await page.route('**/api/search?*', async (route) => {
+      if (refused++ > 0) return route.continue();
+      await route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: { code: 'bad_request', message: 'q: expected at most 100 characters', issues: [{ path: 'q', message: 'q: expected at most 100 characters' }] } }) });
+    });
+    const box = page.getByTestId('search-facility').locator('input');
+    await box.fill('しおさい');
+    await expect.poll(() => page.getByTestId('search-error').innerText().catch(() => '')).toContain('q: expected at most 100 characters');
+    await saveScreenshot(page, 'phone-07b-search-refused');
+    await box.fill('しおさいほーむ');
+    await expect.poll(() => page.getByRole('option').first().innerText().catch(() => '')).toContain('しおさいホーム');
+    expect(await page.getByTestId('search-error').count()).toBe(0);
+    await page.unroute('**/api/search?*');
   });
 
   it('takes a full-width 事業所番号 with a long-mark dash in the search', async () => {
