@@ -54,6 +54,15 @@ describe('on a phone (390 × 844)', () => {
     expect(await page.getByTestId('legend-body').count()).toBe(0);
     expect(await pageWidth()).toBeLessThanOrEqual(W);
     await saveScreenshot(page, 'phone-01-opening');
+    // In English too: the longer labels wrap, none leaves the screen.
+    await page.locator('.lang-toggle').click();
+    await expect.poll(() => page.getByTestId('sign-in').innerText()).not.toBe('ログイン');
+    for (const id of ['sign-in', 'tab-area', 'tab-facility', 'tab-institution', 'legend-toggle']) await expectOnScreen(page.getByTestId(id), id);
+    await expectOnScreen(page.locator('.lang-toggle'), 'the language toggle');
+    expect(await pageWidth()).toBeLessThanOrEqual(W);
+    await saveScreenshot(page, 'phone-01b-opening-english');
+    await page.locator('.lang-toggle').click();
+    await expect.poll(() => page.getByTestId('sign-in').innerText()).toBe('ログイン');
   });
 
   it('unfolds the legend on a tap: every symbol, the blue institution clusters among them; it stays as left for the session', async () => {
@@ -124,6 +133,14 @@ describe('on a phone (390 × 844)', () => {
     // It fills the map, not a speck in it.
     expect(fits.maxX - fits.minX).toBeGreaterThan(fits.width * 0.5);
     await saveScreenshot(page, 'phone-05-travel-ring');
+    // The legend names what is drawn over the map now: the selection, the rings, the combination's lines.
+    await page.getByTestId('legend-toggle').click();
+    const overlays = page.getByTestId('legend-overlays');
+    await expectOnScreen(overlays, 'the legend\'s overlays');
+    for (const id of ['legend-rings', 'legend-line-combination']) expect(await overlays.getByTestId(id).count(), id).toBe(1);
+    expect(await overlays.innerText()).toContain('選択中の施設・医療機関');
+    await saveScreenshot(page, 'phone-05b-legend-overlays');
+    await page.getByTestId('legend-toggle').click();
   });
 
   it(`stops a long search at ${SEARCH_QUERY_MAX} characters and says why; the next search still works`, async () => {
