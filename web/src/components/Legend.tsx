@@ -12,7 +12,7 @@ import type { View } from '../state/app-state';
 
 /** Whether the legend is unfolded: remembered for the session; folded at first on a narrow screen (a phone). */
 const STORAGE_KEY = 'renkei.legend.open';
-const NARROW = '(max-width: 700px)';
+const NARROW = '(max-width: 1000px)';
 function initialOpen(): boolean {
   const saved = sessionStorage.getItem(STORAGE_KEY);
   return saved === null ? !window.matchMedia(NARROW).matches : saved === 'true';

@@ -5,8 +5,8 @@ import { actionErrorText } from './LoadError';
 import { search, type SearchHit } from '../api';
 import { t } from '../i18n';
 
-/** The search's answer: its hits, or why there are none. Never a rejection (see below). */
-type Outcome = { hits: SearchHit[]; error: null } | { hits: []; error: string };
+/** The search's answer for the text `q`: its hits, or why there are none. Never a rejection (see below). */
+type Outcome = { q: string; hits: SearchHit[]; error: null } | { q: string; hits: []; error: string };
 
 /** At most the server's limit, not cutting a character in two (a surrogate pair). */
 function clip(s: string): string {
@@ -41,11 +41,17 @@ export function SearchBox(props: { kind: 'facility' | 'institution'; onSelect: (
   const [outcome] = createResource(
     () => (query().trim() ? ([query(), props.kind] as const) : null),
     ([q, kind]): Promise<Outcome> => search(asSent(q), kind).then(
-      (r) => ({ hits: r.hits, error: null }),
-      (e: unknown) => ({ hits: [], error: actionErrorText(e) }),
+      (r) => ({ q, hits: r.hits, error: null }),
+      (e: unknown) => ({ q, hits: [], error: actionErrorText(e) }),
     ),
   );
-  const hits = () => outcome()?.hits;
+  // Only the answer for the text in the box: an earlier search's list, still shown while the next is
+  // asked, would let Enter open a place the text no longer names.
+  const current = () => {
+    const o = outcome();
+    return o && o.q === text() ? o : undefined;
+  };
+  const hits = () => current()?.hits;
   const atLimit = () => text().length >= SEARCH_QUERY_MAX;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const listId = () => `search-${props.kind}`;
@@ -100,10 +106,10 @@ export function SearchBox(props: { kind: 'facility' | 'institution'; onSelect: (
       <Show when={atLimit()}>
         <p class="hint" id={`${listId()}-limit`} role="status" data-testid="search-limit">{t('search.tooLong', { n: SEARCH_QUERY_MAX })}</p>
       </Show>
-      <Show when={open() && query().trim() !== '' ? outcome()?.error : undefined}>
+      <Show when={open() && query().trim() !== '' ? current()?.error : undefined}>
         {(message) => <p class="error small" role="alert" data-testid="search-error">{t('search.failed')}: {message()}</p>}
       </Show>
-      <Show when={open() && query().trim() !== '' && !outcome()?.error ? hits() : undefined}>
+      <Show when={open() && query().trim() !== '' && !current()?.error ? hits() : undefined}>
         {(list) => (
           <ul class="search-hits" role="listbox" id={listId()}>
             <For each={list()} fallback={<li class="muted">{t('noHits')}</li>}>
