@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEARCH_QUERY_MAX } from './limits';
 import { bboxParam, coverageStatusSchema, decimalParam, facilityIdSchema, intParam, listParam, medicalInstitutionCodeSchema, municipalityCodeSchema } from './common';
 import { COVERAGE_STATUSES, type CoverageStatus } from '../domain/coverage';
 import { FACILITY_TYPES, SERVICE_CODES, type FacilityTypeKey } from '../domain/facility-types';
@@ -109,7 +110,7 @@ export const tileQuery = z.object({ v: z.string().max(40).optional() });
 
 /** GET /api/search — what was typed, and which kind of place. */
 export const searchQuery = z.object({
-  q: z.string({ error: 'q: expected the text to search for' }).max(100, { message: 'q: expected at most 100 characters' }),
+  q: z.string({ error: 'q: expected the text to search for' }).max(SEARCH_QUERY_MAX, { message: `q: expected at most ${SEARCH_QUERY_MAX} characters` }),
   kind: z.enum(['facility', 'institution'], { error: 'kind: expected "facility" or "institution"' }).default('facility'),
   limit: intParam('limit', 1, 50, 10),
 });

@@ -4,6 +4,7 @@ import { careOfficeNumberFormatError, validateMedicalInstitutionCode, validateMu
 import { isKnownServiceCode, SERVICE_CODES } from '../domain/facility-types';
 import { REQUIREMENTS, normalizeRequirements, type Requirement } from '../domain/requirements';
 import { COVERAGE_STATUSES, type CoverageStatus } from '../domain/coverage';
+import { normalizeTyped, typedCode } from '../domain/typed-text';
 
 /**
  * Zod schemas shared by every boundary: API parameters, import rows, the web client.
@@ -12,12 +13,22 @@ import { COVERAGE_STATUSES, type CoverageStatus } from '../domain/coverage';
 
 const show = (v: unknown) => (typeof v === 'string' ? `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"` : String(v));
 
-/** A string checked by a validator that returns null or an error sentence. */
+/**
+ * Text as typed, made plain before it is checked (typed-text.ts: full-width digits, every dash as
+ * "-"); `bare` also drops the dashes and spaces a code is grouped with. Non-strings pass through for
+ * the schema to refuse. The one way the API's code and number parameters read what people type.
+ */
+const asTyped = <T extends z.ZodType>(schema: T, bare = false) => z.preprocess((v) => (typeof v === 'string' ? (bare ? typedCode(v) : normalizeTyped(v)) : v), schema);
+
+/** A code checked by a validator that returns null or an error sentence. */
 function checked(validate: (s: string) => string | null) {
-  return z.string().max(100, { message: 'expected a code, found more than 100 characters' }).superRefine((s, ctx) => {
-    const err = validate(s);
-    if (err) ctx.addIssue({ code: 'custom', message: err });
-  });
+  return asTyped(
+    z.string().max(100, { message: 'expected a code, found more than 100 characters' }).superRefine((s, ctx) => {
+      const err = validate(s);
+      if (err) ctx.addIssue({ code: 'custom', message: err });
+    }),
+    true,
+  );
 }
 
 /**
@@ -34,7 +45,7 @@ export const serviceCodeSchema = z.string().refine(isKnownServiceCode, {
 });
 
 /** `<事業所番号>-<serviceCode>` — the facility id used by the API. */
-export const facilityIdSchema = z.string().transform((value, ctx) => {
+export const facilityIdSchema = asTyped(z.string().transform((value, ctx) => {
   const m = /^([0-9A-Z]{10})-([0-9A-Z]+)$/.exec(value);
   if (!m) {
     ctx.addIssue({ code: 'custom', message: `Expected a facility id "<10-character 事業所番号>-<service code>", e.g. "3151180209-520", got ${show(value)}` });
@@ -47,11 +58,11 @@ export const facilityIdSchema = z.string().transform((value, ctx) => {
     return z.NEVER;
   }
   return { careOfficeNumber, serviceCode, id: value };
-});
+}));
 
 /** Whole-number query parameter within [min, max]. */
 export function intParam(name: string, min: number, max: number, fallback: number) {
-  return z
+  return asTyped(z
     .string()
     .optional()
     .transform((raw, ctx) => {
@@ -62,12 +73,12 @@ export function intParam(name: string, min: number, max: number, fallback: numbe
         return z.NEVER;
       }
       return n;
-    });
+    }));
 }
 
 /** Optional decimal query parameter within [min, max] (e.g. `travelWeight=1.5`); undefined when absent. */
 export function decimalParam(name: string, min: number, max: number) {
-  return z
+  return asTyped(z
     .string()
     .optional()
     .transform((raw, ctx) => {
@@ -78,7 +89,7 @@ export function decimalParam(name: string, min: number, max: number) {
         return z.NEVER;
       }
       return n;
-    });
+    }));
 }
 
 /** `bbox=minLng,minLat,maxLng,maxLat` in degrees. */

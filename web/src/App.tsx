@@ -134,7 +134,7 @@ export function App() {
               />
             )}
           </Show>
-          <Legend view={mapView()} type={state.type} basemapAvailable={!!meta()?.basemap} basemapOn={state.basemap} onBasemap={(on) => update({ basemap: on })} />
+          <Legend view={mapView()} type={state.type} overlay={overlay()} selection={state.view !== 'area' && selectedAt() !== null} basemapAvailable={!!meta()?.basemap} basemapOn={state.basemap} onBasemap={(on) => update({ basemap: on })} />
         </div>
         <aside class="panel" aria-live="polite">
           <Switch>

@@ -503,6 +503,21 @@ export const ja = {
   'explain.a253.basis': '在支病・在後病・地域包括ケア病棟のいずれもありません',
   'explain.a253.admit': '不足している ③ を提供しません',
   'explain.a253.special': '特別の関係にあるため A253 は算定できません',
+  // Phone, input, map legend (issue 23)
+  'search.tooLong': '検索語は {n} 文字までです（それより後は入力されず、送られません）',
+  'search.failed': '検索できませんでした',
+  'legend.fold': '凡例を閉じる',
+  'legend.unfold': '凡例を開く',
+  'legend.institutionCluster': '医療機関のまとまり（件数）',
+  'legend.overlays': '地図に重ねて表示中',
+  'legend.selection': '選択中の施設・医療機関',
+  'legend.rings': '移動時間の目安（直線距離の円）',
+  'legend.line.candidate': '施設 → 指している候補',
+  'legend.line.combination': '施設 → 選んだ組合せの医療機関',
+  'legend.line.plan': '計画の割当（施設 → 医療機関）',
+  'legend.highlight.gap': '構造的な不足（時間内に必要な医療機関がない）',
+  'legend.highlight.seeking': '提供できる要件を募集中の施設',
+  'legend.highlight.seeking-a253': '募集中で A253 の対象になる施設',
 } as const;
 
 export type MessageKey = keyof typeof ja;

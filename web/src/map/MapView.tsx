@@ -43,6 +43,35 @@ export interface MapViewProps {
 /** Room around a fitted area: clear of the legend (bottom-left) on wide screens. */
 const fitPadding = (el: HTMLElement) => ({ top: 40, bottom: 40, right: 40, left: el.clientWidth > 800 ? 250 : 40 });
 
+type Padding = { top: number; bottom: number; left: number; right: number };
+/** What may lie over the map: the legend, and the panel where a layout lays it over the map. */
+const COVERING = '.legend, .panel, .maplibregl-ctrl-top-left, .maplibregl-ctrl-bottom-right';
+
+/**
+ * Room around a box fitted into the part of the map nothing covers: each element lying over the
+ * map pushes in the side it takes the least from (the folded legend the bottom, a panel over the
+ * map its side), then 16 px more; never more than 60% of the map's width or height, where
+ * MapLibre could not fit at all.
+ */
+function clearPadding(el: HTMLElement): Padding {
+  const c = el.getBoundingClientRect();
+  const pad: Padding = { top: 0, bottom: 0, left: 0, right: 0 };
+  for (const cover of document.querySelectorAll<HTMLElement>(COVERING)) {
+    const r = cover.getBoundingClientRect();
+    if (r.width === 0 || r.right <= c.left || r.left >= c.right || r.bottom <= c.top || r.top >= c.bottom) continue;
+    const cuts: [keyof Padding, number][] = [['top', r.bottom - c.top], ['bottom', c.bottom - r.top], ['left', r.right - c.left], ['right', c.right - r.left]];
+    const [side, by] = cuts.reduce((a, b) => (b[1] < a[1] ? b : a));
+    pad[side] = Math.max(pad[side], by);
+  }
+  const fit = (a: number, b: number, size: number) => {
+    const k = Math.min(1, (size * 0.6) / (a + b + 32 || 1));
+    return [Math.round((a + 16) * k), Math.round((b + 16) * k)] as const;
+  };
+  const [top, bottom] = fit(pad.top, pad.bottom, c.height);
+  const [left, right] = fit(pad.left, pad.right, c.width);
+  return { top, bottom, left, right };
+}
+
 declare global {
   interface Window {
     /** The live map, for browser tests and debugging. */
@@ -197,6 +226,18 @@ export function MapView(props: MapViewProps) {
           for (const p of focus) box.extend(p);
           map.fitBounds(box, { padding: pad, maxZoom: map.getZoom(), duration: 400 });
         });
+      },
+      { defer: true },
+    ),
+  );
+  // Fit a frame the view asked for (the rings just chosen) once per key, whole in the uncovered map.
+  createEffect(
+    on(
+      () => props.overlay.frame?.key,
+      (key) => {
+        const frame = props.overlay.frame;
+        if (!key || !frame) return;
+        whenReady(() => map.fitBounds(frame.bbox, { padding: clearPadding(container), duration: 0, maxZoom: 14 }));
       },
       { defer: true },
     ),

@@ -17,6 +17,8 @@ export interface Overlay {
   highlights: GeoJSON.Feature<GeoJSON.Point, { kind: HighlightKind; id: string }>[];
   /** Places the map should keep in view together (the facility and its chosen combination). */
   focus?: LngLat[];
+  /** A box the map fits once whenever `key` changes (the travel rings just chosen), clear of what covers the map. */
+  frame?: { key: string; bbox: [number, number, number, number] };
 }
 
 export const EMPTY_OVERLAY: Overlay = { lines: [], rings: [], highlights: [] };
@@ -33,6 +35,15 @@ export function travelRings(centre: LngLat, minutes: readonly number[], model: T
     const ring = circle(centre, maxStraightKmFor(m, model), { units: 'kilometers', steps: 96 });
     return { type: 'Feature', properties: { minutes: m, label: label(m) }, geometry: ring.geometry };
   });
+}
+
+/** The box around rings (or any polygons), [west, south, east, north]; null when there are none. */
+export function ringsBox(rings: Overlay['rings']): [number, number, number, number] | null {
+  const points = rings.flatMap((r) => r.geometry.coordinates[0] ?? []);
+  if (points.length === 0) return null;
+  const lngs = points.map((p) => p[0]!);
+  const lats = points.map((p) => p[1]!);
+  return [Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)];
 }
 
 export const highlight = (at: LngLat, kind: HighlightKind, id: string): Overlay['highlights'][number] => ({

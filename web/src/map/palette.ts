@@ -13,12 +13,18 @@ export const STATUS_COLORS: Record<CoverageStatus, string> = {
 };
 
 export const INSTITUTION_COLOR = '#0072B2'; // blue
+/** Institutions gathered at a low zoom: the institutions' blue (facility clusters are dark grey). */
+export const INSTITUTION_CLUSTER_COLOR = INSTITUTION_COLOR;
 export const FACILITY_CLUSTER_COLOR = '#4D4D4D';
 export const LINE_COLOR = '#CC79A7'; // reddish purple: the hovered candidate
 export const COMBINATION_COLOR = '#0072B2'; // blue: members of the chosen combination
 export const PLAN_COLOR = '#56B4E9'; // sky blue: the regional plan
 export const GAP_COLOR = '#000000'; // a black ring: structural gap
 export const SEEKING_COLOR = '#CC79A7'; // reddish purple: a facility seeking partners
+/** The institution view's ring around a facility seeking what the institution gives (purple when it would bring A253). */
+export const SEEKING_HIGHLIGHT_COLOR = '#7A7A7A';
+/** The ring around the selected facility or institution. */
+export const SELECTION_COLOR = '#000000';
 export const ACCEPTING_COLOR = '#009E73'; // bluish green halo: an institution taking new partners
 export const RING_COLOR = '#6B6253';
 export const LAND_COLOR = '#F4F1EA';

@@ -2,8 +2,8 @@ import type { ExpressionSpecification, FilterSpecification, LayerSpecification, 
 import type { FacilityTypeKey } from '../../../server/domain/facility-types';
 import type { View } from '../state/app-state';
 import {
-  COMBINATION_COLOR, FACILITY_CLUSTER_COLOR, GAP_COLOR, INSTITUTION_COLOR, LAND_COLOR, LINE_COLOR, NO_DATA_COLOR, PLAN_COLOR, RING_COLOR, SEA_COLOR, SEEKING_COLOR,
-  MOSTLY_UNKNOWN_COLOR, SHARE_RAMP, STATUS_COLORS,
+  COMBINATION_COLOR, FACILITY_CLUSTER_COLOR, GAP_COLOR, INSTITUTION_CLUSTER_COLOR, LAND_COLOR, LINE_COLOR, NO_DATA_COLOR, PLAN_COLOR, RING_COLOR, SEA_COLOR, SEEKING_COLOR,
+  MOSTLY_UNKNOWN_COLOR, SEEKING_HIGHLIGHT_COLOR, SELECTION_COLOR, SHARE_RAMP, STATUS_COLORS,
 } from './palette';
 import { MOSTLY_UNKNOWN_SHARE } from '../../../server/domain/coverage';
 
@@ -119,7 +119,7 @@ export function layers(fill: ExpressionSpecification | string = LAND_COLOR): Lay
     },
     {
       id: 'institution-cluster', type: 'circle', source: points, 'source-layer': 'institutions', filter: isCluster,
-      paint: { 'circle-color': INSTITUTION_COLOR, 'circle-opacity': 0.85, 'circle-radius': clusterRadius(['get', 'point_count'], [11, 14, 18]), 'circle-stroke-width': 1.5, 'circle-stroke-color': '#FFFFFF' },
+      paint: { 'circle-color': INSTITUTION_CLUSTER_COLOR, 'circle-opacity': 0.85, 'circle-radius': clusterRadius(['get', 'point_count'], [11, 14, 18]), 'circle-stroke-width': 1.5, 'circle-stroke-color': '#FFFFFF' },
     },
     {
       id: 'institution-cluster-count', type: 'symbol', source: points, 'source-layer': 'institutions', filter: isCluster,
@@ -154,10 +154,10 @@ export function layers(fill: ExpressionSpecification | string = LAND_COLOR): Lay
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 8, 13, 12],
         'circle-color': ['match', ['get', 'kind'], 'gap', 'rgba(0,0,0,0)', 'rgba(0,0,0,0)'],
         'circle-stroke-width': ['match', ['get', 'kind'], 'gap', 2.5, 2],
-        'circle-stroke-color': ['match', ['get', 'kind'], 'gap', GAP_COLOR, 'seeking-a253', SEEKING_COLOR, '#7A7A7A'],
+        'circle-stroke-color': ['match', ['get', 'kind'], 'gap', GAP_COLOR, 'seeking-a253', SEEKING_COLOR, SEEKING_HIGHLIGHT_COLOR],
       },
     },
-    { id: 'selection-ring', type: 'circle', source: SOURCES.selection, paint: { 'circle-radius': 14, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-width': 3, 'circle-stroke-color': '#000000' } },
+    { id: 'selection-ring', type: 'circle', source: SOURCES.selection, paint: { 'circle-radius': 14, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-width': 3, 'circle-stroke-color': SELECTION_COLOR } },
     {
       // Names on top: circles never hide them, and clicks query the point layers only.
       id: 'area-label', type: 'symbol', source: areas, 'source-layer': 'labels', minzoom: 7.5,

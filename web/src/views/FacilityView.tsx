@@ -3,7 +3,7 @@ import { DEFAULT_TRAVEL_MODEL } from '../../../server/domain/geo';
 import { fetchCandidates, fetchCombinations, fetchFacility, type Candidate } from '../api';
 import { LoadError } from '../components/LoadError';
 import { t } from '../i18n';
-import { EMPTY_OVERLAY, line, travelRings, type LngLat, type Overlay } from '../map/overlays';
+import { EMPTY_OVERLAY, line, ringsBox, travelRings, type LngLat, type Overlay } from '../map/overlays';
 import { sectionMode } from '../state/access';
 import { MINUTE_CHOICES } from '../state/app-state';
 import { epoch } from '../state/session';
@@ -41,6 +41,8 @@ export function FacilityView(props: { id: string; onOverlay: (o: Overlay) => voi
   const [hovered, setHovered] = createSignal<Candidate | null>(null);
   const [chosen, setChosen] = createSignal(0);
   const [rings, setRings] = createSignal<number[]>([state.minutes]);
+  // Rings chosen by hand are brought into view whole (a 60-minute ring is wider than a phone's map).
+  const [ringsChosen, setRingsChosen] = createSignal(false);
 
   const at = (): LngLat | null => {
     const f = detail.state === 'ready' ? detail() : undefined;
@@ -53,21 +55,27 @@ export function FacilityView(props: { id: string; onOverlay: (o: Overlay) => voi
     if (!origin) return props.onOverlay(EMPTY_OVERLAY);
     const combo = combos.latest?.combinations[chosen()];
     const h = hovered();
+    const drawn = travelRings(origin, rings(), DEFAULT_TRAVEL_MODEL, (m) => t('withinMinutes', { n: m }));
+    const box = ringsChosen() ? ringsBox(drawn) : null;
     props.onOverlay({
       lines: [
         ...(combo?.members.map((m) => line(origin, [m.lng, m.lat], 'combination')) ?? []),
         ...(h ? [line(origin, [h.institution.lng, h.institution.lat], 'candidate')] : []),
       ],
-      rings: travelRings(origin, rings(), DEFAULT_TRAVEL_MODEL, (m) => t('withinMinutes', { n: m })),
+      rings: drawn,
       highlights: [],
       focus: [origin, ...(combo?.members.map((m): LngLat => [m.lng, m.lat]) ?? [])],
+      ...(box ? { frame: { key: `${props.id}:${rings().join(',')}`, bbox: box } } : {}),
     });
   });
   onCleanup(() => {
     props.onOverlay(EMPTY_OVERLAY);
     props.onPosition(null);
   });
-  const toggleRing = (m: number) => setRings((rs) => (rs.includes(m) ? rs.filter((x) => x !== m) : [...rs, m].sort((a, b) => a - b)));
+  const toggleRing = (m: number) => {
+    setRingsChosen(true);
+    setRings((rs) => (rs.includes(m) ? rs.filter((x) => x !== m) : [...rs, m].sort((a, b) => a - b)));
+  };
   const selectInstitution = (code: string) => update({ view: 'institution', institution: code });
 
   return (

@@ -1,5 +1,6 @@
 import { createSignal, For, Show, untrack } from 'solid-js';
 import { REQUIREMENT_INFO, REQUIREMENTS, type Requirement } from '../../../../server/domain/requirements';
+import { normalizeTyped } from '../../../../server/domain/typed-text';
 import { ApiRequestError, saveDeclaration, type InstitutionDetail } from '../../api';
 import { accessMessage } from '../../components/LoadError';
 import { t } from '../../i18n';
@@ -26,7 +27,8 @@ export function DeclarationForm(props: { i: InstitutionDetail; saved: boolean; o
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    const raw = max().trim();
+    // Full-width digits (２０) are digits: typed-text.ts.
+    const raw = normalizeTyped(max());
     if (raw !== '' && !/^\d+$/.test(raw)) return setError({ field: 'maxPartners', message: t('form.maxInvalid') });
     try {
       const next = await saveDeclaration(props.i.code, {

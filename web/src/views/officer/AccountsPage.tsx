@@ -3,11 +3,12 @@ import { createAccount, disableAccount, enableAccount, fetchAccounts, resetPassw
 import { actionErrorText, LoadError } from '../../components/LoadError';
 import { fmtDateTimeJst } from '../../components/format';
 import { t } from '../../i18n';
+import { typedCode } from '../../../../server/domain/typed-text';
 import { user } from '../../state/session';
 
 const ROLES = ['facility', 'institution', 'municipality', 'admin'] as const;
-/** Codes as typed: full-width digits and any separators allowed, split on commas or spaces. */
-const scopeOf = (raw: string) => raw.normalize('NFKC').split(/[,、\s]+/).map((s) => s.replace(/[-‐ー−]/g, '')).filter(Boolean);
+/** Codes as typed: full-width digits and any dash allowed (typed-text.ts), split on commas (、，) or spaces. */
+const scopeOf = (raw: string) => raw.split(/[,、，\s\u3000]+/).map(typedCode).filter(Boolean);
 
 /**
  * Accounts, for an administrator (all) or an officer (those of its area): create one (its password
