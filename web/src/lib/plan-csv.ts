@@ -16,7 +16,7 @@ const serviceName = (serviceCode: string) => serviceCodeInfo(serviceCode)?.openD
  * サービスコード, 市区町村コード and 医療機関コード are code columns (text in Excel, leading zeros kept);
  * the status is its Japanese name in either language, as in the other exports.
  */
-export function planCsv(p: PlanResponse, label: Label): { columns: Column[]; rows: Cell[][] } {
+export function planCsv(p: Pick<PlanResponse, 'assignments' | 'uncoverable'>, label: Label): { columns: Column[]; rows: Cell[][] } {
   const columns: Column[] = [
     { title: label('careOfficeNumber'), kind: 'code' },
     { title: label('serviceCode'), kind: 'code' },
