@@ -8,14 +8,21 @@ export interface CsvRow {
   cells: string[];
 }
 
-/** Parses CSV text (CRLF or LF, quoted fields) keeping line numbers. */
+/**
+ * A cell written as the text formula `="…"` — how our own exports keep codes as text in Excel
+ * (web/src/lib/export.ts) — reads as its inner text, so 事業所番号 "0123456789" comes back whole.
+ */
+const TEXT_FORMULA = /^="([^"]*)"$/;
+export const unwrapTextFormula = (cell: string) => TEXT_FORMULA.exec(cell)?.[1] ?? cell;
+
+/** Parses CSV text (CRLF or LF, quoted fields) keeping line numbers; `="…"` cells as their inner text. */
 export function parseCsv(text: string, file: string): CsvRow[] {
   try {
     const records = parse(text, { relax_column_count: true, skip_empty_lines: true, info: true, bom: true }) as unknown as {
       record: string[];
       info: { lines: number };
     }[];
-    return records.map((r) => ({ line: r.info.lines, cells: r.record }));
+    return records.map((r) => ({ line: r.info.lines, cells: r.record.map(unwrapTextFormula) }));
   } catch (e) {
     const err = e as { message: string; lines?: number };
     throw new FatalImportError({ file, row: err.lines ?? null, column: null, message: `Not a readable CSV: ${err.message}` });

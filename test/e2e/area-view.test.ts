@@ -105,14 +105,22 @@ describe('the 自治体 view', () => {
     expect(lines.length - 1).toBe(shown);
     // Statuses in Japanese; the lacking list holds 一部 and 未 only, never 未把握.
     expect(lines.slice(1).filter((l) => !['一部', '未'].includes(l.split(',')[5]!))).toEqual([]);
+    // 事業所番号 and サービスコード as ="…" text, so Excel keeps their leading zeros; the same facilities as the API lists.
+    const apiIds = (await api<any>('/api/gaps/facilities?prefecture=99&maxMinutes=30&limit=100000')).facilities.map((f: any) => f.facilityId).sort();
+    const codes = lines.slice(1).map((l) => /^"=""([0-9A-Z]{10})""","=""([0-9A-Z]{3,5})"""/.exec(l));
+    expect(codes.filter((m) => m === null)).toEqual([]);
+    expect(codes.map((m) => `${m![1]}-${m![2]}`).sort()).toEqual(apiIds);
     expect(csv.text).not.toContain('未把握');
     const survey = await downloadText(page, () => page.getByTestId('export-survey-csv').click());
     expect(survey.text.slice(1).split('\r\n')[0]).toBe('種別,施設数,把握済み,ⅰ,ⅱ,ⅲ,すべて充足');
     const geo = JSON.parse((await downloadText(page, () => page.getByTestId('export-lacking-geojson').click())).text);
     expect(geo.type).toBe('FeatureCollection');
-    // Every facility, those without a position too (geometry null); the API's keys.
+    // Every facility, those without a position too (geometry null, unplaced: true); the API's keys.
     expect(geo.features.length).toBe(shown);
-    expect(geo.features[0].properties).toMatchObject({ facilityId: expect.any(String), name: expect.any(String), status: expect.stringMatching(/^(partial|none)$/) });
+    expect(geo.features[0].properties).toMatchObject({ facilityId: expect.any(String), name: expect.any(String), status: expect.stringMatching(/^(partial|none)$/), unplaced: expect.any(Boolean) });
+    expect(geo.features.filter((f: any) => (f.geometry === null) !== f.properties.unplaced)).toEqual([]);
+    const unplaced = geo.features.filter((f: any) => f.geometry === null).length;
+    expect(await page.getByTestId('export-lacking-geojson-note').innerText()).toContain(unplaced > 0 ? `位置が不明の ${unplaced} 施設も含めました` : `全 ${shown} 施設に位置があります`);
   });
 
   it('makes a regional plan for the prefecture\'s officer, draws it, and lists who cannot be covered and why', async () => {
@@ -132,7 +140,14 @@ describe('the 自治体 view', () => {
     await waitForMapIdle(page);
     await saveScreenshot(page, 'area-plan');
     const planCsv = await downloadText(page, () => page.getByTestId('export-plan-csv').click());
-    expect(planCsv.text.slice(1).split('\r\n')[0]).toBe('名称,協力医療機関（案）,要件,移動時間（分）');
+    const planLines = planCsv.text.slice(1).trimEnd().split('\r\n');
+    expect(planLines[0]).toBe('事業所番号,サービスコード,種別,名称,市区町村コード,市区町村,状況,計画,医療機関コード,協力医療機関（案）,要件,移動時間（分）');
+    // Each row names its facility by 事業所番号 and サービスコード as text; assigned rows their institution by 医療機関コード.
+    expect(planLines.slice(1).filter((l) => !/^"=""[0-9A-Z]{10}""","=""[0-9A-Z]{3,5}""",/.test(l))).toEqual([]);
+    const assigned = planLines.filter((l) => l.split(',')[7] === '割当て');
+    expect(assigned.length).toBeGreaterThan(10);
+    expect(assigned.filter((l) => !/^"=""\d{10}"""$/.test(l.split(',')[8]!))).toEqual([]);
+    expect(planLines.some((l) => l.includes('時間内に要件を満たす医療機関がない'))).toBe(true);
   });
 
   it('opens a facility from the list in the 施設 view', async () => {

@@ -134,6 +134,19 @@ describe('POST /api/plan', () => {
     expect(island.every((u: any) => u.unreachable.includes('admit'))).toBe(true);
     expect(body.stats.facilities).toBe(body.assignments.length + body.uncoverable.filter((u: any) => u.reason === 'capacity').length);
   });
+  it('gives each planned facility its status and municipality, as the facility list has them, for the plan CSV', async () => {
+    const { body } = await post('/api/plan', { prefecture: '99', maxMinutes: 60 });
+    const listed = new Map<string, any>((await call('/api/facilities')).body.features.map((f: any) => [f.properties.id, f.properties]));
+    const planned = [...body.assignments, ...body.uncoverable];
+    expect(planned.length).toBeGreaterThan(10);
+    for (const a of planned) {
+      const f = listed.get(a.facilityId);
+      expect(a.status, a.facilityId).toBe(f.status);
+      expect(a.municipalityCode, a.facilityId).toBe(f.municipalityCode);
+      expect(a.municipalityName, a.facilityId).toEqual(expect.any(String));
+    }
+    expect(new Set(planned.map((a: any) => a.status))).not.toContain('covered');
+  });
   it('rejects a body without exactly one scope, or with a bad number, naming the field', async () => {
     expect((await post('/api/plan', {})).body.error.issues[0].path).toBe('municipality');
     const bad = await post('/api/plan', { prefecture: '99', maxMinutes: 'soon' });

@@ -267,3 +267,23 @@ describe('filingHtml', () => {
     expect(page).toContain('架空市長');
   });
 });
+
+describe('writeFilingXlsx — codes as text', () => {
+  it('writes 事業所番号, サービスコード and 医療機関コード as text cells (format @), so Excel keeps their leading zeros', async () => {
+    // 北海道: codes that start with 0.
+    const data = tokuyo({ facility: { ...tokuyo().facility, careOfficeNumber: withCareOfficeCheckDigit('017000001') }, partners: [partner(1, { admit: true, institutionCode: withMedicalCheckDigit('011010001') })] });
+    const ws = await sheetOf(await writeFilingXlsx(data));
+    const layout = FILING_LAYOUTS[data.form];
+    const at = (kind: FilingField['kind'], fields: readonly FilingField[], row?: number) => {
+      const f = fields.find((x) => x.kind === kind)!;
+      return ws.getCell(topLeft(row === undefined ? f.valueAt : placeRange(f.valueAt, row)));
+    };
+    const cells = [at('careOfficeNumber', layout.fields), at('serviceCode', layout.fields), at('institutionCode', layout.partners.fields, partnerBlockRow(layout, 0))];
+    expect(cells.map((c) => [c.value, c.type, c.numFmt])).toEqual([
+      [data.facility.careOfficeNumber, ExcelJS.ValueType.String, '@'],
+      ['510', ExcelJS.ValueType.String, '@'],
+      [data.partners[0]!.institutionCode, ExcelJS.ValueType.String, '@'],
+    ]);
+    expect(String(cells[0]!.value)).toMatch(/^0/);
+  });
+});

@@ -32,6 +32,12 @@ export const planRoutes = new Hono<AppEnv>().post('/', allow(roles('admin', 'mun
     const f = byId.get(id)!;
     return { missing: reportedMissing(f), searched: requirementsOf(searchMask(f)), basis: searchBasis(f) };
   };
+  // Where each is and how it stands, so the exported plan can be filed and merged by code.
+  const where = (id: string) => {
+    const f = byId.get(id)!;
+    const municipalityName = f.municipalityCode ? (snap.municipalities.get(f.municipalityCode)?.name ?? null) : null;
+    return { status: f.status, municipalityCode: f.municipalityCode, municipalityName };
+  };
   const iNames = { get: (code: string) => snap.institutionInfo.get(code)?.name };
   const position = (id: string) => {
     const f = snap.facilities[snap.facilityById.get(id)!]!;
@@ -43,6 +49,7 @@ export const planRoutes = new Hono<AppEnv>().post('/', allow(roles('admin', 'mun
     assignments: plan.assignments.map((a) => ({
       facilityId: a.facilityId,
       name: fNames.get(a.facilityId) ?? a.facilityId,
+      ...where(a.facilityId),
       position: position(a.facilityId),
       totalMinutes: a.totalMinutes,
       partners: a.partners.map((p) => {
@@ -51,8 +58,8 @@ export const planRoutes = new Hono<AppEnv>().post('/', allow(roles('admin', 'mun
       }),
     })),
     uncoverable: [
-      ...plan.uncoverable.map((u) => ({ facilityId: u.facilityId, name: fNames.get(u.facilityId) ?? u.facilityId, ...asked(u.facilityId), reason: u.reason, unreachable: requirementsOf(u.unreachable) })),
-      ...unplaced.map((f) => ({ facilityId: f.id, name: fNames.get(f.id) ?? f.id, ...asked(f.id), reason: 'no_position' as const, unreachable: [] as Requirement[] })),
+      ...plan.uncoverable.map((u) => ({ facilityId: u.facilityId, name: fNames.get(u.facilityId) ?? u.facilityId, ...where(u.facilityId), ...asked(u.facilityId), reason: u.reason, unreachable: requirementsOf(u.unreachable) })),
+      ...unplaced.map((f) => ({ facilityId: f.id, name: fNames.get(f.id) ?? f.id, ...where(f.id), ...asked(f.id), reason: 'no_position' as const, unreachable: [] as Requirement[] })),
     ],
     totalMinutes: plan.totalMinutes,
     stats: { ...plan.stats, solveMs },

@@ -520,4 +520,11 @@ export const en: Record<MessageKey, string> = {
   'legend.highlight.gap': 'Structural gap (no institution it needs within the time)',
   'legend.highlight.seeking': 'Facility seeking what this institution gives',
   'legend.highlight.seeking-a253': 'Seeking, and it would bring A253',
+  // exports
+  'csv.municipalityCode': 'Municipality code',
+  'csv.institutionCode': 'Institution code',
+  'csv.plan': 'Plan',
+  'csv.planAssigned': 'Assigned',
+  'export.unplaced': '{n} facilities without a position are included (geometry: null, unplaced: true)',
+  'export.allPlaced': 'All {n} facilities have a position',
 };

@@ -518,6 +518,13 @@ export const ja = {
   'legend.highlight.gap': '構造的な不足（時間内に必要な医療機関がない）',
   'legend.highlight.seeking': '提供できる要件を募集中の施設',
   'legend.highlight.seeking-a253': '募集中で A253 の対象になる施設',
+  // exports
+  'csv.municipalityCode': '市区町村コード',
+  'csv.institutionCode': '医療機関コード',
+  'csv.plan': '計画',
+  'csv.planAssigned': '割当て',
+  'export.unplaced': '位置が不明の {n} 施設も含めました（geometry: null、unplaced: true）',
+  'export.allPlaced': '全 {n} 施設に位置があります',
 } as const;
 
 export type MessageKey = keyof typeof ja;

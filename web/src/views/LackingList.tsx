@@ -6,7 +6,7 @@ import { fetchLacking, type LackingFacility, type LackingPage } from '../api';
 import { RequirementChips, StatusBadge } from '../components/badges';
 import { LoadError } from '../components/LoadError';
 import { t } from '../i18n';
-import { downloadCsv, downloadGeoJson } from '../lib/export';
+import { downloadCsv, downloadGeoJson, pointFeatures, type Column } from '../lib/export';
 
 type SortKey = LackingPage['sort'];
 const PAGE = 100;
@@ -29,7 +29,10 @@ export function LackingList(props: { list: 'lacking' | 'unknown'; area: string |
   const rows = () => data.latest?.facilities ?? [];
   const total = () => data.latest?.total ?? 0;
 
-  const header = () => [t('careOfficeNumber'), t('serviceCode'), t('csv.name'), t('csv.type'), t('csv.level'), t('csv.status'), t('missing'), t('deadline'), t('csv.daysLeft'), t('csv.structural'), t('municipalities'), t('address'), t('phone')];
+  const header = (): Column[] => [
+    { title: t('careOfficeNumber'), kind: 'code' }, { title: t('serviceCode'), kind: 'code' }, { title: t('csv.name') }, { title: t('csv.type') }, { title: t('csv.level') }, { title: t('csv.status') },
+    { title: t('missing') }, { title: t('deadline') }, { title: t('csv.daysLeft'), kind: 'number' }, { title: t('csv.structural') }, { title: t('municipalities') }, { title: t('address') }, { title: t('phone'), kind: 'code' },
+  ];
   const cells = (f: LackingFacility) => {
     const [no, sc] = f.facilityId.split('-');
     // The status as its Japanese name in any language (充足 / 一部 / 未 / 未把握); unknown has no 不足.
@@ -39,15 +42,14 @@ export function LackingList(props: { list: 'lacking' | 'unknown'; area: string |
   const everything = async () => (await fetchLacking(page(ALL))).facilities;
   const exportCsv = async () => downloadCsv(`${fileBase()}.csv`, header(), (await everything()).map(cells));
   // GeoJSON keeps the API's keys (status `unknown`, missing null) and unplaced facilities, with no geometry.
-  const exportGeoJson = async () =>
-    downloadGeoJson(`${fileBase()}.geojson`, {
-      type: 'FeatureCollection',
-      features: (await everything()).map((f) => ({
-        type: 'Feature' as const,
-        geometry: f.position ? { type: 'Point' as const, coordinates: f.position } : null,
-        properties: { facilityId: f.facilityId, name: f.name, type: f.type, level: f.level, status: f.status, missing: f.missing, deadline: f.deadline?.date ?? null, daysLeft: f.daysLeft, noAdmitHospital: f.noAdmitHospital, unreachable: f.unreachable, municipalityCode: f.municipalityCode, municipalityName: f.municipalityName, address: f.address, phone: f.phone },
-      })),
-    });
+  const [geoNote, setGeoNote] = createSignal<string | null>(null);
+  const exportGeoJson = async () => {
+    const all = await everything();
+    const { fc, unplaced } = pointFeatures(all, (f) => ({ facilityId: f.facilityId, name: f.name, type: f.type, level: f.level, status: f.status, missing: f.missing, deadline: f.deadline?.date ?? null, daysLeft: f.daysLeft, noAdmitHospital: f.noAdmitHospital, unreachable: f.unreachable, municipalityCode: f.municipalityCode, municipalityName: f.municipalityName, address: f.address, phone: f.phone }));
+    downloadGeoJson(`${fileBase()}.geojson`, fc);
+    setGeoNote(unplaced > 0 ? t('export.unplaced', { n: unplaced }) : t('export.allPlaced', { n: all.length }));
+  };
+  createEffect(on([() => props.area, () => props.type], () => setGeoNote(null), { defer: true }));
   const unknownList = () => props.list === 'unknown';
 
   return (
@@ -71,6 +73,7 @@ export function LackingList(props: { list: 'lacking' | 'unknown'; area: string |
         <p class="exports">
           <button type="button" class="secondary" onClick={() => void exportCsv()} data-testid={`export-${props.list}-csv`}>{t('exportCsv')}</button>
           <button type="button" class="secondary" onClick={() => void exportGeoJson()} data-testid={`export-${props.list}-geojson`}>{t('exportGeoJson')}</button>
+          <Show when={geoNote()}>{(n) => <span class="muted" role="status" data-testid={`export-${props.list}-geojson-note`}> {n()}</span>}</Show>
         </p>
         <ol class="rows lacking" data-testid={`${props.list}-list`} classList={{ stale: data.loading }} aria-busy={data.loading}>
           <For each={rows()}>

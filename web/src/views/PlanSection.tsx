@@ -5,6 +5,7 @@ import { accessMessage } from '../components/LoadError';
 import { t } from '../i18n';
 import { line, type Overlay } from '../map/overlays';
 import { downloadCsv } from '../lib/export';
+import { planCsv } from '../lib/plan-csv';
 
 /**
  * The regional plan for the area (POST /api/plan): proposed partners for everyone who can be covered
@@ -33,15 +34,10 @@ export function PlanSection(props: { area: string | null; areaName: string; minu
     setPlan(null);
     props.onLines([]);
   };
-  const exportCsv = (p: PlanResponse) =>
-    downloadCsv(
-      `renkei-plan-${props.areaName}.csv`,
-      [t('csv.name'), t('csv.partner'), t('csv.gives'), t('csv.minutes')],
-      [
-        ...p.assignments.flatMap((a) => a.partners.map((m) => [a.name, m.name, requirementSymbols(m.gives), m.minutes])),
-        ...p.uncoverable.map((u) => [u.name, t(`uncoverable.${u.reason}`), requirementSymbols(u.searched), '']),
-      ],
-    );
+  const exportCsv = (p: PlanResponse) => {
+    const { columns, rows } = planCsv(p, (k) => t(k));
+    downloadCsv(`renkei-plan-${props.areaName}.csv`, columns, rows);
+  };
 
   return (
     <section class="plan" data-testid="plan-section">

@@ -13,7 +13,7 @@ export function SurveyTable(props: { survey: Survey; areaName: string }) {
   const exportCsv = () =>
     downloadCsv(
       `renkei-survey-${props.areaName}.csv`,
-      [t('csv.type'), t('csv.facilities'), t('csv.known'), 'ⅰ', 'ⅱ', 'ⅲ', t('csv.allMet')],
+      [t('csv.type'), ...[t('csv.facilities'), t('csv.known'), 'ⅰ', 'ⅱ', 'ⅲ'].map((title) => ({ title, kind: 'number' as const })), { title: t('csv.allMet'), kind: 'number' }],
       rows().map((r) => [typeName(r.type), r.facilities, r.known, r.metI, r.metII, r.metIII ?? '—', r.allMet]),
     );
   return (
