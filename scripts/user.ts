@@ -5,11 +5,11 @@
  * prefecture codes), facility (事業所番号), institution (医療機関コード); CODES comma-separated.
  */
 import { userInfo } from 'node:os';
-import { parseArgs } from 'node:util';
 import { addAccount, AccountError, listAccounts, removeAccount } from '../server/auth/accounts';
-import { ROLES, type Role } from '../server/auth/principal';
+import { ROLES } from '../server/auth/principal';
 import { openDb } from '../server/db/client';
 import { loadConfig } from '../server/env';
+import { parseUserArgs, type UserCommand } from './lib/user-args';
 
 const USAGE = `Usage:
   npm run user -- add --role ${ROLES.join('|')} [--scope CODE,CODE…] --login NAME   (password on standard input)
@@ -28,29 +28,32 @@ async function readPassword(): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    options: { role: { type: 'string' }, scope: { type: 'string' }, login: { type: 'string' }, db: { type: 'string' } },
-    allowPositionals: true,
-  });
-  const command = positionals[0];
-  const db = openDb(values.db ?? loadConfig().DATABASE_PATH);
+  let args: UserCommand;
+  try {
+    args = parseUserArgs(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof AccountError) {
+      console.error(e.message);
+      return 1;
+    }
+    throw e;
+  }
+  if (args.command === 'usage') {
+    console.error(USAGE);
+    return 2;
+  }
+  const db = openDb(args.db ?? loadConfig().DATABASE_PATH);
   const actor = `cli:${userInfo().username}`;
   try {
-    if (command === 'add') {
-      if (!values.role || !(ROLES as readonly string[]).includes(values.role)) throw new AccountError('role', `expected one of ${ROLES.join(', ')}${values.role ? `, got "${values.role}"` : ''}`);
-      if (!values.login) throw new AccountError('login', 'expected the account name');
-      const scope = (values.scope ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-      await addAccount(db, { login: values.login, role: values.role as Role, scope, password: await readPassword() }, actor);
-      console.log(`Added ${values.role} account "${values.login}"${scope.length ? ` for ${scope.join(', ')}` : ''}.`);
-    } else if (command === 'list') {
+    if (args.command === 'add') {
+      const { login, role, scope } = args;
+      await addAccount(db, { login, role, scope, password: await readPassword() }, actor);
+      console.log(`Added ${role} account "${login}"${scope.length ? ` for ${scope.join(', ')}` : ''}.`);
+    } else if (args.command === 'list') {
       for (const u of listAccounts(db)) console.log(`${u.login.padEnd(20)} ${u.role.padEnd(13)} ${u.scope.join(',') || '(all)'}  created ${u.createdAt}${u.disabledAt ? `  disabled ${u.disabledAt}` : ''}`);
-    } else if (command === 'remove') {
-      if (!values.login) throw new AccountError('login', 'expected the account name');
-      removeAccount(db, values.login, actor);
-      console.log(`Removed account "${values.login}" and its sessions.`);
     } else {
-      console.error(USAGE);
-      return 2;
+      removeAccount(db, args.login, actor);
+      console.log(`Removed account "${args.login}" and its sessions.`);
     }
     return 0;
   } catch (e) {

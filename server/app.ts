@@ -23,6 +23,8 @@ import { tilesRoutes } from './features/tiles/routes';
 import { searchRoutes } from './features/search/routes';
 import { VersionMemo } from './features/engine/version-memo';
 import { agreementsRoutes } from './features/partnerships/agreements-routes';
+import { apiDocsRoutes } from './features/api-docs/routes';
+import { openApiDocument, type MountedRoute, type OpenApiDocument } from './features/shared/openapi/openapi-document';
 import { facilityCycleRoutes, institutionCycleRoutes } from './features/partnerships/facility-cycle-routes';
 import { requestsRoutes } from './features/partnerships/requests-routes';
 import { facilityDeskRoutes, institutionDeskRoutes } from './features/partnerships/desk-routes';
@@ -74,6 +76,9 @@ export function createApp(deps: AppDeps) {
   const memo = new VersionMemo(engine);
   const basemap = BASEMAPS[deps.basemap ?? 'none'];
   const origins = deps.corsOrigins ?? [];
+  let published: OpenApiDocument | undefined;
+  /** The finished app's routes (set below): what the published document describes. */
+  const mounted: { routes: readonly MountedRoute[] } = { routes: [] };
   const secureCookie = (url: string, forwardedProto: string | undefined) => url.startsWith('https:') || (deps.trustProxy === true && forwardedProto === 'https');
   const api = new Hono<AppEnv>()
     .use(corsFor(origins))
@@ -116,7 +121,9 @@ export function createApp(deps: AppDeps) {
     .route('/search', searchRoutes)
     .route('/requests', requestsRoutes)
     .route('/agreements', agreementsRoutes)
-    .route('/filings', filingsRoutes);
+    .route('/filings', filingsRoutes)
+    // The API's description, read from the routes of the finished app (below) on first use.
+    .route('/', apiDocsRoutes(() => (published ??= openApiDocument(mounted.routes))));
 
   const app = new Hono()
     .use(securityHeaders(basemap ? new URL(basemap.tiles[0]!).origin : null))
@@ -126,6 +133,7 @@ export function createApp(deps: AppDeps) {
   app.all('/api/*', (c) => errorResponse(new ApiFailure(404, 'not_found', `No API route ${c.req.method} ${c.req.path}`), c));
   app.onError(errorResponse);
   api.onError(errorResponse);
+  mounted.routes = app.routes;
   return app;
 }
 

@@ -49,6 +49,9 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema>;
 
+/** Every variable this module reads (the README's configuration table lists each). */
+export const CONFIG_VARIABLES = Object.keys(schema.shape) as (keyof Config)[];
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }

@@ -14,6 +14,7 @@ import { formatProblem } from './import/problems';
 import { osrmTravelTimes } from './routing/travel-times';
 import { warmTiles } from './features/tiles/warm';
 import { addDemoAccounts, demoAccountLines } from './auth/demo-accounts';
+import { firstRunLines } from './auth/first-run';
 
 function isEmpty(db: Db): boolean {
   const n = (t: typeof facilities | typeof institutions | typeof municipalities) => db.select({ n: sql<number>`count(*)` }).from(t).get()?.n ?? 0;
@@ -62,6 +63,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       const url = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;
       log(`Renkei Map (連携マップ) is serving ${config.DATABASE_PATH} at ${url}`);
       const demo = demoAccountLines(db);
+      for (const line of firstRunLines(db, config.DATABASE_PATH)) log(line);
       if (demo.length > 0) log(['Demo accounts (デモ用アカウント — sign in at the top right):', `  ${'role'.padEnd(13)} ${'login'.padEnd(14)} ${'password'.padEnd(19)} scope`, ...demo].join('\n'));
       // Build the engine's snapshot, the map's tiles and the opening view's gaps now rather than on
       // the first visitor's request.

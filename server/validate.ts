@@ -8,7 +8,7 @@ import { ApiFailure, invalidInput } from './errors';
  * given twice (`status=a&status=b`) is rejected by name: lists are comma-separated.
  */
 export function validate<T extends keyof ValidationTargets, S extends ZodType>(target: T, schema: S) {
-  return zValidator(target, schema, (result) => {
+  const mw = zValidator(target, schema, (result) => {
     if (result.success) {
       const bad = loneSurrogateAt(result.data, target);
       if (bad) throw new ApiFailure(400, 'invalid_parameter', `${bad}: holds a lone surrogate (broken UTF-16); expected well-formed text`, [{ path: bad, message: 'expected well-formed text (a lone surrogate was found)' }]);
@@ -24,7 +24,18 @@ export function validate<T extends keyof ValidationTargets, S extends ZodType>(t
     }
     throw invalidInput(result.error as never, target);
   });
+  // The published API description (GET /api/openapi.json) reads what each route validates from here.
+  return Object.assign(mw, { [VALIDATES]: { target, schema } satisfies Validated });
 }
+
+const VALIDATES = Symbol('validates');
+/** What a validate() middleware checks: the part of the request and its zod contract. */
+export interface Validated {
+  readonly target: keyof ValidationTargets;
+  readonly schema: ZodType;
+}
+/** The contract a route's handler validates, if it is a validate() middleware. */
+export const validatedBy = (handler: unknown): Validated | undefined => (handler as { [VALIDATES]?: Validated } | null)?.[VALIDATES];
 
 /** A UTF-16 surrogate that is not half of a pair: text no file, database or screen can hold. */
 const LONE_SURROGATE = /\p{Cs}/u;

@@ -32,6 +32,8 @@ export const ROUTE_SPECS: RouteSpec[] = [
   { method: 'GET', path: '/api/officer/desk', query: { fiscalYear: '2026', scope: '99,991007' } },
   { method: 'GET', path: '/api/health' },
   { method: 'GET', path: '/api/meta' },
+  { method: 'GET', path: '/api/openapi.json' },
+  { method: 'GET', path: '/api/docs' },
   { method: 'GET', path: '/api/facilities', query: { bbox: '135.0,33.0,136.0,34.0', municipality: '991031', serviceCode: '510,520', status: 'none,partial' } },
   { method: 'GET', path: '/api/facilities/:id', params: { id: FACILITY } },
   { method: 'GET', path: '/api/facilities/:id/candidates', params: { id: FACILITY }, query: { maxMinutes: '30', limit: '20', travelWeight: '2.5', a253Weight: '0' } },

@@ -44,6 +44,8 @@ describe('authorization is declared per route', () => {
         'GET /api/institutions/:code',
         'GET /api/institutions/:code/nearby-facilities',
         'GET /api/meta',
+        'GET /api/openapi.json',
+        'GET /api/docs',
         'GET /api/municipalities',
         'GET /api/search',
         'GET /api/tiles/:set/:z/:x/:y',
