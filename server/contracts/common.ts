@@ -64,6 +64,7 @@ export const facilityIdSchema = asTyped(z.string().transform((value, ctx) => {
 export function intParam(name: string, min: number, max: number, fallback: number) {
   return asTyped(z
     .string()
+    .meta({ description: `A whole number from ${min} to ${max}; ${fallback} when absent (full-width digits accepted).`, examples: [String(fallback)] })
     .optional()
     .transform((raw, ctx) => {
       if (raw === undefined || raw === '') return fallback;
@@ -80,6 +81,7 @@ export function intParam(name: string, min: number, max: number, fallback: numbe
 export function decimalParam(name: string, min: number, max: number) {
   return asTyped(z
     .string()
+    .meta({ description: `A number from ${min} to ${max} (full-width digits accepted).` })
     .optional()
     .transform((raw, ctx) => {
       if (raw === undefined || raw === '') return undefined;
@@ -95,6 +97,7 @@ export function decimalParam(name: string, min: number, max: number) {
 /** `bbox=minLng,minLat,maxLng,maxLat` in degrees. */
 export const bboxParam = z
   .string()
+  .meta({ description: 'minLng,minLat,maxLng,maxLat in degrees, min ≤ max.', examples: ['133.1,35.0,134.5,35.6'] })
   .optional()
   .transform((raw, ctx) => {
     if (raw === undefined || raw === '') return undefined;
@@ -116,6 +119,7 @@ export const bboxParam = z
 export function listParam<T extends string>(name: string, allowed: readonly T[]) {
   return z
     .string()
+    .meta({ description: `A comma-separated list of ${allowed.join(', ')}.` })
     .optional()
     .transform((raw, ctx) => {
       if (raw === undefined || raw === '') return undefined;

@@ -40,6 +40,8 @@ describe('the published API description (GET /api/openapi.json)', () => {
     const op = doc.paths['/api/facilities/{id}/candidates']!.get!;
     const maxMinutes = op.parameters.find((p) => p.name === 'maxMinutes');
     expect(maxMinutes).toMatchObject({ in: 'query', required: false });
+    // A number typed as text says its range and default, as the contract checks them.
+    expect(JSON.stringify(maxMinutes)).toMatch(/whole number from \d+ to \d+; \d+ when absent/);
     expect(op.parameters.find((p) => p.name === 'id')).toMatchObject({ in: 'path', required: true });
     expect(op.security).toBeUndefined();
   });
