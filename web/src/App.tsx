@@ -72,7 +72,6 @@ export function App() {
   };
   const toggleLang = () => {
     setLang(lang() === 'ja' ? 'en' : 'ja');
-    document.documentElement.lang = lang();
     store.writeUrl(false);
   };
   const attribution = () =>

@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { requirementSymbols } from '../../../server/domain/requirements';
-import { ApiRequestError, fetchPlan, type PlanResponse } from '../api';
+import { fetchPlan, type PlanResponse } from '../api';
+import { apiErrorText } from '../components/error-text';
 import { accessMessage } from '../components/LoadError';
 import { t } from '../i18n';
 import { line, type Overlay } from '../map/overlays';
@@ -24,7 +25,7 @@ export function PlanSection(props: { area: string | null; areaName: string; minu
       setPlan(p);
       props.onLines(p.assignments.flatMap((a) => a.partners.map((m) => line(a.position, m.position, 'plan'))));
     } catch (e) {
-      setError(accessMessage(e) ?? (e instanceof ApiRequestError ? e.message : t('loadFailed')));
+      setError(accessMessage(e) ?? apiErrorText(e));
     } finally {
       setBusy(false);
     }
