@@ -540,4 +540,12 @@ export const en: Record<MessageKey, string> = {
   'error.ineligible_requirement': 'This institution cannot give that requirement (③ admission: hospitals only)',
   'error.unknown': 'An error occurred',
   'error.detail': '{message} ({detail})',
+  'help.link': 'Help',
+  'view.help': 'Help',
+  'help.title': 'Help and glossary',
+  'help.back': '← Back',
+  'help.about': 'What this term means (help)',
+  'help.glossary': 'Glossary',
+  'help.intro': 'Care facilities name partner medical institutions that give ① consultation, ② examination and ③ admission. On the map, a facility’s colour is its coverage (covered, partial, none, unknown) and an institution’s shape is what it can give. The “?” beside a term in any panel opens its entry here.',
+  'coLocatedItem': '{name} ({type}, {code})',
 };

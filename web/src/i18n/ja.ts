@@ -538,6 +538,14 @@ export const ja = {
   'error.ineligible_requirement': 'この医療機関はその要件を提供できません（③入院は病院のみ）',
   'error.unknown': 'エラーが起きました',
   'error.detail': '{message}（{detail}）',
+  'help.link': 'ヘルプ',
+  'view.help': 'ヘルプ',
+  'help.title': 'ヘルプと用語集',
+  'help.back': '← 戻る',
+  'help.about': 'この用語の説明（ヘルプ）',
+  'help.glossary': '用語集',
+  'help.intro': '介護施設は、①相談対応・②診療・③入院を担う協力医療機関を定めます。地図の色は施設の充足状況（充足・一部・未・未把握）、医療機関の形は提供できる要件を表します。各パネルの「?」から、その用語の説明を開けます。',
+  'coLocatedItem': '{name}（{type}・{code}）',
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -7,6 +7,7 @@ import { RequirementChips, StatusBadge } from '../components/badges';
 import { LoadError } from '../components/LoadError';
 import { t } from '../i18n';
 import { downloadCsv, downloadGeoJson } from '../lib/export';
+import { typeLabel } from '../components/type-name';
 
 type SortKey = LackingPage['sort'];
 const PAGE = 100;
@@ -77,7 +78,7 @@ export function LackingList(props: { list: 'lacking' | 'unknown'; area: string |
             {(f) => (
               <li tabIndex={0} data-testid={`${props.list}-row`} data-severity={f.severity} data-deadline={f.deadline?.date ?? ''} onClick={() => props.onSelect(f.facilityId)} onKeyDown={(e) => e.key === 'Enter' && props.onSelect(f.facilityId)}>
                 <div class="row-main">
-                  <span class="name">{f.name}</span> <span class="muted">{f.typeJa}</span> <StatusBadge status={f.status} />
+                  <span class="name">{f.name}</span> <span class="muted">{typeLabel(f.typeJa)}</span> <StatusBadge status={f.status} />
                 </div>
                 <div class="row-sub">
                   <Show when={f.missing} fallback={<span class="muted">{t('status.unknown')}</span>}>{(m) => <>{t('missing')} <RequirementChips solid={m()} only /></>}</Show>

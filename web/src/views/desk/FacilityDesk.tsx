@@ -10,6 +10,7 @@ import { AgreementActions } from './AgreementActions';
 import { ConfirmationDue } from './ConfirmationDue';
 import { MeetingsSection } from './MeetingsSection';
 import { ProposalList } from './ProposalList';
+import { typeLabel } from '../../components/type-name';
 
 /**
  * A facility's landing page: where it stands against its duty, its partners and what each needs
@@ -45,7 +46,7 @@ export function FacilityDesk(props: { id: string }) {
             <header class="desk-head">
               <h2 data-testid="desk-name">{d().facility.name}</h2>
               <p>
-                <span class="type-badge">{d().facility.typeJa}</span> <StatusBadge status={d().facility.coverageStatus} /> <Duty f={d().facility} />
+                <span class="type-badge">{typeLabel(d().facility.typeJa)}</span> <StatusBadge status={d().facility.coverageStatus} /> <Duty f={d().facility} />
               </p>
               <button type="button" class="link" onClick={() => update({ view: 'facility', facility: props.id })} data-testid="desk-open-map">{t('desk.openOnMap')}</button>
             </header>

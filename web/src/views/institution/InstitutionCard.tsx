@@ -3,6 +3,7 @@ import type { InstitutionDetail } from '../../api';
 import { A253Badge, KindBadge, RequirementChips } from '../../components/badges';
 import { t } from '../../i18n';
 import { user } from '../../state/session';
+import { typeLabel } from '../../components/type-name';
 
 /** The institution card: who it is, what it offers and why, its notifications, partners and load. */
 export function InstitutionCard(props: { i: InstitutionDetail; onSelectFacility: (id: string) => void }) {
@@ -68,7 +69,7 @@ export function InstitutionCard(props: { i: InstitutionDetail; onSelectFacility:
               <For each={i().partners}>
                 {(p) => (
                   <li tabIndex={0} onClick={() => props.onSelectFacility(p.facilityId)} onKeyDown={(e) => e.key === 'Enter' && props.onSelectFacility(p.facilityId)}>
-                    <div class="row-main"><span class="name">{p.facilityName ?? p.facilityId}</span> <span class="muted">{p.typeJa}</span></div>
+                    <div class="row-main"><span class="name">{p.facilityName ?? p.facilityId}</span> <span class="muted">{typeLabel(p.typeJa)}</span></div>
                     <div class="row-sub"><RequirementChips solid={p.covers} only /> <span class="muted">{t('agreedOn')} {p.agreedOn ?? '—'}</span> <A253Badge a253={p.a253} /></div>
                   </li>
                 )}
