@@ -546,6 +546,16 @@ export const ja = {
   'help.glossary': '用語集',
   'help.intro': '介護施設は、①相談対応・②診療・③入院を担う協力医療機関を定めます。地図の色は施設の充足状況（充足・一部・未・未把握）、医療機関の形は提供できる要件を表します。各パネルの「?」から、その用語の説明を開けます。',
   'coLocatedItem': '{name}（{type}・{code}）',
+  'nameWithMinutes': '{name}（{n} 分）',
+  'quoted': '「{text}」',
+  'listSep': '・',
+  'listComma': '、',
+  'officer.trackerFile': '届出状況',
+  'planMember': '{name}（{gives}・{minutes}）',
+  'paren': '（{text}）',
+  'nameWithType': '{name}（{type}）',
+  'equals': '＝',
+  'slash': '／',
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -14,6 +14,7 @@ import { DeclarationForm } from './institution/DeclarationForm';
 import { RequestsInbox } from './institution/RequestsInbox';
 import { InstitutionCard } from './institution/InstitutionCard';
 import { typeLabel } from '../components/type-name';
+import { HelpLink } from '../components/HelpLink';
 
 /**
  * The 医療機関 view: the institution card with its partners and load, the facilities nearby that
@@ -79,7 +80,7 @@ export function InstitutionView(props: { code: string; onOverlay: (o: Overlay) =
                               <div class="row-main">
                                 <span class="name">{f.name}</span> <span class="muted">{typeLabel(f.typeJa)}</span> <StatusBadge status={f.status} />
                                 <Show when={f.seeking}> <span class="flag seeking" data-testid="seeking-flag">{t('seekingFlag')}</span></Show>
-                                <Show when={f.a253}> <span class="flag a253" title={t('a253Help')}>A253</span></Show>
+                                <Show when={f.a253}> <span class="flag a253" title={t('a253Help')}>A253</span><HelpLink term="a253" /></Show>
                                 <Show when={f.alreadyPartner}> <span class="flag">{t('alreadyPartner')}</span></Show>
                               </div>
                               <div class="row-sub">

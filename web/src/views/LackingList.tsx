@@ -8,6 +8,7 @@ import { LoadError } from '../components/LoadError';
 import { t } from '../i18n';
 import { downloadCsv, downloadGeoJson } from '../lib/export';
 import { typeLabel } from '../components/type-name';
+import { HelpLink } from '../components/HelpLink';
 
 type SortKey = LackingPage['sort'];
 const PAGE = 100;
@@ -53,7 +54,7 @@ export function LackingList(props: { list: 'lacking' | 'unknown'; area: string |
 
   return (
     <section data-testid={`${props.list}-section`}>
-      <h3>{unknownList() ? t('unknownTitle') : t('lackingTitle')}</h3>
+      <h3>{unknownList() ? t('unknownTitle') : t('lackingTitle')}<HelpLink term={unknownList() ? 'unknown' : 'duty'} /></h3>
       <Show when={unknownList()}><p class="hint" data-testid="unknown-invite">{t('unknownInvite')}</p></Show>
       <Show when={!data.error} fallback={<LoadError error={data.error} />}>
         <div class="list-tools">
@@ -83,7 +84,7 @@ export function LackingList(props: { list: 'lacking' | 'unknown'; area: string |
                 <div class="row-sub">
                   <Show when={f.missing} fallback={<span class="muted">{t('status.unknown')}</span>}>{(m) => <>{t('missing')} <RequirementChips solid={m()} only /></>}</Show>
                   <Show when={f.deadline}>
-                    {(d) => <span class="muted"> · {t(`deadlineKind.${d().kind}`)} {d().date}（{f.daysLeft! >= 0 ? t('daysLeft', { n: f.daysLeft! }) : t('daysPassed', { n: -f.daysLeft! })}）</span>}
+                    {(d) => <span class="muted"> · {t(`deadlineKind.${d().kind}`)} {d().date}{t('paren', { text: f.daysLeft! >= 0 ? t('daysLeft', { n: f.daysLeft! }) : t('daysPassed', { n: -f.daysLeft! }) })}</span>}
                   </Show>
                   <Show when={structural(f)}> <span class="flag gap" data-testid="gap-flag">{structuralText(f)}</span></Show>
                 </div>
@@ -106,5 +107,5 @@ function structuralText(f: LackingFacility): string {
     f.noAdmitHospital ? t('gap.noAdmitHospital') : null,
     nobody.length > 0 ? t('gap.unreachable', { req: requirementSymbols(nobody) }) : null,
     f.eligibleOnly.length > 0 ? t('gap.eligibleOnly', { req: requirementSymbols(f.eligibleOnly) }) : null,
-  ].filter(Boolean).join('・');
+  ].filter(Boolean).join(t('listSep'));
 }

@@ -84,7 +84,7 @@ export function PlanSection(props: { area: string | null; areaName: string; minu
                   <li tabIndex={0} onClick={() => props.onSelect(a.facilityId)} onKeyDown={(e) => e.key === 'Enter' && props.onSelect(a.facilityId)}>
                     <div class="row-main"><span class="name">{a.name}</span> <span class="muted">{t('minutes', { n: a.totalMinutes })}</span></div>
                     <div class="row-sub">
-                      <For each={a.partners}>{(m) => <span class="member">{m.name}（{requirementSymbols(m.gives)}・{t('minutes', { n: m.minutes })}）</span>}</For>
+                      <For each={a.partners}>{(m) => <span class="member">{t('planMember', { name: m.name, gives: requirementSymbols(m.gives), minutes: t('minutes', { n: m.minutes }) })}</span>}</For>
                     </div>
                   </li>
                 )}

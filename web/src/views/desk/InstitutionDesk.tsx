@@ -11,6 +11,7 @@ import { AgreementActions } from './AgreementActions';
 import { ConfirmationDue } from './ConfirmationDue';
 import { ProposalList } from './ProposalList';
 import { typeLabel } from '../../components/type-name';
+import { HelpLink } from '../../components/HelpLink';
 
 /** How many nearby facilities seeking partners the landing page lists (the map view has them all). */
 const NEARBY_SHOWN = 10;
@@ -92,7 +93,7 @@ export function InstitutionDesk(props: { code: string }) {
                       {(f) => (
                         <li data-a253={f.a253}>
                           <button type="button" class="link" onClick={() => update({ view: 'facility', facility: f.facilityId })}>{f.name}</button> <span class="muted">{typeLabel(f.typeJa)}</span> <StatusBadge status={f.status} />
-                          <Show when={f.a253}> <span class="flag a253" title={t('a253Help')}>A253</span></Show>{' '}
+                          <Show when={f.a253}> <span class="flag a253" title={t('a253Help')}>A253</span><HelpLink term="a253" /></Show>{' '}
                           <span class="muted">{t('minutes', { n: fmt1(f.minutes) })}</span>
                         </li>
                       )}

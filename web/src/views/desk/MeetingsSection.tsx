@@ -3,6 +3,7 @@ import { logMeeting, type FacilityDesk } from '../../api';
 import { actionErrorText } from '../../components/LoadError';
 import { todayInJapan } from '../../components/format';
 import { t } from '../../i18n';
+import { HelpLink } from '../../components/HelpLink';
 
 /**
  * The 連携会議 of this fiscal year, a form to log one (date, partner, whether the partner sees
@@ -53,6 +54,7 @@ export function MeetingsSection(props: { id: string; desk: FacilityDesk; onDone:
       </Show>
       <Show when={error()}><p class="error" role="alert">{error()}</p></Show>
       <div class="kasan" data-testid="desk-kasan">
+        <HelpLink term="kasan" />
         <Show when={k().units} fallback={<p class="muted">{t('desk.kasanNone')}</p>}>
           {(u) => (
             <>

@@ -30,7 +30,7 @@ function FacilityFacts(props: { f: FacilityDetail; onSelectFacility: (id: string
   return (
     <dl class="facts">
       <dt>{t('careOfficeNumber')}</dt>
-      <dd>{props.f.careOfficeNumber}（{t('serviceCode')} {props.f.serviceCode}）</dd>
+      <dd>{props.f.careOfficeNumber}{t('paren', { text: `${t('serviceCode')} ${props.f.serviceCode}` })}</dd>
       <dt>{t('address')}</dt>
       <dd>{props.f.address ?? '—'}</dd>
       <dt>{t('phone')}</dt>
@@ -92,7 +92,7 @@ function RuleBlock(props: { f: FacilityDetail }) {
       <p data-testid="coverage">
         <StatusBadge status={props.f.coverage.status} />{' '}
         <Show when={props.f.coverage.met !== null && props.f.coverage.missing !== null} fallback={<span data-testid="coverage-unknown">{t('coverage.unknownNote')}<HelpLink term="unknown" /></span>}>
-          {t('met')} {requirementSymbols(props.f.coverage.met ?? [])} ／ {t('missing')} <strong>{requirementSymbols(props.f.coverage.missing ?? [])}</strong>
+          {t('met')} {requirementSymbols(props.f.coverage.met ?? [])} {t('slash')} {t('missing')} <strong>{requirementSymbols(props.f.coverage.missing ?? [])}</strong>
         </Show>
       </p>
     </section>
@@ -115,7 +115,7 @@ function PartnersBlock(props: { f: FacilityDetail; onSelectInstitution: (code: s
                 <li classList={{ ended: !p.active }} tabIndex={0} onClick={() => props.onSelectInstitution(p.institution.code)} onKeyDown={(e) => e.key === 'Enter' && props.onSelectInstitution(p.institution.code)}>
                   <div class="row-main">
                     <span class="name">{p.institution.name}</span> <KindBadge kind={p.institution.kind} />
-                    <Show when={!p.active}> <span class="muted">（{t('ended')} {p.endedOn}）</span></Show>
+                    <Show when={!p.active}> <span class="muted">{t('paren', { text: `${t('ended')} ${p.endedOn}` })}</span></Show>
                   </div>
                   <div class="row-sub">
                     <RequirementChips solid={p.covers} only />

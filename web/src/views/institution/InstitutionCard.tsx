@@ -4,6 +4,8 @@ import { A253Badge, KindBadge, RequirementChips } from '../../components/badges'
 import { t } from '../../i18n';
 import { user } from '../../state/session';
 import { typeLabel } from '../../components/type-name';
+import { notificationTerm } from '../../i18n/glossary-ids';
+import { HelpLink } from '../../components/HelpLink';
 
 /** The institution card: who it is, what it offers and why, its notifications, partners and load. */
 export function InstitutionCard(props: { i: InstitutionDetail; onSelectFacility: (id: string) => void }) {
@@ -43,7 +45,7 @@ export function InstitutionCard(props: { i: InstitutionDetail; onSelectFacility:
             <For each={i().notifications.filter((n) => n.relevant)}>
               {(n) => (
                 <li>
-                  <div class="row-main"><strong>{n.symbol}</strong> <span class="muted">{n.name}</span></div>
+                  <div class="row-main"><strong>{n.symbol}</strong> <span class="muted">{n.name}</span><Show when={notificationTerm(n.symbol)}>{(id) => <HelpLink term={id()} />}</Show></div>
                   <div class="row-sub"><RequirementChips solid={n.offers} only /> <span class="muted">{n.startDate ?? ''}</span></div>
                 </li>
               )}

@@ -32,7 +32,7 @@ export function TrackerTable(props: { authority: string; fiscalYear: number; mun
       rows.push(...p.facilities);
       if (rows.length >= p.total || p.facilities.length === 0) break;
     }
-    downloadCsv(`届出状況_${props.authority}_${props.fiscalYear}.csv`, [t('officer.col.facilityId'), t('officer.col.facility'), t('officer.col.type'), t('officer.col.name'), t('officer.col.state'), t('officer.col.filedOn')], rows.map((r) => [r.facilityId, r.name, r.typeJa, r.municipalityName, t(`tracker.status.${r.status}`), r.filing?.filedOn ?? '']));
+    downloadCsv(`${t('officer.trackerFile')}_${props.authority}_${props.fiscalYear}.csv`, [t('officer.col.facilityId'), t('officer.col.facility'), t('officer.col.type'), t('officer.col.name'), t('officer.col.state'), t('officer.col.filedOn')], rows.map((r) => [r.facilityId, r.name, r.typeJa, r.municipalityName, t(`tracker.status.${r.status}`), r.filing?.filedOn ?? '']));
   };
   const types = Object.values(FACILITY_TYPES);
   return (
