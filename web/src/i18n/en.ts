@@ -558,4 +558,12 @@ export const en: Record<MessageKey, string> = {
   'nameWithType': '{name} ({type})',
   'equals': '=',
   'slash': '/',
+  'kasan.reason.not_this_year': 'This add-on does not exist in this fiscal year',
+  'kasan.reason.not_this_type': 'This facility type has no 協力医療機関連携加算',
+  'kasan.reason.no_meeting': 'No meeting with a partner this month',
+  'kasan.reason.no_meeting_electronic_short': 'No meeting with a partner this month ({n} meetings with electronic sharing this fiscal year, short of {min})',
+  'kasan.reason.monthly_1': 'A meeting with a partner this month; the partner meets the required set: add-on (1)',
+  'kasan.reason.monthly_2': 'A meeting with a partner this month; the partner does not meet the required set: add-on (2)',
+  'kasan.reason.electronic_annual_1': '{n} meetings this fiscal year with a partner sharing information electronically; it meets the required set: add-on (1)',
+  'kasan.reason.electronic_annual_2': '{n} meetings this fiscal year with a partner sharing information electronically; it does not meet the required set: add-on (2)',
 };

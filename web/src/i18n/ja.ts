@@ -556,6 +556,14 @@ export const ja = {
   'nameWithType': '{name}（{type}）',
   'equals': '＝',
   'slash': '／',
+  'kasan.reason.not_this_year': 'この年度にはこの加算はありません',
+  'kasan.reason.not_this_type': 'この種別には協力医療機関連携加算はありません',
+  'kasan.reason.no_meeting': 'この月に協力医療機関との会議がありません',
+  'kasan.reason.no_meeting_electronic_short': 'この月に協力医療機関との会議がありません（電子的共有の会議は年度内 {n} 回で、{min} 回に届いていません）',
+  'kasan.reason.monthly_1': 'この月に協力医療機関と会議を開催。会議の相手が必要な要件を満たす：協力医療機関連携加算(1)',
+  'kasan.reason.monthly_2': 'この月に協力医療機関と会議を開催。会議の相手が必要な要件を満たさない：協力医療機関連携加算(2)',
+  'kasan.reason.electronic_annual_1': '電子的に情報共有する協力医療機関と年度内 {n} 回の会議。会議の相手が必要な要件を満たす：協力医療機関連携加算(1)',
+  'kasan.reason.electronic_annual_2': '電子的に情報共有する協力医療機関と年度内 {n} 回の会議。会議の相手が必要な要件を満たさない：協力医療機関連携加算(2)',
 } as const;
 
 export type MessageKey = keyof typeof ja;
