@@ -86,9 +86,17 @@ export interface KasanMonth {
   partners: string[];
   /** Why, in a sentence a facility can act on (Japanese). */
   reason: string;
+  /** The same reason as a key (the web app words it in either language), with the count it names. */
+  reasonKey: KasanReasonKey;
+  /** Meetings of the year with a partner sharing information electronically (named by `no_meeting_electronic_short` and `electronic_annual`). */
+  electronicMeetings: number;
   /** The month has not ended yet (or not begun): the verdict may still change. */
   provisional: boolean;
 }
+
+/** Every reason a month earns the add-on or not. `_1`/`_2`: the tier earned. */
+export const KASAN_REASON_KEYS = ['not_this_year', 'not_this_type', 'no_meeting', 'no_meeting_electronic_short', 'monthly_1', 'monthly_2', 'electronic_annual_1', 'electronic_annual_2'] as const;
+export type KasanReasonKey = (typeof KASAN_REASON_KEYS)[number];
 
 /** The fiscal year (4月–3月) a date falls in. */
 export const fiscalYearOf = (iso: string): number => Number(iso.slice(0, 4)) - (Number(iso.slice(5, 7)) < 4 ? 1 : 0);
@@ -130,10 +138,11 @@ export function kasanByMonth(input: {
   const units = kasanUnitsFor(type, fiscalYear);
   const months = monthsOfFiscalYear(fiscalYear);
   const todayMonth = today.slice(0, 7);
-  const empty = (month: string, reason: string): KasanMonth => ({ month, eligible: false, tier: null, units: 0, basis: null, partners: [], reason, provisional: month >= todayMonth });
+  let electronicMeetings = 0;
+  const empty = (month: string, reason: string, reasonKey: KasanReasonKey): KasanMonth => ({ month, eligible: false, tier: null, units: 0, basis: null, partners: [], reason, reasonKey, electronicMeetings, provisional: month >= todayMonth });
   if (!units) {
-    const why = KASAN_GROUP[type.key] ? `${fiscalYear}年度にはこの加算はありません` : 'この種別には協力医療機関連携加算はありません';
-    return months.map((m) => empty(m, why));
+    const [why, key]: [string, KasanReasonKey] = KASAN_GROUP[type.key] ? [`${fiscalYear}年度にはこの加算はありません`, 'not_this_year'] : ['この種別には協力医療機関連携加算はありません', 'not_this_type'];
+    return months.map((m) => empty(m, why, key));
   }
   // Meetings of the year that count: held, in the year, with a partner in force that day.
   const counted = input.meetings
@@ -142,6 +151,7 @@ export function kasanByMonth(input: {
     .filter((m): m is typeof m & { agreement: KasanAgreement } => !!m.agreement)
     .sort((a, b) => a.heldOn.localeCompare(b.heldOn));
   const electronic = counted.filter((m) => m.electronicSharing);
+  electronicMeetings = electronic.length;
   const electronicFrom = electronic.length >= ELECTRONIC_MEETINGS_PER_YEAR ? electronic[0]!.heldOn.slice(0, 7) : null;
 
   const tierOf = (met: (typeof counted)[number][]): 1 | 2 => {
@@ -161,16 +171,18 @@ export function kasanByMonth(input: {
       met = electronic;
     }
     if (!basis) {
-      const why = electronic.length > 0 && electronic.length < ELECTRONIC_MEETINGS_PER_YEAR
+      const short = electronic.length > 0 && electronic.length < ELECTRONIC_MEETINGS_PER_YEAR;
+      const why = short
         ? `この月に協力医療機関との会議がありません（電子的共有の会議は年度内 ${electronic.length} 回で、${ELECTRONIC_MEETINGS_PER_YEAR} 回に届いていません）`
         : 'この月に協力医療機関との会議がありません';
-      return empty(month, why);
+      return empty(month, why, short ? 'no_meeting_electronic_short' : 'no_meeting');
     }
     const tier = tierOf(met);
     const partners = [...new Set(met.map((m) => m.institutionCode))];
     const reason =
       (basis === 'monthly' ? 'この月に協力医療機関と会議を開催' : `電子的に情報共有する協力医療機関と年度内 ${electronic.length} 回の会議`) +
       (tier === 1 ? '。会議の相手が必要な要件を満たす：協力医療機関連携加算(1)' : '。会議の相手が必要な要件を満たさない：協力医療機関連携加算(2)');
-    return { month, eligible: true, tier, units: tier === 1 ? units.tier1 : units.tier2, basis, partners, reason, provisional: month >= todayMonth };
+    const reasonKey: KasanReasonKey = `${basis}_${tier}`;
+    return { month, eligible: true, tier, units: tier === 1 ? units.tier1 : units.tier2, basis, partners, reason, reasonKey, electronicMeetings, provisional: month >= todayMonth };
   });
 }

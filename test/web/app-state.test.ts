@@ -6,10 +6,19 @@ describe('the URL state', () => {
     const s = parseState('?view=facility&area=pref:99&facility=9978500750-510&type=tokuyo&min=60&w=travel:3,load:0&basemap=1');
     expect(s).toEqual({
       view: 'facility', area: 'pref:99', facility: '9978500750-510', institution: null, type: 'tokuyo', minutes: 60,
-      weights: { ...DEFAULT_WEIGHTS, travel: 3, load: 0 }, basemap: true,
+      weights: { ...DEFAULT_WEIGHTS, travel: 3, load: 0 }, basemap: true, term: null,
     });
     expect(parseState(`?${stateQuery(s, 'lang=en')}`)).toEqual(s);
     expect(stateQuery(s, 'lang=en')).toContain('lang=en');
+  });
+
+  it('opens the help page at a glossary entry, and keeps the entry only on the help page', () => {
+    const s = parseState('?view=help&term=a253');
+    expect(s.view).toBe('help');
+    expect(s.term).toBe('a253');
+    expect(stateQuery(s, '')).toBe('view=help&term=a253');
+    expect(parseState('?view=help&term=nonsense').term).toBeNull();
+    expect(stateQuery({ ...s, view: 'area' }, '')).toBe('');
   });
 
   it('opens the view of what a link names, and falls back to defaults for anything unreadable', () => {

@@ -7,7 +7,7 @@ import { Sources } from './components/Sources';
 import { lang, setLang, t } from './i18n';
 import { MapView, type Pick } from './map/MapView';
 import { EMPTY_OVERLAY, type LngLat, type Overlay } from './map/overlays';
-import { VIEWS, type View } from './state/app-state';
+import { isMapView, VIEWS, type MapView as MapViewName, type View } from './state/app-state';
 import { loadSession, user } from './state/session';
 import { AppContext, createAppState } from './state/store';
 import { AreaView } from './views/AreaView';
@@ -17,6 +17,8 @@ import { areaBox } from './views/areas';
 
 /** The landing pages load when first opened: a visitor who never signs in never downloads them. */
 const DeskView = lazy(() => import('./views/DeskView').then((m) => ({ default: m.DeskView })));
+/** The help page (with the glossary's texts) loads when first opened, too. */
+const HelpView = lazy(() => import('./views/HelpView').then((m) => ({ default: m.HelpView })));
 
 export function App() {
   const store = createAppState();
@@ -28,17 +30,22 @@ export function App() {
   const [selectedAt, setSelectedAt] = createSignal<LngLat | null>(null);
   // The landing page (desk) takes the whole window; the map keeps its place (and state) behind it,
   // made only once a map view is first opened, and shows the last map view when it comes back.
-  const [mapView, setMapView] = createSignal<Exclude<View, 'desk'>>(state.view === 'desk' ? 'area' : state.view);
-  const [mapWanted, setMapWanted] = createSignal(state.view !== 'desk');
+  const [mapView, setMapView] = createSignal<MapViewName>(isMapView(state.view) ? state.view : 'area');
+  const [mapWanted, setMapWanted] = createSignal(isMapView(state.view));
   createEffect(() => {
-    if (state.view !== 'desk') {
+    if (isMapView(state.view)) {
       setMapView(state.view);
       setMapWanted(true);
     }
   });
+  // The help page's "back" returns to the page it was opened from (the map's view when opened by a link).
+  const [beforeHelp, setBeforeHelp] = createSignal<View>(state.view === 'help' ? 'area' : state.view);
+  createEffect(() => {
+    if (state.view !== 'help') setBeforeHelp(state.view);
+  });
   // Every account has a landing page: its facility's or institution's, or its authority's.
   const hasDesk = () => user() !== null;
-  const tabs = () => VIEWS.filter((v) => v !== 'desk' || hasDesk());
+  const tabs = () => VIEWS.filter((v) => v !== 'help' && (v !== 'desk' || hasDesk()));
   // Signed out on the desk: back to the map.
   createEffect(() => {
     if (state.view === 'desk' && user() === null && mapWanted()) update({ view: mapView() });
@@ -72,7 +79,6 @@ export function App() {
   };
   const toggleLang = () => {
     setLang(lang() === 'ja' ? 'en' : 'ja');
-    document.documentElement.lang = lang();
     store.writeUrl(false);
   };
   const attribution = () =>
@@ -102,6 +108,9 @@ export function App() {
             {t('fictional')}
           </span>
         </Show>
+        <a class="help-nav" href="?view=help" classList={{ active: state.view === 'help' }} data-testid="nav-help" onClick={(e) => { e.preventDefault(); update({ view: 'help', term: null }); }}>
+          {t('help.link')}
+        </a>
         <button class="lang-toggle" type="button" onClick={toggleLang}>
           {t('language')}
         </button>
@@ -114,7 +123,14 @@ export function App() {
           </Suspense>
         </main>
       </Show>
-      <main class="layout" hidden={state.view === 'desk'}>
+      <Show when={state.view === 'help'}>
+        <main class="desk-main">
+          <Suspense fallback={<p class="muted desk-page">{t('loading')}</p>}>
+            <HelpView onBack={() => update({ view: beforeHelp() })} />
+          </Suspense>
+        </main>
+      </Show>
+      <main class="layout" hidden={!isMapView(state.view)}>
         <div class="map-wrap">
           <Show when={meta() && mapWanted()} fallback={<div class="map-loading">{meta.error ? t('loadFailed') : t('loading')}</div>}>
             {(_) => (

@@ -1,6 +1,7 @@
 import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 import { ApiRequestError, type SessionUser } from '../api';
 import { t } from '../i18n';
+import { apiErrorText } from './error-text';
 import { signIn, signOut, user } from '../state/session';
 
 /**
@@ -58,7 +59,8 @@ function signInError(e: unknown): string {
   if (e instanceof ApiRequestError && e.status === 401) return t('auth.badCredentials');
   if (e instanceof ApiRequestError && e.code === 'account_disabled') return t('auth.disabled');
   if (e instanceof ApiRequestError && e.status === 429) return t('auth.tooMany', { minutes: Math.max(1, Math.ceil((e.retryAfter ?? 60) / 60)) });
-  if (e instanceof ApiRequestError && e.status === 400) return `${t('auth.failed')}: ${e.message}`;
+  if (e instanceof ApiRequestError && e.status === 400) return `${t('auth.failed')}: ${apiErrorText(e)}`;
+  if (e instanceof ApiRequestError) return apiErrorText(e);
   return t('auth.failed');
 }
 

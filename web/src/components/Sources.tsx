@@ -15,7 +15,7 @@ export function Sources(props: { meta: Meta | undefined }) {
           {(s) => (
             <li>
               {s.label}
-              <Show when={s.asOf}>{(d) => <span class="muted">（{t('asOf', { date: d() })}）</span>}</Show>
+              <Show when={s.asOf}>{(d) => <span class="muted">{t('paren', { text: t('asOf', { date: d() }) })}</span>}</Show>
             </li>
           )}
         </For>

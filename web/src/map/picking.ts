@@ -22,7 +22,7 @@ export function uniqueChoices(hits: maplibregl.MapGeoJSONFeature[]): Choice[] {
     const p = h.properties as Record<string, string>;
     if (p.cluster) continue;
     const choice: Choice = h.layer.id === 'facility-point'
-      ? { label: `${p.name}（${typeName(p.type!)}）`, pick: { kind: 'facility', id: p.id! } }
+      ? { label: t('nameWithType', { name: String(p.name), type: typeName(p.type!) }), pick: { kind: 'facility', id: p.id! } }
       : { label: p.name!, pick: { kind: 'institution', code: p.code! } };
     seen.set(JSON.stringify(choice.pick), choice);
   }

@@ -1,13 +1,17 @@
 import { FACILITY_TYPES, type FacilityTypeKey } from '../../../server/domain/facility-types';
+import { isGlossaryId, type GlossaryId } from '../i18n/glossary-ids';
 import { DEFAULT_SCORE_WEIGHTS, MAX_TUNABLE_WEIGHT, TUNABLE_WEIGHTS, type TunableWeight } from '../../../server/domain/engine/score';
 
 /**
  * Everything that makes a screen, kept in the URL so a link reproduces it (the map's position is in
  * the hash, kept by MapLibre). Parsing never throws: an unreadable value falls back to its default.
  */
-export type View = 'desk' | 'area' | 'facility' | 'institution';
-/** `desk` is the signed-in account's landing page (マイページ); the others are the map's views. */
-export const VIEWS: readonly View[] = ['desk', 'area', 'facility', 'institution'];
+export type View = 'desk' | 'area' | 'facility' | 'institution' | 'help';
+/** `desk` is the signed-in account's landing page (マイページ), `help` the help page with its glossary; the others are the map's views. */
+export const VIEWS: readonly View[] = ['desk', 'area', 'facility', 'institution', 'help'];
+/** The views that are pages of their own, the map kept behind them. */
+export type MapView = Exclude<View, 'desk' | 'help'>;
+export const isMapView = (v: View): v is MapView => v !== 'desk' && v !== 'help';
 
 /** The score weights a user can move (domain/engine/score.ts TUNABLE_WEIGHTS; the rest stay as there). */
 export { MAX_TUNABLE_WEIGHT, TUNABLE_WEIGHTS, type TunableWeight };
@@ -29,6 +33,8 @@ export interface AppState {
   weights: Weights;
   /** Online basemap (国土地理院 淡色地図) on — only offered when the server is set up for it. */
   basemap: boolean;
+  /** The glossary entry the help page opens at (`?view=help&term=<id>`). */
+  term: GlossaryId | null;
 }
 
 const TYPE_KEYS = Object.keys(FACILITY_TYPES) as FacilityTypeKey[];
@@ -55,6 +61,7 @@ export function parseState(search: string): AppState {
     minutes: MINUTE_CHOICES.includes(minutes as never) ? minutes : 30,
     weights,
     basemap: q.get('basemap') === '1',
+    term: isGlossaryId(q.get('term')) ? (q.get('term') as GlossaryId) : null,
   };
 }
 
@@ -71,5 +78,6 @@ export function stateQuery(s: AppState, base: string): string {
   const changed = TUNABLE_WEIGHTS.filter((k) => s.weights[k] !== DEFAULT_WEIGHTS[k]);
   set('w', changed.length ? changed.map((k) => `${k}:${s.weights[k]}`).join(',') : null);
   set('basemap', s.basemap ? '1' : null);
+  set('term', s.view === 'help' ? s.term : null);
   return q.toString();
 }

@@ -17,6 +17,7 @@ import { PlanSection } from './PlanSection';
 import { SurveyTable } from './SurveyTable';
 import { COVERAGE_STATUSES } from '../../../server/domain/coverage';
 import { createSignal } from 'solid-js';
+import { HelpLink } from '../components/HelpLink';
 
 const TYPE_KEYS = Object.keys(FACILITY_TYPES) as FacilityTypeKey[];
 
@@ -52,7 +53,7 @@ export function AreaView(props: { areas: readonly Area[]; onOverlay: (o: Overlay
           <select value={state.area ?? ''} onChange={(e) => update({ area: e.currentTarget.value || null })} data-testid="area-select">
             <option value="">{t('wholeRegion')}</option>
             <For each={areaOptions(props.areas, (n) => t('wholeOf', { name: n }))}>
-              {(o) => <option value={o.code}>{`${'　'.repeat(o.depth)}${o.label}`}</option>}
+              {(o) => <option value={o.code}>{`${'\u3000'.repeat(o.depth)}${o.label}`}</option>}
             </For>
           </select>
         </label>
@@ -86,12 +87,12 @@ export function AreaView(props: { areas: readonly Area[]; onOverlay: (o: Overlay
           {(s) => (
             <div classList={{ stale: gaps.loading }} aria-busy={gaps.loading}>
               <p class="status-counts" data-testid="status-counts">
-                <For each={COVERAGE_STATUSES}>{(st) => <span><StatusBadge status={st} /> {s().counts[st]}</span>}</For>
+                <For each={COVERAGE_STATUSES}>{(st) => <span><StatusBadge status={st} /> {s().counts[st]}<Show when={st === 'unknown'}><HelpLink term="unknown" /></Show></span>}</For>
                 <span class="muted">{t('totalFacilities', { n: s().counts.total })}</span>
               </p>
               <p class="structural" data-testid="structural">
                 {t('structuralSummary', { minutes: state.minutes, admit: s().structural.noAdmitHospital, none: s().structural.noCombination })}
-                <Show when={s().structural.noCombination > 0}>（{t('structuralSplit', { nobody: s().structural.noOneInReach, undeclared: s().structural.noneDeclared })}）</Show>
+                <Show when={s().structural.noCombination > 0}>{t('paren', { text: t('structuralSplit', { nobody: s().structural.noOneInReach, undeclared: s().structural.noneDeclared }) })}</Show>
                 <Show when={s().structural.unplaced > 0}> · {t('unplacedCount', { n: s().structural.unplaced })}</Show>
               </p>
               <SurveyTable survey={s().survey} areaName={name()} />

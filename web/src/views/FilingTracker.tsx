@@ -3,6 +3,7 @@ import { municipalityCodeFrom5 } from '../../../server/domain/identifiers';
 import { ApiRequestError, fetchTracker } from '../api';
 import { LoadError } from '../components/LoadError';
 import { t } from '../i18n';
+import { typeLabel } from '../components/type-name';
 
 /**
  * Who has filed the 届出書 with the selected area as designating authority (指定権者), this fiscal
@@ -25,7 +26,7 @@ export function FilingTracker(props: { area: string }) {
             </p>
             <ul class="rows">
               <For each={tr().facilities.filter((f) => f.status !== 'filed').slice(0, 20)}>
-                {(f) => <li data-status={f.status}>{f.name} <span class="muted">{f.typeJa}</span> · {t(`tracker.status.${f.status}`)}</li>}
+                {(f) => <li data-status={f.status}>{f.name} <span class="muted">{typeLabel(f.typeJa)}</span> · {t(`tracker.status.${f.status}`)}</li>}
               </For>
             </ul>
           </section>

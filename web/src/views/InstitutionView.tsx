@@ -13,6 +13,8 @@ import { useAppStore } from '../state/store';
 import { DeclarationForm } from './institution/DeclarationForm';
 import { RequestsInbox } from './institution/RequestsInbox';
 import { InstitutionCard } from './institution/InstitutionCard';
+import { typeLabel } from '../components/type-name';
+import { HelpLink } from '../components/HelpLink';
 
 /**
  * The 医療機関 view: the institution card with its partners and load, the facilities nearby that
@@ -76,9 +78,9 @@ export function InstitutionView(props: { code: string; onOverlay: (o: Overlay) =
                           {(f) => (
                             <li tabIndex={0} data-testid="nearby-facility" data-a253={f.a253} onClick={() => selectFacility(f.facilityId)} onKeyDown={(e) => e.key === 'Enter' && selectFacility(f.facilityId)}>
                               <div class="row-main">
-                                <span class="name">{f.name}</span> <span class="muted">{f.typeJa}</span> <StatusBadge status={f.status} />
+                                <span class="name">{f.name}</span> <span class="muted">{typeLabel(f.typeJa)}</span> <StatusBadge status={f.status} />
                                 <Show when={f.seeking}> <span class="flag seeking" data-testid="seeking-flag">{t('seekingFlag')}</span></Show>
-                                <Show when={f.a253}> <span class="flag a253" title={t('a253Help')}>A253</span></Show>
+                                <Show when={f.a253}> <span class="flag a253" title={t('a253Help')}>A253</span><HelpLink term="a253" /></Show>
                                 <Show when={f.alreadyPartner}> <span class="flag">{t('alreadyPartner')}</span></Show>
                               </div>
                               <div class="row-sub">

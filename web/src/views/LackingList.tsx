@@ -7,6 +7,8 @@ import { RequirementChips, StatusBadge } from '../components/badges';
 import { LoadError } from '../components/LoadError';
 import { t } from '../i18n';
 import { downloadCsv, downloadGeoJson, pointFeatures, type Column } from '../lib/export';
+import { typeLabel } from '../components/type-name';
+import { HelpLink } from '../components/HelpLink';
 
 type SortKey = LackingPage['sort'];
 const PAGE = 100;
@@ -54,7 +56,7 @@ export function LackingList(props: { list: 'lacking' | 'unknown'; area: string |
 
   return (
     <section data-testid={`${props.list}-section`}>
-      <h3>{unknownList() ? t('unknownTitle') : t('lackingTitle')}</h3>
+      <h3>{unknownList() ? t('unknownTitle') : t('lackingTitle')}<HelpLink term={unknownList() ? 'unknown' : 'duty'} /></h3>
       <Show when={unknownList()}><p class="hint" data-testid="unknown-invite">{t('unknownInvite')}</p></Show>
       <Show when={!data.error} fallback={<LoadError error={data.error} />}>
         <div class="list-tools">
@@ -80,12 +82,12 @@ export function LackingList(props: { list: 'lacking' | 'unknown'; area: string |
             {(f) => (
               <li tabIndex={0} data-testid={`${props.list}-row`} data-severity={f.severity} data-deadline={f.deadline?.date ?? ''} onClick={() => props.onSelect(f.facilityId)} onKeyDown={(e) => e.key === 'Enter' && props.onSelect(f.facilityId)}>
                 <div class="row-main">
-                  <span class="name">{f.name}</span> <span class="muted">{f.typeJa}</span> <StatusBadge status={f.status} />
+                  <span class="name">{f.name}</span> <span class="muted">{typeLabel(f.typeJa)}</span> <StatusBadge status={f.status} />
                 </div>
                 <div class="row-sub">
                   <Show when={f.missing} fallback={<span class="muted">{t('status.unknown')}</span>}>{(m) => <>{t('missing')} <RequirementChips solid={m()} only /></>}</Show>
                   <Show when={f.deadline}>
-                    {(d) => <span class="muted"> · {t(`deadlineKind.${d().kind}`)} {d().date}（{f.daysLeft! >= 0 ? t('daysLeft', { n: f.daysLeft! }) : t('daysPassed', { n: -f.daysLeft! })}）</span>}
+                    {(d) => <span class="muted"> · {t(`deadlineKind.${d().kind}`)} {d().date}{t('paren', { text: f.daysLeft! >= 0 ? t('daysLeft', { n: f.daysLeft! }) : t('daysPassed', { n: -f.daysLeft! }) })}</span>}
                   </Show>
                   <Show when={structural(f)}> <span class="flag gap" data-testid="gap-flag">{structuralText(f)}</span></Show>
                 </div>
@@ -108,5 +110,5 @@ function structuralText(f: LackingFacility): string {
     f.noAdmitHospital ? t('gap.noAdmitHospital') : null,
     nobody.length > 0 ? t('gap.unreachable', { req: requirementSymbols(nobody) }) : null,
     f.eligibleOnly.length > 0 ? t('gap.eligibleOnly', { req: requirementSymbols(f.eligibleOnly) }) : null,
-  ].filter(Boolean).join('・');
+  ].filter(Boolean).join(t('listSep'));
 }

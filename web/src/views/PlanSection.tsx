@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { requirementSymbols } from '../../../server/domain/requirements';
-import { ApiRequestError, fetchPlan, type PlanResponse } from '../api';
+import { fetchPlan, type PlanResponse } from '../api';
+import { apiErrorText } from '../components/error-text';
 import { accessMessage } from '../components/LoadError';
 import { t } from '../i18n';
 import { line, type Overlay } from '../map/overlays';
@@ -25,7 +26,7 @@ export function PlanSection(props: { area: string | null; areaName: string; minu
       setPlan(p);
       props.onLines(p.assignments.flatMap((a) => a.partners.map((m) => line(a.position, m.position, 'plan'))));
     } catch (e) {
-      setError(accessMessage(e) ?? (e instanceof ApiRequestError ? e.message : t('loadFailed')));
+      setError(accessMessage(e) ?? apiErrorText(e));
     } finally {
       setBusy(false);
     }
@@ -79,7 +80,7 @@ export function PlanSection(props: { area: string | null; areaName: string; minu
                   <li tabIndex={0} onClick={() => props.onSelect(a.facilityId)} onKeyDown={(e) => e.key === 'Enter' && props.onSelect(a.facilityId)}>
                     <div class="row-main"><span class="name">{a.name}</span> <span class="muted">{t('minutes', { n: a.totalMinutes })}</span></div>
                     <div class="row-sub">
-                      <For each={a.partners}>{(m) => <span class="member">{m.name}（{requirementSymbols(m.gives)}・{t('minutes', { n: m.minutes })}）</span>}</For>
+                      <For each={a.partners}>{(m) => <span class="member">{t('planMember', { name: m.name, gives: requirementSymbols(m.gives), minutes: t('minutes', { n: m.minutes }) })}</span>}</For>
                     </div>
                   </li>
                 )}

@@ -10,6 +10,8 @@ import { AgreementActions } from './AgreementActions';
 import { ConfirmationDue } from './ConfirmationDue';
 import { MeetingsSection } from './MeetingsSection';
 import { ProposalList } from './ProposalList';
+import { typeLabel } from '../../components/type-name';
+import { HelpLink } from '../../components/HelpLink';
 
 /**
  * A facility's landing page: where it stands against its duty, its partners and what each needs
@@ -45,7 +47,7 @@ export function FacilityDesk(props: { id: string }) {
             <header class="desk-head">
               <h2 data-testid="desk-name">{d().facility.name}</h2>
               <p>
-                <span class="type-badge">{d().facility.typeJa}</span> <StatusBadge status={d().facility.coverageStatus} /> <Duty f={d().facility} />
+                <span class="type-badge">{typeLabel(d().facility.typeJa)}</span> <StatusBadge status={d().facility.coverageStatus} /> <Duty f={d().facility} /><HelpLink term="duty" />
               </p>
               <button type="button" class="link" onClick={() => update({ view: 'facility', facility: props.id })} data-testid="desk-open-map">{t('desk.openOnMap')}</button>
             </header>
@@ -163,7 +165,7 @@ function FilingSection(props: { id: string; filing: Desk['filing'] }) {
     <section data-testid="desk-filing">
       <h3>{t('desk.filing', { fy: f().fiscalYear })}</h3>
       <p>
-        {t('desk.filingTo', { authority: f().authority?.name ?? '—' })} ·{' '}
+        {t('desk.filingTo', { authority: f().authority?.name ?? '—' })}<HelpLink term="authority" /> ·{' '}
         <Show when={f().deadline} fallback={<span class="muted">{t('desk.noDeadline')}</span>}>
           {(due) => (
             <span data-testid="filing-deadline" classList={{ flag: true, gap: (f().daysLeft ?? 0) < 0 && !f().filed }}>

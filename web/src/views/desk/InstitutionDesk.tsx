@@ -10,6 +10,8 @@ import { RequestsInbox } from '../institution/RequestsInbox';
 import { AgreementActions } from './AgreementActions';
 import { ConfirmationDue } from './ConfirmationDue';
 import { ProposalList } from './ProposalList';
+import { typeLabel } from '../../components/type-name';
+import { HelpLink } from '../../components/HelpLink';
 
 /** How many nearby facilities seeking partners the landing page lists (the map view has them all). */
 const NEARBY_SHOWN = 10;
@@ -67,7 +69,7 @@ export function InstitutionDesk(props: { code: string }) {
                     {(p) => (
                       <li data-agreement={p.agreementId}>
                         <div class="row-main">
-                          <strong>{p.facility.name}</strong> <span class="muted">{p.facility.typeJa}</span> <RequirementChips solid={p.covers} />
+                          <strong>{p.facility.name}</strong> <span class="muted">{typeLabel(p.facility.typeJa)}</span> <RequirementChips solid={p.covers} />
                         </div>
                         <div class="row-sub">
                           {t('desk.confirmedOn')}: {p.confirmedOn ?? '—'} ·{' '}
@@ -90,8 +92,8 @@ export function InstitutionDesk(props: { code: string }) {
                     <For each={seeking()}>
                       {(f) => (
                         <li data-a253={f.a253}>
-                          <button type="button" class="link" onClick={() => update({ view: 'facility', facility: f.facilityId })}>{f.name}</button> <span class="muted">{f.typeJa}</span> <StatusBadge status={f.status} />
-                          <Show when={f.a253}> <span class="flag a253" title={t('a253Help')}>A253</span></Show>{' '}
+                          <button type="button" class="link" onClick={() => update({ view: 'facility', facility: f.facilityId })}>{f.name}</button> <span class="muted">{typeLabel(f.typeJa)}</span> <StatusBadge status={f.status} />
+                          <Show when={f.a253}> <span class="flag a253" title={t('a253Help')}>A253</span><HelpLink term="a253" /></Show>{' '}
                           <span class="muted">{t('minutes', { n: fmt1(f.minutes) })}</span>
                         </li>
                       )}

@@ -3,6 +3,8 @@ import { logMeeting, type FacilityDesk } from '../../api';
 import { actionErrorText } from '../../components/LoadError';
 import { todayInJapan } from '../../components/format';
 import { t } from '../../i18n';
+import { HelpLink } from '../../components/HelpLink';
+import { ELECTRONIC_MEETINGS_PER_YEAR } from '../../../../server/domain/kasan';
 
 /**
  * The 連携会議 of this fiscal year, a form to log one (date, partner, whether the partner sees
@@ -53,6 +55,7 @@ export function MeetingsSection(props: { id: string; desk: FacilityDesk; onDone:
       </Show>
       <Show when={error()}><p class="error" role="alert">{error()}</p></Show>
       <div class="kasan" data-testid="desk-kasan">
+        <HelpLink term="kasan" />
         <Show when={k().units} fallback={<p class="muted">{t('desk.kasanNone')}</p>}>
           {(u) => (
             <>
@@ -63,7 +66,7 @@ export function MeetingsSection(props: { id: string; desk: FacilityDesk; onDone:
                 · <span data-testid="kasan-total">{t('desk.kasanYear', { fy: k().fiscalYear, months: k().eligibleMonths, units: k().totalUnits })}</span>
               </p>
               <p class="hint">{t('desk.kasanTiers', { tier1: u().tier1, tier2: u().tier2 })}</p>
-              <Show when={k().thisMonth?.reason}><p class="muted">{k().thisMonth!.reason}</p></Show>
+              <Show when={k().thisMonth}>{(m) => <p class="muted" data-testid="kasan-reason">{t(`kasan.reason.${m().reasonKey}`, { n: m().electronicMeetings, min: ELECTRONIC_MEETINGS_PER_YEAR })}</p>}</Show>
             </>
           )}
         </Show>

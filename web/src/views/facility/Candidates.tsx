@@ -6,6 +6,7 @@ import { fmt1, fmtSigned } from '../../components/format';
 import { t } from '../../i18n';
 import { CandidateExplanation } from './CandidateExplanation';
 import { DEFAULT_WEIGHTS, TUNABLE_WEIGHTS, type Weights } from '../../state/app-state';
+import { HelpLink } from '../../components/HelpLink';
 
 /**
  * The ranked candidates as the server ranked them, with the weights of the sliders (the server ranks
@@ -54,7 +55,7 @@ export function Candidates(props: {
                     <span class="rank">{i() + 1}</span>
                     <span class="name">{c.institution.name}</span> <KindBadge kind={c.institution.kind} />
                     <Show when={c.currentPartner}> <span class="flag">{t('currentPartner')}</span></Show>
-                    <Show when={c.a253}> <span class="flag a253" title={t('a253Help')}>A253</span></Show>
+                    <Show when={c.a253}> <span class="flag a253" title={t('a253Help')}>A253</span><HelpLink term="a253" /></Show>
                     <Show when={c.acrossWater}> <span class="flag">{t('acrossWater')}</span></Show>
                   </div>
                   <div class="row-sub">
@@ -64,7 +65,7 @@ export function Candidates(props: {
                     <Show when={c.institution.maxPartners !== null}> · <span class="muted">{t('loadOf', { a: c.institution.activePartners, b: c.institution.maxPartners! })}</span></Show>
                   </div>
                   <div class="row-sub score" data-testid="score-parts">
-                    {t('score')} <strong>{c.score.total.toFixed(2)}</strong> ＝ {t('part.coverage')} {fmtSigned(c.score.parts.coverage)} · {t('part.travel')} {fmtSigned(c.score.parts.travel)}
+                    {t('score')} <strong>{c.score.total.toFixed(2)}</strong> {t('equals')} {t('part.coverage')} {fmtSigned(c.score.parts.coverage)} · {t('part.travel')} {fmtSigned(c.score.parts.travel)}
                     <Show when={c.score.parts.load !== 0}> · {t('part.load')} {fmtSigned(c.score.parts.load)}</Show>
                     <Show when={c.score.parts.willingness !== 0}> · {t('part.willingness')} {fmtSigned(c.score.parts.willingness)}</Show>
                     <Show when={c.score.parts.a253 !== 0}> · {t('part.a253')} {fmtSigned(c.score.parts.a253)}</Show>{' '}

@@ -4,6 +4,8 @@ import { requirementSymbols } from '../../../../server/domain/requirements';
 import type { FacilityDetail } from '../../api';
 import { A253Badge, KindBadge, RequirementChips, StatusBadge } from '../../components/badges';
 import { fmtInt } from '../../components/format';
+import { HelpLink } from '../../components/HelpLink';
+import { typeLabel } from '../../components/type-name';
 import { lang, t } from '../../i18n';
 import { user } from '../../state/session';
 
@@ -28,7 +30,7 @@ function FacilityFacts(props: { f: FacilityDetail; onSelectFacility: (id: string
   return (
     <dl class="facts">
       <dt>{t('careOfficeNumber')}</dt>
-      <dd>{props.f.careOfficeNumber}（{t('serviceCode')} {props.f.serviceCode}）</dd>
+      <dd>{props.f.careOfficeNumber}{t('paren', { text: `${t('serviceCode')} ${props.f.serviceCode}` })}</dd>
       <dt>{t('address')}</dt>
       <dd>{props.f.address ?? '—'}</dd>
       <dt>{t('phone')}</dt>
@@ -36,7 +38,7 @@ function FacilityFacts(props: { f: FacilityDetail; onSelectFacility: (id: string
       <Show when={props.f.authority}>
         {(a) => (
           <>
-            <dt>{t('authority')}</dt>
+            <dt>{t('authority')}<HelpLink term="authority" /></dt>
             <dd>{a().name}</dd>
           </>
         )}
@@ -56,7 +58,7 @@ function FacilityFacts(props: { f: FacilityDetail; onSelectFacility: (id: string
           <For each={props.f.coLocated}>
             {(c) => (
               <button type="button" class="link" onClick={() => props.onSelectFacility(c.id)}>
-                {c.name}（{c.typeJa}・{c.serviceCode}）
+                {t('coLocatedItem', { name: c.name, type: typeLabel(c.typeJa), code: c.serviceCode })}
               </button>
             )}
           </For>
@@ -70,10 +72,11 @@ function RuleBlock(props: { f: FacilityDetail }) {
   const days = () => props.f.type.daysUntilBinding;
   return (
     <section class="rule">
-      <h3>{t('requiredSet')}</h3>
+      <h3>{t('requiredSet')}<HelpLink term="requirements" /></h3>
       <p>
         <RequirementChips solid={props.f.type.required} only />
         <span class="level-badge" data-level={props.f.type.level}>{t(`level.${props.f.type.level}`)}</span>
+        <HelpLink term="duty" />
       </p>
       <Show when={props.f.type.bindingFrom} fallback={<p class="muted">{t('bestEffortNote')}</p>}>
         {(date) => (
@@ -88,8 +91,8 @@ function RuleBlock(props: { f: FacilityDetail }) {
       <h3>{t('coverage')}</h3>
       <p data-testid="coverage">
         <StatusBadge status={props.f.coverage.status} />{' '}
-        <Show when={props.f.coverage.met !== null && props.f.coverage.missing !== null} fallback={<span data-testid="coverage-unknown">{t('coverage.unknownNote')}</span>}>
-          {t('met')} {requirementSymbols(props.f.coverage.met ?? [])} ／ {t('missing')} <strong>{requirementSymbols(props.f.coverage.missing ?? [])}</strong>
+        <Show when={props.f.coverage.met !== null && props.f.coverage.missing !== null} fallback={<span data-testid="coverage-unknown">{t('coverage.unknownNote')}<HelpLink term="unknown" /></span>}>
+          {t('met')} {requirementSymbols(props.f.coverage.met ?? [])} {t('slash')} {t('missing')} <strong>{requirementSymbols(props.f.coverage.missing ?? [])}</strong>
         </Show>
       </p>
     </section>
@@ -112,7 +115,7 @@ function PartnersBlock(props: { f: FacilityDetail; onSelectInstitution: (code: s
                 <li classList={{ ended: !p.active }} tabIndex={0} onClick={() => props.onSelectInstitution(p.institution.code)} onKeyDown={(e) => e.key === 'Enter' && props.onSelectInstitution(p.institution.code)}>
                   <div class="row-main">
                     <span class="name">{p.institution.name}</span> <KindBadge kind={p.institution.kind} />
-                    <Show when={!p.active}> <span class="muted">（{t('ended')} {p.endedOn}）</span></Show>
+                    <Show when={!p.active}> <span class="muted">{t('paren', { text: `${t('ended')} ${p.endedOn}` })}</span></Show>
                   </div>
                   <div class="row-sub">
                     <RequirementChips solid={p.covers} only />

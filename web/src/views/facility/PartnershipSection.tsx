@@ -2,6 +2,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { REQUIREMENT_INFO } from '../../../../server/domain/requirements';
 import { ApiRequestError, fetchFacilityRequests, fetchKasan, saveSeeking, type Candidate, type FacilityDetail } from '../../api';
 import { actionErrorText, LoadError } from '../../components/LoadError';
+import { HelpLink } from '../../components/HelpLink';
 import { t } from '../../i18n';
 import { RequestForm } from './RequestForm';
 
@@ -69,6 +70,7 @@ export function PartnershipSection(props: { f: FacilityDetail; candidates: Candi
         {(k) => (
           <p class="muted" data-testid="kasan-summary">
             {t('cycle.kasan', { fy: k().fiscalYear, months: k().months.filter((m) => m.eligible).length, units: k().totalUnits })}
+            <HelpLink term="kasan" />
           </p>
         )}
       </Show>

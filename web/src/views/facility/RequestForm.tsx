@@ -40,7 +40,7 @@ export function RequestForm(props: { facilityId: string; candidates: Candidate[]
         {t('cycle.askWhom')}
         <select value={target()} onChange={(e) => choose(e.currentTarget.value)} data-testid="request-target">
           <option value="">—</option>
-          <For each={props.candidates}>{(c) => <option value={c.code}>{c.institution.name}（{c.minutes.toFixed(0)} 分）</option>}</For>
+          <For each={props.candidates}>{(c) => <option value={c.code}>{t('nameWithMinutes', { name: c.institution.name, n: c.minutes.toFixed(0) })}</option>}</For>
         </select>
       </label>
       <div class="checks">

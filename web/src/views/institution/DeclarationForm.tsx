@@ -2,6 +2,7 @@ import { createSignal, For, Show, untrack } from 'solid-js';
 import { REQUIREMENT_INFO, REQUIREMENTS, type Requirement } from '../../../../server/domain/requirements';
 import { normalizeTyped } from '../../../../server/domain/typed-text';
 import { ApiRequestError, saveDeclaration, type InstitutionDetail } from '../../api';
+import { apiErrorText } from '../../components/error-text';
 import { accessMessage } from '../../components/LoadError';
 import { t } from '../../i18n';
 
@@ -40,7 +41,7 @@ export function DeclarationForm(props: { i: InstitutionDetail; saved: boolean; o
       setError(null);
       props.onSaved(next);
     } catch (err) {
-      if (err instanceof ApiRequestError) setError({ field: err.path, message: err.status === 409 ? t('form.conflict') : (accessMessage(err) ?? err.message) });
+      if (err instanceof ApiRequestError) setError({ field: err.path, message: err.status === 409 ? t('form.conflict') : (accessMessage(err) ?? apiErrorText(err)) });
       else setError({ field: null, message: t('loadFailed') });
     }
   };

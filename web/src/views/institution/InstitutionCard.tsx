@@ -3,6 +3,9 @@ import type { InstitutionDetail } from '../../api';
 import { A253Badge, KindBadge, RequirementChips } from '../../components/badges';
 import { t } from '../../i18n';
 import { user } from '../../state/session';
+import { typeLabel } from '../../components/type-name';
+import { notificationTerm } from '../../i18n/glossary-ids';
+import { HelpLink } from '../../components/HelpLink';
 
 /** The institution card: who it is, what it offers and why, its notifications, partners and load. */
 export function InstitutionCard(props: { i: InstitutionDetail; onSelectFacility: (id: string) => void }) {
@@ -42,7 +45,7 @@ export function InstitutionCard(props: { i: InstitutionDetail; onSelectFacility:
             <For each={i().notifications.filter((n) => n.relevant)}>
               {(n) => (
                 <li>
-                  <div class="row-main"><strong>{n.symbol}</strong> <span class="muted">{n.name}</span></div>
+                  <div class="row-main"><strong>{n.symbol}</strong> <span class="muted">{n.name}</span><Show when={notificationTerm(n.symbol)}>{(id) => <HelpLink term={id()} />}</Show></div>
                   <div class="row-sub"><RequirementChips solid={n.offers} only /> <span class="muted">{n.startDate ?? ''}</span></div>
                 </li>
               )}
@@ -68,7 +71,7 @@ export function InstitutionCard(props: { i: InstitutionDetail; onSelectFacility:
               <For each={i().partners}>
                 {(p) => (
                   <li tabIndex={0} onClick={() => props.onSelectFacility(p.facilityId)} onKeyDown={(e) => e.key === 'Enter' && props.onSelectFacility(p.facilityId)}>
-                    <div class="row-main"><span class="name">{p.facilityName ?? p.facilityId}</span> <span class="muted">{p.typeJa}</span></div>
+                    <div class="row-main"><span class="name">{p.facilityName ?? p.facilityId}</span> <span class="muted">{typeLabel(p.typeJa)}</span></div>
                     <div class="row-sub"><RequirementChips solid={p.covers} only /> <span class="muted">{t('agreedOn')} {p.agreedOn ?? '—'}</span> <A253Badge a253={p.a253} /></div>
                   </li>
                 )}

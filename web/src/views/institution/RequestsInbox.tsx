@@ -32,7 +32,7 @@ export function RequestsInbox(props: { code: string; eligible: readonly Requirem
   const row = (r: PartnershipRequest) => (
     <>
       <strong>{r.facility.name}</strong> · {r.requirements.map((x) => REQUIREMENT_INFO[x].symbol).join('')} <span class="muted">{r.sentOn}</span>
-      <Show when={r.message}><div class="muted">「{r.message}」</div></Show>
+      <Show when={r.message}><div class="muted">{t('quoted', { text: r.message ?? '' })}</div></Show>
     </>
   );
   return (

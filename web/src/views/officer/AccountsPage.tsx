@@ -78,7 +78,7 @@ export function AccountsPage() {
                   <tr data-login={a.login} data-disabled={a.disabled}>
                     <th scope="row">{a.login}</th>
                     <td>{t(`role.${a.role}`)}</td>
-                    <td>{a.scopeNames.join('、') || '—'}</td>
+                    <td>{a.scopeNames.join(t('listComma')) || '—'}</td>
                     <td>{a.lastSignInAt ? fmtDateTimeJst(a.lastSignInAt) : '—'}</td>
                     <td>{a.disabled ? t('accounts.disabled') : t('accounts.enabled')}</td>
                     <td class="nowrap">

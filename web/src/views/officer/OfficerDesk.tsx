@@ -6,6 +6,7 @@ import { AuditLog } from './AuditLog';
 import { FilingIntake } from './FilingIntake';
 import { MunicipalityTable } from './MunicipalityTable';
 import { TrackerTable } from './TrackerTable';
+import { HelpLink } from '../../components/HelpLink';
 
 /**
  * A prefecture's or municipality's officer at work: its municipalities at a glance, the deadline of
@@ -26,7 +27,7 @@ export function OfficerDesk() {
         {(d) => (
           <article class="desk officer" data-testid="officer-desk">
             <header class="desk-head">
-              <h2 data-testid="desk-name">{d().authorities.map((a) => a.name).join('・') || t('officer.title')}</h2>
+              <h2><span data-testid="desk-name">{d().authorities.map((a) => a.name).join(t('listSep')) || t('officer.title')}</span><HelpLink term="authority" /></h2>
               <p class="muted">{t('officer.fy', { fy: d().fiscalYear })}</p>
             </header>
             <section class="wide" data-testid="officer-municipalities">

@@ -5,6 +5,7 @@ import { LoadError } from '../../components/LoadError';
 import { t } from '../../i18n';
 import { downloadCsv } from '../../lib/export';
 import { useAppStore } from '../../state/store';
+import { typeLabel, typeName } from '../../components/type-name';
 
 const PAGE = 100;
 
@@ -31,7 +32,7 @@ export function TrackerTable(props: { authority: string; fiscalYear: number; mun
       rows.push(...p.facilities);
       if (rows.length >= p.total || p.facilities.length === 0) break;
     }
-    downloadCsv(`届出状況_${props.authority}_${props.fiscalYear}.csv`, [{ title: t('officer.col.facilityId'), kind: 'code' }, t('officer.col.facility'), t('officer.col.type'), t('officer.col.name'), t('officer.col.state'), t('officer.col.filedOn')], rows.map((r) => [r.facilityId, r.name, r.typeJa, r.municipalityName, t(`tracker.status.${r.status}`), r.filing?.filedOn ?? '']));
+    downloadCsv(`${t('officer.trackerFile')}_${props.authority}_${props.fiscalYear}.csv`, [{ title: t('officer.col.facilityId'), kind: 'code' }, t('officer.col.facility'), t('officer.col.type'), t('officer.col.name'), t('officer.col.state'), t('officer.col.filedOn')], rows.map((r) => [r.facilityId, r.name, r.typeJa, r.municipalityName, t(`tracker.status.${r.status}`), r.filing?.filedOn ?? '']));
   };
   const types = Object.values(FACILITY_TYPES);
   return (
@@ -46,7 +47,7 @@ export function TrackerTable(props: { authority: string; fiscalYear: number; mun
         <label>{t('officer.col.type')}{' '}
           <select value={type()} onChange={filter(setType)} data-testid="tracker-type">
             <option value="">{t('officer.all')}</option>
-            <For each={types}>{(ft) => <option value={ft.key}>{ft.shortJa}</option>}</For>
+            <For each={types}>{(ft) => <option value={ft.key}>{typeName(ft.key)}</option>}</For>
           </select>
         </label>
         <label>{t('officer.col.state')}{' '}
@@ -80,7 +81,7 @@ export function TrackerTable(props: { authority: string; fiscalYear: number; mun
                       {(r) => (
                         <tr data-facility={r.facilityId} data-status={r.status}>
                           <th scope="row"><button type="button" class="link" onClick={() => update({ view: 'facility', facility: r.facilityId })}>{r.name}</button></th>
-                          <td>{r.typeJa}</td>
+                          <td>{typeLabel(r.typeJa)}</td>
                           <td>{r.municipalityName}</td>
                           <td classList={{ gap: r.status === 'overdue' }}>{t(`tracker.status.${r.status}`)}</td>
                           <td>{r.filing?.filedOn ?? ''}</td>
