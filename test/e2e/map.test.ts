@@ -78,7 +78,7 @@ describe('the map of the demo region', () => {
     expect(await panel.innerText()).toContain('義務');
     expect(await page.getByTestId('deadline').innerText()).toContain('2027-04-01');
     expect(await page.getByTestId('coverage').innerText()).toContain('未把握');
-    expect(await panel.innerText()).toMatch(/届出先（指定権者）\s*デモ県/);
+    expect(await panel.innerText()).toMatch(/届出先（指定権者）\s*\??\s*デモ県/);
 
     const items = page.getByTestId('candidate');
     await items.first().waitFor();
